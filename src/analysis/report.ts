@@ -1,0 +1,104 @@
+/** The report object of MODEL.md section 7: what `analyze` returns and `analyze --format json` prints. */
+import type { Warning } from '../model/errors.js';
+import type { Segment } from '../model/schema.js';
+
+/** The link that attains a node's chain strength (MODEL.md section 3). */
+export type WeakestLink =
+  | { readonly type: 'handoff'; readonly id: string; readonly from: string; readonly to: string }
+  | { readonly type: 'actor'; readonly id: string };
+
+/** One external customer's end-customer service. */
+export interface CustomerReport {
+  readonly id: string;
+  readonly name: string;
+  readonly segment: Segment;
+  readonly value: number;
+  /** s_c; null when no hand-off reaches the customer (then it is not scored). */
+  readonly service: number | null;
+  readonly chainStrength: number;
+  /** null when nothing is weak (chain strength 1). */
+  readonly weakestLink: WeakestLink | null;
+  /** Ids from the weakest link to this customer; empty when nothing is weak. */
+  readonly chain: readonly string[];
+}
+
+/** Figures shared by every link (MODEL.md section 4); null where S is null or the derivative infinite. */
+export interface LinkImpact {
+  readonly sensitivity: number | null;
+  readonly fixGain: number | null;
+  readonly failureLoss: number | null;
+  /** Customers whose weakest link this is, in declaration order. */
+  readonly weakestFor: readonly string[];
+}
+
+/** One department or employee. */
+export interface ActorReport extends LinkImpact {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: 'department' | 'employee';
+  readonly service: number;
+  readonly chainStrength: number;
+  readonly customersReached: number;
+  /** Fewest hand-offs to any external customer; null if none is reached. */
+  readonly handoffsToCustomer: number | null;
+}
+
+/** One hand-off. */
+export interface HandoffReport extends LinkImpact {
+  readonly id: string;
+  readonly from: string;
+  readonly to: string;
+  readonly quality: number;
+  /** r_e = s_from * q_e: what the receiver gets. */
+  readonly received: number;
+}
+
+/** A strongly connected component (a cycle of hand-offs) and how its fixed point was reached. */
+export interface CycleReport {
+  readonly nodes: readonly string[];
+  readonly iterations: number;
+  readonly converged: boolean;
+}
+
+/** A link as rankings name it. */
+export type LinkRef =
+  | { readonly type: 'handoff'; readonly id: string }
+  | { readonly type: 'actor'; readonly id: string };
+
+/** A link with one figure, for rankings. */
+export interface RankedLink {
+  readonly link: LinkRef;
+  readonly value: number;
+}
+
+/** Links ordered by one figure, largest first; ties keep declaration order (actors, then hand-offs). */
+export interface Ranking {
+  readonly sensitivity: readonly RankedLink[];
+  readonly fixGain: readonly RankedLink[];
+  readonly failureLoss: readonly RankedLink[];
+}
+
+/** Rankings of links for the organisation score and for each scored customer's service. */
+export interface Rankings {
+  readonly overall: Ranking;
+  readonly byCustomer: readonly { readonly customer: string; readonly ranking: Ranking }[];
+}
+
+/** The whole analysis (MODEL.md section 7). More keys may be added; these keep their meaning. */
+export interface Report {
+  readonly model: {
+    readonly name: string;
+    readonly actors: number;
+    readonly customers: number;
+    readonly handoffs: number;
+  };
+  /** S, the organisation score; null when no customer is scored. */
+  readonly score: number | null;
+  readonly customers: readonly CustomerReport[];
+  readonly actors: readonly ActorReport[];
+  readonly handoffs: readonly HandoffReport[];
+  readonly cycles: readonly CycleReport[];
+  readonly warnings: readonly Warning[];
+  /** Added to section 7: the top links by each figure, overall and per customer. */
+  readonly rankings: Rankings;
+}

@@ -1,0 +1,141 @@
+/** Defaults of MODEL.md sections 1, 6 and 9, and the derived values every layer reads the same way. */
+import type {
+  Combine,
+  Customer,
+  CustomerDefaults,
+  Handoff,
+  Model,
+  Priorities,
+  Rating,
+  Scale,
+} from './schema.js';
+
+/** Field defaults for actors and customers (MODEL.md section 1). */
+export const ACTOR_DEFAULTS = {
+  performance: 1,
+  welfare: 1,
+  dependence: 1,
+  combine: 'mean' as Combine,
+} as const;
+
+/** Hand-off defaults. A hand-off with neither `quality` nor `ratings` is taken as perfect (docs/model.md). */
+export const HANDOFF_DEFAULTS = { quality: 1, weight: 1 } as const;
+
+/** The default rating scale (MODEL.md section 6). */
+export const DEFAULT_SCALE: Scale = { min: 1, max: 5 };
+
+/** What customers say they want (MODEL.md section 6). */
+export const DEFAULT_DIMENSIONS: readonly string[] = [
+  'reliability',
+  'responsiveness',
+  'accuracy',
+  'timeliness',
+  'courtesy',
+  'communication',
+  'competence',
+  'empathy',
+];
+
+/** Business-impact defaults (MODEL.md section 9): the seeds' figures, not truths. */
+export const CUSTOMER_DEFAULTS = {
+  value: 1,
+  count: 1,
+  churn: { base: 0, perFailure: 0.25 },
+  recovery: 0,
+  wordOfMouth: { tells: 10, conversion: 0 },
+  acquisitionCost: 0,
+} as const;
+
+/** A hand-off's id: its own, or `from->to`. */
+export function handoffId(handoff: Pick<Handoff, 'id' | 'from' | 'to'>): string {
+  return handoff.id ?? `${handoff.from}->${handoff.to}`;
+}
+
+/** The model's rating scale. */
+export function ratingScale(model: Pick<Model, 'scale'>): Scale {
+  return model.scale ?? DEFAULT_SCALE;
+}
+
+/** The model's rating dimensions. */
+export function ratingDimensions(model: Pick<Model, 'dimensions'>): readonly string[] {
+  return model.dimensions ?? DEFAULT_DIMENSIONS;
+}
+
+/**
+ * One rating as a share in [0, 1]. A perception maps linearly onto the scale; an expectation-gap
+ * pair scores 1 when perception meets or exceeds expectation and loses (E - P) / (max - min) below it.
+ */
+export function ratingShare(rating: Rating, scale: Scale): number {
+  const span = scale.max - scale.min;
+  if (typeof rating === 'number') return (rating - scale.min) / span;
+  return Math.min(1, Math.max(0, 1 - (rating.expected - rating.perceived) / span));
+}
+
+/**
+ * quality = sum_k w_k (r_k - lo) / (hi - lo) / sum_k w_k over the rated dimensions (MODEL.md
+ * section 6); w_k are the receiver's priorities, 1 where it sets none. If every rated dimension has
+ * priority 0, the plain mean is used rather than 0/0.
+ */
+export function qualityFromRatings(
+  ratings: Readonly<Record<string, Rating>>,
+  scale: Scale,
+  priorities: Priorities | undefined,
+): number {
+  let weighted = 0;
+  let totalWeight = 0;
+  let plain = 0;
+  let count = 0;
+  for (const [dimension, rating] of Object.entries(ratings)) {
+    const share = ratingShare(rating, scale);
+    const weight = priorities?.[dimension] ?? 1;
+    weighted += weight * share;
+    totalWeight += weight;
+    plain += share;
+    count += 1;
+  }
+  if (count === 0) return HANDOFF_DEFAULTS.quality;
+  return totalWeight > 0 ? weighted / totalWeight : plain / count;
+}
+
+/** A hand-off's quality: its own, derived from its ratings, or the default. */
+export function handoffQuality(
+  handoff: Handoff,
+  scale: Scale,
+  receiverPriorities: Priorities | undefined,
+): number {
+  if (handoff.quality !== undefined) return handoff.quality;
+  if (handoff.ratings !== undefined)
+    return qualityFromRatings(handoff.ratings, scale, receiverPriorities);
+  return HANDOFF_DEFAULTS.quality;
+}
+
+/** A customer's business coefficients with the model's `defaults` and then MODEL.md's applied. */
+export function customerCoefficients(customer: Customer, defaults: CustomerDefaults | undefined) {
+  return {
+    value: customer.value ?? defaults?.value ?? CUSTOMER_DEFAULTS.value,
+    count: customer.count ?? defaults?.count ?? CUSTOMER_DEFAULTS.count,
+    churn: {
+      base: customer.churn?.base ?? defaults?.churn?.base ?? CUSTOMER_DEFAULTS.churn.base,
+      perFailure:
+        customer.churn?.perFailure ??
+        defaults?.churn?.perFailure ??
+        CUSTOMER_DEFAULTS.churn.perFailure,
+    },
+    recovery: customer.recovery ?? defaults?.recovery ?? CUSTOMER_DEFAULTS.recovery,
+    wordOfMouth: {
+      tells:
+        customer.wordOfMouth?.tells ??
+        defaults?.wordOfMouth?.tells ??
+        CUSTOMER_DEFAULTS.wordOfMouth.tells,
+      conversion:
+        customer.wordOfMouth?.conversion ??
+        defaults?.wordOfMouth?.conversion ??
+        CUSTOMER_DEFAULTS.wordOfMouth.conversion,
+    },
+    acquisitionCost:
+      customer.acquisitionCost ?? defaults?.acquisitionCost ?? CUSTOMER_DEFAULTS.acquisitionCost,
+  };
+}
+
+/** Business coefficients of one customer after defaults. */
+export type CustomerCoefficients = ReturnType<typeof customerCoefficients>;

@@ -1,0 +1,152 @@
+/** The organisation model's shape (MODEL.md sections 1, 6, 8 and 9): the single source of its types. */
+import { z } from 'zod';
+
+/** A share in [0, 1]: quality, performance, welfare, dependence, recovery. */
+const Share = z.number().min(0).max(1);
+/** Any finite number >= 0 (zod 4 numbers reject NaN and ±Infinity). */
+const NonNegative = z.number().min(0);
+const Id = z.string().min(1, 'an id cannot be empty');
+
+/** How an actor combines its input groups (MODEL.md section 2). */
+export const CombineSchema = z.enum(['mean', 'min', 'product', 'geometric']);
+/** What a hand-off carries; descriptive only. */
+export const CarriesSchema = z.enum(['work', 'information', 'materials', 'goods', 'service']);
+/** The four external segments; employees are the fifth, internal, set of customers. */
+export const SegmentSchema = z.enum(['end-user', 'prospect', 'distributor', 'supplier']);
+/** Patients and shoppers are short-term, students long-term. */
+export const RelationshipSchema = z.enum(['short-term', 'long-term']);
+
+/** Weights per rating dimension: what matters most to this receiver (MODEL.md section 6). */
+export const PrioritiesSchema = z.record(z.string().min(1), NonNegative);
+
+/** The rating scale; default 1 to 5. */
+export const ScaleSchema = z
+  .strictObject({ min: z.number(), max: z.number() })
+  .refine((scale) => scale.min < scale.max, { message: 'min must be below max', path: ['max'] });
+
+/**
+ * One rating: a perception on the scale, or an expectation-gap pair as INTSERVQUAL asks it
+ * (the quality then comes from how far perception falls short of expectation).
+ */
+export const RatingSchema = z.union([
+  z.number(),
+  z.strictObject({ expected: z.number(), perceived: z.number() }),
+]);
+
+const scoringFields = {
+  /** How well the actor does its own part when its inputs are perfect; default 1. */
+  performance: Share.optional(),
+  /** Staff welfare and morale; multiplies performance; default 1. */
+  welfare: Share.optional(),
+  /** How much of an input's shortfall passes through to the output; default 1. */
+  dependence: Share.optional(),
+  /** How inputs are combined; default `mean`. */
+  combine: CombineSchema.optional(),
+  /** Marks an actor that deals with external customers directly; descriptive only. */
+  customerFacing: z.boolean().optional(),
+  /** What this actor, as an internal customer, weighs most when rating its providers. */
+  priorities: PrioritiesSchema.optional(),
+};
+
+/** A team or unit; may nest under a `parent` department. */
+export const DepartmentSchema = z.strictObject({
+  id: Id,
+  name: z.string().optional(),
+  description: z.string().optional(),
+  parent: Id.optional(),
+  ...scoringFields,
+});
+
+/** A person or a role; `manager` is structure only, not a hand-off. */
+export const EmployeeSchema = z.strictObject({
+  id: Id,
+  name: z.string().optional(),
+  description: z.string().optional(),
+  department: Id.optional(),
+  manager: Id.optional(),
+  role: z.string().optional(),
+  ...scoringFields,
+});
+
+/** Yearly churn: a base share lost whatever the service, and the extra share per unit of failure. */
+export const ChurnSchema = z.strictObject({
+  base: Share.optional(),
+  perFailure: NonNegative.optional(),
+});
+
+/** Each lost customer tells `tells` others, each of whom would have joined with `conversion`. */
+export const WordOfMouthSchema = z.strictObject({
+  tells: NonNegative.optional(),
+  conversion: Share.optional(),
+});
+
+/** Business-impact coefficients of a customer (MODEL.md section 9); all optional. */
+const businessFields = {
+  count: NonNegative.optional(),
+  churn: ChurnSchema.optional(),
+  recovery: Share.optional(),
+  wordOfMouth: WordOfMouthSchema.optional(),
+  acquisitionCost: NonNegative.optional(),
+};
+
+/** Coefficients that apply to every customer that does not set its own. */
+export const CustomerDefaultsSchema = z.strictObject({
+  value: NonNegative.optional(),
+  ...businessFields,
+});
+
+/** An external customer: who the organisation exists for. */
+export const CustomerSchema = z.strictObject({
+  id: Id,
+  name: z.string().optional(),
+  description: z.string().optional(),
+  segment: SegmentSchema.optional(),
+  value: NonNegative.optional(),
+  relationship: RelationshipSchema.optional(),
+  priorities: PrioritiesSchema.optional(),
+  ...businessFields,
+});
+
+/** A hand-off `from -> to`: the receiver is the provider's customer. */
+export const HandoffSchema = z.strictObject({
+  id: Id.optional(),
+  from: Id,
+  to: Id,
+  carries: CarriesSchema.optional(),
+  quality: Share.optional(),
+  ratings: z.record(z.string().min(1), RatingSchema).optional(),
+  weight: z.number().positive().optional(),
+  group: z.string().min(1).optional(),
+  description: z.string().optional(),
+});
+
+/** A whole model file, or the API's plain-object model. */
+export const ModelSchema = z.strictObject({
+  version: z.literal(1),
+  name: z.string().optional(),
+  description: z.string().optional(),
+  scale: ScaleSchema.optional(),
+  dimensions: z.array(z.string().min(1)).min(1).optional(),
+  defaults: CustomerDefaultsSchema.optional(),
+  departments: z.array(DepartmentSchema).optional(),
+  employees: z.array(EmployeeSchema).optional(),
+  customers: z.array(CustomerSchema).optional(),
+  handoffs: z.array(HandoffSchema).optional(),
+});
+
+export type Combine = z.infer<typeof CombineSchema>;
+export type Carries = z.infer<typeof CarriesSchema>;
+export type Segment = z.infer<typeof SegmentSchema>;
+export type Relationship = z.infer<typeof RelationshipSchema>;
+export type Priorities = z.infer<typeof PrioritiesSchema>;
+export type Scale = z.infer<typeof ScaleSchema>;
+export type Rating = z.infer<typeof RatingSchema>;
+export type Department = z.infer<typeof DepartmentSchema>;
+export type Employee = z.infer<typeof EmployeeSchema>;
+export type Churn = z.infer<typeof ChurnSchema>;
+export type WordOfMouth = z.infer<typeof WordOfMouthSchema>;
+export type CustomerDefaults = z.infer<typeof CustomerDefaultsSchema>;
+export type Customer = z.infer<typeof CustomerSchema>;
+export type Handoff = z.infer<typeof HandoffSchema>;
+/** A model as written: optional fields stay absent; defaults apply when it is compiled. */
+export type Model = z.infer<typeof ModelSchema>;
