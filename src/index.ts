@@ -3,6 +3,53 @@
  * its hand-offs, find the weakest link behind every customer and measure what each link costs.
  */
 
+/** The whole analysis of a model: service, weakest links, sensitivities and exact impacts (MODEL.md 2-4, 7). */
+export { analyze } from './analysis/analyze.js';
+/** Options of `analyze` (tolerance, maxIterations, top) and their defaults. */
+export { ANALYZE_DEFAULTS, type AnalyzeOptions } from './analysis/analyze-options.js';
+/** Options and results of the money view (MODEL.md section 9): per customer, in total, per link. */
+export type {
+  BusinessImpact,
+  BusinessImpactOptions,
+  CustomerMoneyReport,
+  LinkMoney,
+  MoneyRankings,
+  MoneyTotals,
+} from './analysis/business-impact.js';
+/** Money at risk per customer and in total, and what fixing or losing each link saves or costs. */
+export { BUSINESS_IMPACT_DEFAULTS, businessImpact } from './analysis/business-impact.js';
+/** Structural metrics: in/out-degree and betweenness (skipped above a size limit unless asked). */
+export type { MetricsOptions, NodeMetrics, StructuralMetrics } from './analysis/metrics.js';
+/** In/out-degree and betweenness of every node of the hand-off graph. */
+export { METRICS_DEFAULTS, structuralMetrics } from './analysis/metrics.js';
+/** One customer's failed share, customers lost, prospects not won and money at risk. */
+export type { CustomerMoney } from './analysis/money.js';
+/** The section 9 formulas for one customer at a given service score. */
+export { customerMoney } from './analysis/money.js';
+/** A business coefficient as used, with where it came from (customer, `defaults` block, MODEL.md). */
+export type {
+  CoefficientName,
+  CoefficientSource,
+  CoefficientUsed,
+} from './analysis/money-coefficients.js';
+/** Money at risk before and after a scenario, e.g. a recovery program that S cannot see. */
+export type { CustomerMoneyChange, MoneyWhatIf } from './analysis/money-what-if.js';
+/** Prices a scenario in money: totals before and after, and what it saves a year. */
+export { moneyWhatIf } from './analysis/money-what-if.js';
+/** An improvement plan: its options, steps and the candidates left out. */
+export type {
+  NotTaken,
+  NotTakenReason,
+  PlanOptions,
+  PlanResult,
+  PlanStep,
+} from './analysis/plan.js';
+/** Greedy plan by exact gain in S per unit of cost; candidates checked and parsed from text. */
+export { parseCandidates, plan, validateCandidates } from './analysis/plan.js';
+/** A rated hand-off with its ratings, shares, priorities and derived quality. */
+export type { DimensionRating, HandoffRatings } from './analysis/ratings.js';
+/** Rated hand-offs side by side with the quality derived from their ratings. */
+export { handoffRatings } from './analysis/ratings.js';
 export type {
   ActorReport,
   CustomerReport,
@@ -15,9 +62,62 @@ export type {
   Report,
   WeakestLink,
 } from './analysis/report.js';
+/** The department view: units, their aggregated hand-offs, options. */
+export type {
+  DepartmentHandoff,
+  DepartmentView,
+  InternalLink,
+  RollUp,
+  RollUpOptions,
+} from './analysis/roll-up.js';
+/** A report rolled up to departments at a depth of the department tree. */
+export { rollUp } from './analysis/roll-up.js';
+/** Validate a scenario against a model, parse one from YAML/JSON text, apply one to a copy of a model. */
+export { applyScenario, parseScenario, validateScenario } from './analysis/scenario.js';
+/** The scenario vocabulary: changes (set, add, remove), scenarios and plan candidates. */
+export type { Candidate, Change, Scenario } from './analysis/scenario-schema.js';
+/** The zod schemas of a scenario's change and of a plan candidate. */
+export { CandidateSchema, ChangeSchema } from './analysis/scenario-schema.js';
+/** A survey's aggregates per hand-off and dimension, and its options. */
+export type {
+  DimensionAggregate,
+  HandoffSurvey,
+  SurveyOptions,
+  SurveyResult,
+  UnmatchedRow,
+} from './analysis/survey.js';
+/** Survey responses (CSV) aggregated per hand-off; the means become ratings in a copy of the model. */
+export { aggregateSurvey, SURVEY_DEFAULTS } from './analysis/survey.js';
+/** A what-if comparison: S, customers and fix-gain rank moves before and after. */
+export type {
+  BeforeAfter,
+  RankMove,
+  RankPlace,
+  WhatIfCustomer,
+  WhatIfOptions,
+  WhatIfResult,
+} from './analysis/what-if.js';
+/** S, every customer's service, chain strength and weakest link before and after a scenario. */
+export { WHAT_IF_DEFAULTS, whatIf } from './analysis/what-if.js';
+/** Model-wide fields accepted by the builder. */
+export type { ModelHeader } from './model/builder.js';
+/** A typed fluent builder: `modelBuilder({ name }).department(...).handoff(...).build()`. */
+export { ModelBuilder, modelBuilder } from './model/builder.js';
 export type { ErrorCode, Issue, Warning, WarningCode } from './model/errors.js';
 /** The library's one error type: every issue found, each with a stable `code`, a `path` and a message. */
 export { ServiceChainError } from './model/errors.js';
+/** Node and edge attributes of the hand-off graph, and the graph type. */
+export type { EdgeAttributes, NodeAttributes, ServiceGraph } from './model/graph.js';
+/** The model as a graphology MultiDirectedGraph (edge keys = hand-off ids). */
+export { toGraph } from './model/graph.js';
+/** The JSON Schema of a model file. */
+export { modelJsonSchema } from './model/json-schema.js';
+/** A valid model with its warnings; the result of safe validation; the file formats. */
+export type { LoadedModel, ModelFormat, SafeValidation } from './model/load.js';
+/** Validate a plain-object model (throws / returns issues), parse model text, load a model file. */
+export { loadModelFile, parseModel, safeValidateModel, validateModel } from './model/load.js';
+/** Model to YAML or JSON text with a stable key order, and to a file. */
+export { saveModelFile, stringifyModel } from './model/save.js';
 export type {
   Carries,
   Combine,
@@ -35,3 +135,40 @@ export type {
 } from './model/schema.js';
 /** The zod schema of a model file; its JSON Schema is `docs/model.schema.json`. */
 export { ModelSchema } from './model/schema.js';
+/** Options of the diagram renderers and the HTML report: `level` actor (default) or department. */
+export type { DiagramLevel, DiagramOptions } from './render/diagram-options.js';
+/** The hand-off graph as Graphviz DOT: clusters per department and segment, weakest links red. */
+export { toDot } from './render/dot.js';
+/** The hand-off graph with its scores as GEXF (Gephi) or GraphML (yEd, Cytoscape). */
+export { toGexf, toGraphml } from './render/export.js';
+/** A report as one self-contained HTML page: score, diagram, customers, links to fix; no network. */
+export { toHtml } from './render/html.js';
+/** Options of the Markdown report. */
+export type { MarkdownOptions } from './render/markdown.js';
+/** A report as a Markdown document: headings, GitHub tables, ids in code. */
+export { toMarkdown } from './render/markdown.js';
+/** The hand-off graph as a Mermaid flowchart: subgraphs per department and segment, weakest links red. */
+export { toMermaid } from './render/mermaid.js';
+/** Options of the money view renderers. */
+export type { MoneyRenderOptions } from './render/money.js';
+/** The "Money at risk" section as text or Markdown, to append to `toText` / `toMarkdown`. */
+export { moneyMarkdown, moneyText } from './render/money.js';
+/** The money view as an HTML `<section id="sc-money">` fragment for the HTML report. */
+export { moneyHtml } from './render/money-html.js';
+/** Output layout of the scenario renderers. */
+export type { TextFormat } from './render/scenario-text.js';
+/** What-if, plan, survey, ratings, department view and metrics as text or Markdown. */
+export {
+  renderHandoffRatings,
+  renderMetrics,
+  renderPlan,
+  renderRollUp,
+  renderSurvey,
+  renderWhatIf,
+} from './render/scenario-text.js';
+/** The hand-off graph as a standalone SVG, laid out left to right by dagre. */
+export { toSvg } from './render/svg.js';
+/** Options of the text report. */
+export type { TextOptions } from './render/text.js';
+/** A report as plain terminal text: score, customers and weakest links, links to fix, cycles, warnings. */
+export { toText } from './render/text.js';

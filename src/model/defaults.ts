@@ -87,7 +87,9 @@ export function qualityFromRatings(
   let count = 0;
   for (const [dimension, rating] of Object.entries(ratings)) {
     const share = ratingShare(rating, scale);
-    const weight = priorities?.[dimension] ?? 1;
+    // Own keys only: a dimension named `constructor` must not read Object.prototype.constructor.
+    const weight =
+      priorities !== undefined && Object.hasOwn(priorities, dimension) ? priorities[dimension]! : 1;
     weighted += weight * share;
     totalWeight += weight;
     plain += share;

@@ -22,7 +22,8 @@ export type ErrorCode =
   | 'quality_and_ratings'
   | 'unknown_dimension'
   | 'rating_out_of_scale'
-  | 'invalid_option';
+  | 'invalid_option'
+  | 'file_exists';
 
 /** Codes of warnings: the input is usable, but something deserves a look. */
 export type WarningCode =

@@ -134,19 +134,36 @@ export const ModelSchema = z.strictObject({
   handoffs: z.array(HandoffSchema).optional(),
 });
 
+/** How an actor combines its input groups: `mean`, `min`, `product` or `geometric`. @useDeclaredType */
 export type Combine = z.infer<typeof CombineSchema>;
+/** What a hand-off carries: work, information, materials, goods or service. @useDeclaredType */
 export type Carries = z.infer<typeof CarriesSchema>;
+/** An external customer's segment: end-user, prospect, distributor or supplier. @useDeclaredType */
 export type Segment = z.infer<typeof SegmentSchema>;
+/** How long a customer stays: `short-term` (patients, shoppers) or `long-term` (students). @useDeclaredType */
 export type Relationship = z.infer<typeof RelationshipSchema>;
+/** Weights per rating dimension: what matters most to a receiver. @useDeclaredType */
 export type Priorities = z.infer<typeof PrioritiesSchema>;
+/** The rating scale `{ min, max }`; default 1 to 5. @useDeclaredType */
 export type Scale = z.infer<typeof ScaleSchema>;
+/** One rating: a perception on the scale, or an `{ expected, perceived }` pair. @useDeclaredType */
 export type Rating = z.infer<typeof RatingSchema>;
+/** A team or unit; may nest under a `parent` department. @useDeclaredType */
 export type Department = z.infer<typeof DepartmentSchema>;
+/** A person or a role; `manager` is structure only, not a hand-off. @useDeclaredType */
 export type Employee = z.infer<typeof EmployeeSchema>;
+/** Yearly churn of a customer: `base` share and extra share `perFailure`. @useDeclaredType */
 export type Churn = z.infer<typeof ChurnSchema>;
+/** Word of mouth of a lost customer: `tells` others, each joining with `conversion`. @useDeclaredType */
 export type WordOfMouth = z.infer<typeof WordOfMouthSchema>;
+/** Business-impact coefficients that apply to every customer that does not set its own. @useDeclaredType */
 export type CustomerDefaults = z.infer<typeof CustomerDefaultsSchema>;
+/** An external customer: who the organisation exists for. @useDeclaredType */
 export type Customer = z.infer<typeof CustomerSchema>;
+/** A hand-off `from -> to`: the receiver is the provider's customer. @useDeclaredType */
 export type Handoff = z.infer<typeof HandoffSchema>;
-/** A model as written: optional fields stay absent; defaults apply when it is compiled. */
+/**
+ * A model as written: optional fields stay absent; defaults apply when it is compiled.
+ * @useDeclaredType
+ */
 export type Model = z.infer<typeof ModelSchema>;

@@ -1,0 +1,56 @@
+/** Options of `analyze`: flat, merged over ANALYZE_DEFAULTS, unknown keys rejected. */
+import { z } from 'zod';
+import { type Issue, ServiceChainError } from '../model/errors.js';
+import { joinPath } from './zod-issues.js';
+
+/** Options of `analyze`; every field optional, see ANALYZE_DEFAULTS. */
+export interface AnalyzeOptions {
+  /** A cycle's iteration stops when max |change| <= tolerance (MODEL.md section 2). */
+  readonly tolerance?: number;
+  /** Iteration cap per cycle; reaching it gives `converged: false` and a `not_converged` warning. */
+  readonly maxIterations?: number;
+  /** How many links each ranking keeps. */
+  readonly top?: number;
+}
+
+/** Defaults of AnalyzeOptions. */
+export const ANALYZE_DEFAULTS: Required<AnalyzeOptions> = {
+  tolerance: 1e-12,
+  maxIterations: 10_000,
+  top: 10,
+};
+
+const AnalyzeOptionsSchema = z.strictObject({
+  tolerance: z.number().min(0).optional(),
+  maxIterations: z.int().min(1).optional(),
+  top: z.int().min(0).optional(),
+});
+
+/** The options merged over ANALYZE_DEFAULTS; throws ServiceChainError `invalid_option` on a bad one. */
+export function resolveAnalyzeOptions(options: unknown): Required<AnalyzeOptions> {
+  const result = AnalyzeOptionsSchema.safeParse(options ?? {});
+  if (!result.success) {
+    const issues: Issue[] = [];
+    for (const issue of result.error.issues) {
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys)
+          issues.push({
+            code: 'invalid_option',
+            path: joinPath('options', [key]),
+            message: `unknown option ${JSON.stringify(key)}`,
+          });
+        continue;
+      }
+      issues.push({
+        code: 'invalid_option',
+        path: joinPath('options', issue.path),
+        message: issue.message,
+      });
+    }
+    throw new ServiceChainError(issues);
+  }
+  const defined = Object.fromEntries(
+    Object.entries(result.data).filter(([, v]) => v !== undefined),
+  );
+  return { ...ANALYZE_DEFAULTS, ...defined };
+}

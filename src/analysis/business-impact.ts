@@ -1,0 +1,289 @@
+/**
+ * Business impact (MODEL.md section 9): customers lost, prospects not won and money at risk per
+ * customer and in total, and per link the money a fix would save and a failure would cost. Link
+ * figures come from the engine's exact per-customer service after the change (section 4), never
+ * from a slope: atRisk is a sum of one function per customer, phi_c(s_c), so the total after a
+ * change is the sum of phi_c at each customer's new service.
+ */
+import { z } from 'zod';
+import type { CompiledChain, Evaluation } from '../engine/index.js';
+import {
+  compileModel,
+  customerServiceAfter,
+  ENGINE_DEFAULTS,
+  type EngineOptions,
+  forEachLinkCustomerImpact,
+  linkName,
+  linkValue,
+  propagate,
+} from '../engine/index.js';
+import { type CustomerCoefficients, customerCoefficients } from '../model/defaults.js';
+import { ServiceChainError } from '../model/errors.js';
+import { ensureValidModel } from '../model/load.js';
+import type { Model, Segment } from '../model/schema.js';
+import { type CustomerMoney, customerMoney, moneyAtRisk } from './money.js';
+import { type CoefficientUsed, coefficientsUsed } from './money-coefficients.js';
+import type { LinkRef, RankedLink } from './report.js';
+import { issuesFromZod } from './zod-issues.js';
+
+/** Options of `businessImpact`; every field optional, see BUSINESS_IMPACT_DEFAULTS. */
+export interface BusinessImpactOptions {
+  /** Price every link (fix saves, failure costs); false gives the customers and total only. */
+  readonly links?: boolean;
+  /** How many links each money ranking keeps (as `analyze`); `links` always holds every link. */
+  readonly top?: number;
+  /** A cycle's iteration stops when max |change| <= tolerance (as `analyze`). */
+  readonly tolerance?: number;
+  /** Iteration cap per cycle (as `analyze`). */
+  readonly maxIterations?: number;
+}
+
+/** Defaults of BusinessImpactOptions: every link priced, the engine's iteration controls. */
+export const BUSINESS_IMPACT_DEFAULTS: Required<BusinessImpactOptions> = {
+  links: true,
+  top: 10,
+  tolerance: ENGINE_DEFAULTS.tolerance,
+  maxIterations: ENGINE_DEFAULTS.maxIterations,
+};
+
+const BusinessImpactOptionsSchema = z.strictObject({
+  links: z.boolean().optional(),
+  top: z.int().min(0).optional(),
+  tolerance: z.number().min(0).optional(),
+  maxIterations: z.int().min(1).optional(),
+});
+
+/** One external customer's money figures; the figures are null when it is not scored. */
+export interface CustomerMoneyReport {
+  readonly id: string;
+  readonly name: string;
+  readonly segment: Segment;
+  /** s_c; null when no hand-off reaches the customer: then nothing is at risk for it. */
+  readonly service: number | null;
+  /** failed_c = (1 - s_c)(1 - recovery_c). */
+  readonly failed: number | null;
+  /** Customers lost a year. */
+  readonly lost: number | null;
+  /** Prospects not won a year through the lost customers' word of mouth. */
+  readonly notWon: number | null;
+  /** Money at risk a year. */
+  readonly atRisk: number | null;
+  /** Every coefficient used, each marked where it is a default. */
+  readonly coefficients: readonly CoefficientUsed[];
+}
+
+/** Sums over the scored customers. */
+export interface MoneyTotals {
+  /** Mean failed share weighted by count; null when the scored customers stand for no one. */
+  readonly failed: number | null;
+  readonly lost: number;
+  readonly notWon: number;
+  readonly atRisk: number;
+}
+
+/** What one link is worth in money (section 9, computed as section 4). */
+export interface LinkMoney {
+  readonly link: LinkRef;
+  /** The link's strength x: the actor's effective performance or the hand-off's quality. */
+  readonly strength: number;
+  /** Total atRisk now minus total atRisk with x := 1 (never negative). */
+  readonly fixSaves: number;
+  /** Total atRisk with x := 0 minus total atRisk now (never negative). */
+  readonly failureCosts: number;
+}
+
+/** The top links by money, largest first; ties in declaration order (actors, then hand-offs). */
+export interface MoneyRankings {
+  readonly fixSaves: readonly RankedLink[];
+  readonly failureCosts: readonly RankedLink[];
+}
+
+/** The money view of a model (the `money` key of the JSON report). */
+export interface BusinessImpact {
+  /** External customers in declaration order. */
+  readonly customers: readonly CustomerMoneyReport[];
+  readonly total: MoneyTotals;
+  /** Every link (actors, then hand-offs, in declaration order); empty when `links` is false. */
+  readonly links: readonly LinkMoney[];
+  readonly rankings: MoneyRankings;
+}
+
+/** The options merged over BUSINESS_IMPACT_DEFAULTS; throws ServiceChainError `invalid_option`. */
+export function resolveBusinessImpactOptions(options: unknown): Required<BusinessImpactOptions> {
+  const parsed = BusinessImpactOptionsSchema.safeParse(options ?? {});
+  if (!parsed.success) {
+    const known = () => Object.keys(BusinessImpactOptionsSchema.shape);
+    throw new ServiceChainError(
+      issuesFromZod(parsed.error, 'options', known).map((issue) => ({
+        ...issue,
+        code: 'invalid_option' as const,
+      })),
+    );
+  }
+  const defined = Object.fromEntries(
+    Object.entries(parsed.data).filter(([, v]) => v !== undefined),
+  );
+  return { ...BUSINESS_IMPACT_DEFAULTS, ...defined };
+}
+
+/** Per customer ordinal: its coefficients, and whether it is scored (receives a hand-off). */
+interface Scoring {
+  readonly coefficients: readonly CustomerCoefficients[];
+  readonly scored: readonly number[];
+}
+
+function scoring(model: Model, chain: CompiledChain): Scoring {
+  const customers = model.customers ?? [];
+  const coefficients = customers.map((customer) => customerCoefficients(customer, model.defaults));
+  const scored: number[] = [];
+  for (let c = 0; c < customers.length; c++) {
+    const v = chain.actorCount + c;
+    // A customer with no input group receives no hand-off (MODEL.md section 2): not scored.
+    if (chain.groupStart[v + 1]! > chain.groupStart[v]!) scored.push(c);
+  }
+  return { coefficients, scored };
+}
+
+/** A service as the formulas may read it: the engine's arithmetic can stray past [0, 1] by an ulp. */
+function share(service: number): number {
+  return Math.min(1, Math.max(0, service));
+}
+
+function customerReports(
+  model: Model,
+  { coefficients, scored }: Scoring,
+  service: ArrayLike<number>,
+  first: number,
+): { customers: CustomerMoneyReport[]; total: MoneyTotals } {
+  const isScored = new Set(scored);
+  let lost = 0;
+  let notWon = 0;
+  let atRisk = 0;
+  let failedCount = 0;
+  let count = 0;
+  const customers = (model.customers ?? []).map((customer, c): CustomerMoneyReport => {
+    const used = coefficientsUsed(customer, model.defaults);
+    const base = {
+      id: customer.id,
+      name: customer.name ?? customer.id,
+      segment: customer.segment ?? 'end-user',
+    };
+    if (!isScored.has(c)) {
+      const none = { failed: null, lost: null, notWon: null, atRisk: null };
+      return { ...base, service: null, ...none, coefficients: used };
+    }
+    const s = share(service[first + c]!);
+    const money: CustomerMoney = customerMoney(s, coefficients[c]!);
+    lost += money.lost;
+    notWon += money.notWon;
+    atRisk += money.atRisk;
+    failedCount += coefficients[c]!.count * money.failed;
+    count += coefficients[c]!.count;
+    return { ...base, service: s, ...money, coefficients: used };
+  });
+  const failed = count > 0 ? failedCount / count : null;
+  return { customers, total: { failed, lost, notWon, atRisk } };
+}
+
+/**
+ * Money saved and lost per link: for each scored customer, phi(s) - phi(s after the change), summed.
+ * Each customer's difference is >= 0 in exact arithmetic (s never falls when a link improves and
+ * phi never rises when s does), so a negative rounding residue is taken as 0.
+ */
+function linkMoney(
+  chain: CompiledChain,
+  evaluation: Evaluation,
+  { coefficients, scored }: Scoring,
+  options: EngineOptions,
+): LinkMoney[] {
+  const first = chain.actorCount;
+  const now = scored.map((c) => share(evaluation.service[first + c]!));
+  const phiNow = scored.map((c, i) => moneyAtRisk(now[i]!, coefficients[c]!));
+  /** Sum over customers of max(0, sign * (phi(s after) - phi(s now))). */
+  const moneyChange = (sign: 1 | -1, after: (c: number, i: number) => number): number => {
+    let total = 0;
+    scored.forEach((c, i) => {
+      const change = moneyAtRisk(share(after(c, i)), coefficients[c]!) - phiNow[i]!;
+      total += Math.max(0, sign * change);
+    });
+    return total;
+  };
+  const links: LinkMoney[] = [];
+  forEachLinkCustomerImpact(chain, evaluation, options, (l, fix, failure) => {
+    // The engine's frontier shortcut multiplies by adjoints; should one be infinite, recompute.
+    const exact = (deltas: Float64Array, x: number) =>
+      scored.every((c) => Number.isFinite(deltas[c]!))
+        ? undefined
+        : customerServiceAfter(chain, evaluation, l, x, options);
+    const fixed = exact(fix, 1);
+    const failed = exact(failure, 0);
+    const fixSaves = moneyChange(-1, (c, i) => fixed?.[c] ?? now[i]! + fix[c]!);
+    const failureCosts = moneyChange(1, (c, i) => failed?.[c] ?? now[i]! - failure[c]!);
+    links.push({ link: linkRef(chain, l), strength: linkValue(chain, l), fixSaves, failureCosts });
+  });
+  return links;
+}
+
+function linkRef(chain: CompiledChain, link: number): LinkRef {
+  return { type: link < chain.actorCount ? 'actor' : 'handoff', id: linkName(chain, link) };
+}
+
+/**
+ * Total money at risk of a model at a service vector the engine computed for it (node-indexed):
+ * the figure a plan with a money objective would lower. `model` must be the one `chain` was
+ * compiled from (its customers' coefficients are read, so a changed `recovery` counts).
+ */
+export function totalMoneyAtRisk(
+  model: Model,
+  chain: CompiledChain,
+  service: ArrayLike<number>,
+): number {
+  const { coefficients, scored } = scoring(model, chain);
+  let total = 0;
+  for (const c of scored) {
+    total += moneyAtRisk(share(service[chain.actorCount + c]!), coefficients[c]!);
+  }
+  return total;
+}
+
+/** The top links by one figure, largest first; the sort is stable, so ties keep declaration order. */
+function rank(
+  links: readonly LinkMoney[],
+  figure: 'fixSaves' | 'failureCosts',
+  top: number,
+): RankedLink[] {
+  return links
+    .map((entry) => ({ link: entry.link, value: entry[figure] }))
+    .sort((a, b) => b.value - a.value)
+    .slice(0, top);
+}
+
+/**
+ * The money view of a (validated) model: per customer and in total the failed share, customers
+ * lost, prospects not won and money at risk, with the coefficients used; per link what a fix would
+ * save and a failure would cost, exact, ranked. Throws ServiceChainError on an invalid model or
+ * option (`invalid_option`).
+ */
+export function businessImpact(model: Model, options?: BusinessImpactOptions): BusinessImpact {
+  const { links: priceLinks, top, ...engine } = resolveBusinessImpactOptions(options);
+  ensureValidModel(model);
+  const chain = compileModel(model);
+  const evaluation = propagate(chain, engine);
+  const scoringOf = scoring(model, chain);
+  const { customers, total } = customerReports(
+    model,
+    scoringOf,
+    evaluation.service,
+    chain.actorCount,
+  );
+  const links = priceLinks ? linkMoney(chain, evaluation, scoringOf, engine) : [];
+  return {
+    customers,
+    total,
+    links,
+    rankings: {
+      fixSaves: rank(links, 'fixSaves', top),
+      failureCosts: rank(links, 'failureCosts', top),
+    },
+  };
+}

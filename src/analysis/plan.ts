@@ -1,0 +1,260 @@
+/**
+ * Improvement plan (MODEL.md section 5): candidates (priced bundles of scenario changes) picked
+ * greedily by EXACT gain in S per unit of cost, recomputing after each pick. Each gain is a real
+ * re-evaluation of the model with the picks so far plus the candidate (incremental for field-only
+ * changes), never an estimate from sensitivities.
+ */
+import { z } from 'zod';
+import { ENGINE_DEFAULTS } from '../engine/index.js';
+import { type Issue, ServiceChainError, type Warning } from '../model/errors.js';
+import { ensureValidModel } from '../model/load.js';
+import type { Model } from '../model/schema.js';
+import { parseDocument, tryApplyChanges } from './scenario.js';
+import { type Evaluated, evaluateChanges, evaluateModel } from './scenario-eval.js';
+import { type Candidate, CandidateSchema, CandidatesFileSchema } from './scenario-schema.js';
+import { issuesFromZod } from './zod-issues.js';
+
+/** Gains at or below this are rounding noise, not improvement. */
+export const GAIN_EPSILON = 1e-12;
+
+/** Options of plan. */
+export const PlanOptionsSchema = z.strictObject({
+  /** The candidates, raw (validated here) or from validateCandidates. */
+  candidates: z.array(z.unknown()),
+  /** Money available; candidates are bought while it lasts. */
+  budget: z.number().min(0),
+  tolerance: z.number().positive().optional(),
+  maxIterations: z.number().int().positive().optional(),
+});
+
+/** Options of plan. @useDeclaredType */
+export type PlanOptions = z.infer<typeof PlanOptionsSchema>;
+
+/** Defaults of the optional PlanOptions. */
+export const PLAN_DEFAULTS = {
+  tolerance: ENGINE_DEFAULTS.tolerance,
+  maxIterations: ENGINE_DEFAULTS.maxIterations,
+} as const;
+
+/** One pick of the plan. */
+export interface PlanStep {
+  readonly candidate: string;
+  readonly label: string;
+  readonly cost: number;
+  /** Exact S after this pick minus S before it. */
+  readonly gain: number;
+  readonly gainPerCost: number;
+  /** S after this and every earlier pick. */
+  readonly score: number;
+  readonly moneyLeft: number;
+}
+
+/** Why a candidate was not taken. */
+export type NotTakenReason = 'over_budget' | 'no_gain' | 'conflict';
+
+/** A candidate left out, with the reason and (where it could be computed) the gain it offered last. */
+export interface NotTaken {
+  readonly candidate: string;
+  readonly label: string;
+  readonly cost: number;
+  readonly reason: NotTakenReason;
+  /** Gain in S it would have added when last considered; null for a conflict. */
+  readonly gain: number | null;
+  readonly message: string;
+}
+
+/** What plan returns. */
+export interface PlanResult {
+  readonly budget: number;
+  readonly scoreBefore: number;
+  readonly scoreAfter: number;
+  readonly spent: number;
+  readonly moneyLeft: number;
+  /** In the order picked. */
+  readonly steps: readonly PlanStep[];
+  /** In declaration order. */
+  readonly notTaken: readonly NotTaken[];
+  /** The model with every pick applied. */
+  readonly model: Model;
+  readonly warnings: readonly Warning[];
+}
+
+/** Checks raw candidates against a model: shapes, unique ids, every change; throws every issue. */
+export function validateCandidates(input: readonly unknown[], model: Model): Candidate[] {
+  const issues: Issue[] = [];
+  const candidates: Candidate[] = [];
+  const seen = new Set<string>();
+  input.forEach((raw, i) => {
+    const path = `candidates[${i}]`;
+    const parsed = CandidateSchema.safeParse(raw);
+    if (!parsed.success) {
+      const id = (raw as { id?: unknown } | null)?.id;
+      if (typeof id === 'string') seen.add(id);
+      issues.push(
+        ...issuesFromZod(parsed.error, path, (at) =>
+          at.length === 0 ? Object.keys(CandidateSchema.shape) : [],
+        ),
+      );
+      return;
+    }
+    if (seen.has(parsed.data.id))
+      issues.push({
+        code: 'duplicate_id',
+        path: `${path}.id`,
+        message: `candidate id "${parsed.data.id}" is used twice`,
+      });
+    seen.add(parsed.data.id);
+    const applied = tryApplyChanges(model, parsed.data.changes, (j) => `${path}.changes[${j}]`);
+    issues.push(...applied.issues);
+    const { label, description } = parsed.data;
+    candidates.push({
+      id: parsed.data.id,
+      cost: parsed.data.cost,
+      changes: applied.changes,
+      ...(label !== undefined && { label }),
+      ...(description !== undefined && { description }),
+    });
+  });
+  if (issues.length > 0) throw new ServiceChainError(issues);
+  return candidates;
+}
+
+/** Parses a candidates file (YAML or JSON: `candidates: [...]`, optional `budget`) against a model. */
+export function parseCandidates(
+  text: string,
+  model: Model,
+): { candidates: Candidate[]; budget: number | null } {
+  const parsed = CandidatesFileSchema.safeParse(parseDocument(text, 'candidates'));
+  if (!parsed.success)
+    throw new ServiceChainError(
+      issuesFromZod(parsed.error, '', (at) =>
+        at.length === 0 ? Object.keys(CandidatesFileSchema.shape) : [],
+      ),
+    );
+  return {
+    candidates: validateCandidates(parsed.data.candidates, model),
+    budget: parsed.data.budget ?? null,
+  };
+}
+
+/** A candidate's evaluation on top of the current picks, or why it cannot be applied. */
+function tryCandidate(
+  current: Evaluated,
+  candidate: Candidate,
+  settings: { tolerance: number; maxIterations: number },
+): Evaluated | string {
+  const applied = tryApplyChanges(current.model, candidate.changes);
+  if (applied.issues.length > 0)
+    return `does not apply after the earlier picks: ${applied.issues[0]!.path}: ${applied.issues[0]!.message}`;
+  try {
+    return evaluateChanges(current, applied.model, applied.changes, {
+      ...settings,
+      incremental: true,
+    });
+  } catch (error) {
+    if (error instanceof ServiceChainError)
+      return `does not apply after the earlier picks: ${error.issues[0]!.message}`;
+    throw error;
+  }
+}
+
+/** Greedy plan: the best gain per cost first, recomputed after each pick, until nothing fits or gains. */
+export function plan(model: Model, options: PlanOptions): PlanResult {
+  const parsed = PlanOptionsSchema.safeParse(options);
+  if (!parsed.success)
+    throw new ServiceChainError(
+      issuesFromZod(parsed.error, 'options').map((issue) => ({ ...issue, code: 'invalid_option' })),
+    );
+  const warnings = ensureValidModel(model);
+  const settings = {
+    tolerance: parsed.data.tolerance ?? PLAN_DEFAULTS.tolerance,
+    maxIterations: parsed.data.maxIterations ?? PLAN_DEFAULTS.maxIterations,
+  };
+  const candidates = validateCandidates(parsed.data.candidates, model);
+  let current = evaluateModel(model, settings, false);
+  const scoreBefore = current.evaluation.score;
+  if (scoreBefore === null)
+    throw new ServiceChainError([
+      {
+        code: 'invalid_value',
+        path: '',
+        message: 'the model scores no customer (S is null): there is nothing to improve',
+      },
+    ]);
+  let money = parsed.data.budget;
+  let score = scoreBefore;
+  const steps: PlanStep[] = [];
+  const left = new Map<string, NotTaken>();
+  let remaining = [...candidates];
+  for (;;) {
+    let best: { candidate: Candidate; evaluated: Evaluated; gain: number } | undefined;
+    const next: Candidate[] = [];
+    for (const candidate of remaining) {
+      const label = candidate.label ?? candidate.id;
+      const outcome = tryCandidate(current, candidate, settings);
+      if (typeof outcome === 'string') {
+        left.set(candidate.id, {
+          candidate: candidate.id,
+          label,
+          cost: candidate.cost,
+          reason: 'conflict',
+          gain: null,
+          message: outcome,
+        });
+        continue;
+      }
+      const gain = outcome.evaluation.score! - score;
+      if (candidate.cost > money) {
+        left.set(candidate.id, {
+          candidate: candidate.id,
+          label,
+          cost: candidate.cost,
+          reason: 'over_budget',
+          gain,
+          message: `costs ${candidate.cost} with ${money} left`,
+        });
+        continue;
+      }
+      next.push(candidate);
+      left.set(candidate.id, {
+        candidate: candidate.id,
+        label,
+        cost: candidate.cost,
+        reason: 'no_gain',
+        gain,
+        message: 'does not raise S',
+      });
+      if (gain <= GAIN_EPSILON) continue;
+      // Strictly better only: ties keep declaration order.
+      if (best === undefined || gain / candidate.cost > best.gain / best.candidate.cost)
+        best = { candidate, evaluated: outcome, gain };
+    }
+    if (best === undefined) break;
+    const { candidate, evaluated, gain } = best;
+    money -= candidate.cost;
+    score = evaluated.evaluation.score!;
+    current = evaluated;
+    left.delete(candidate.id);
+    steps.push({
+      candidate: candidate.id,
+      label: candidate.label ?? candidate.id,
+      cost: candidate.cost,
+      gain,
+      gainPerCost: gain / candidate.cost,
+      score,
+      moneyLeft: money,
+    });
+    remaining = next.filter((c) => c !== candidate);
+  }
+  return {
+    budget: parsed.data.budget,
+    scoreBefore,
+    scoreAfter: score,
+    spent: parsed.data.budget - money,
+    moneyLeft: money,
+    steps,
+    notTaken: candidates.filter((c) => left.has(c.id)).map((c) => left.get(c.id)!),
+    model: current.model,
+    warnings,
+  };
+}

@@ -1,0 +1,272 @@
+/**
+ * What-if (MODEL.md section 5): S, every customer's service, chain strength and weakest link
+ * before and after a scenario, and the links whose fixGain ranking moved. Field-only changes are
+ * re-evaluated incrementally (only what lies downstream of them); adding or removing nodes or
+ * hand-offs, regrouping a hand-off or re-valuing a customer recompiles.
+ */
+import { z } from 'zod';
+import {
+  type CompiledChain,
+  ENGINE_DEFAULTS,
+  KIND_CUSTOMER,
+  linkImpacts,
+  scoreSensitivity,
+  weakestLink,
+} from '../engine/index.js';
+import { ServiceChainError, type Warning } from '../model/errors.js';
+import { ensureValidModel } from '../model/load.js';
+import type { Model } from '../model/schema.js';
+import type { LinkRef, WeakestLink } from './report.js';
+import { isStructural, tryApplyChanges } from './scenario.js';
+import { type Evaluated, evaluateChanges, evaluateModel } from './scenario-eval.js';
+import type { Scenario } from './scenario-schema.js';
+import { issuesFromZod } from './zod-issues.js';
+
+/** Options of whatIf. */
+export const WhatIfOptionsSchema = z.strictObject({
+  /** Fixed-point tolerance inside cycles (MODEL.md section 2). */
+  tolerance: z.number().positive().optional(),
+  /** Iteration cap per cycle. */
+  maxIterations: z.number().int().positive().optional(),
+  /** Compare fixGain rankings before and after (costs one impact pass on each side). */
+  rankings: z.boolean().optional(),
+  /** Re-evaluate field-only changes incrementally; false recomputes in full (same result). */
+  incremental: z.boolean().optional(),
+});
+
+/** Options of whatIf. @useDeclaredType */
+export type WhatIfOptions = z.infer<typeof WhatIfOptionsSchema>;
+
+/** Defaults of WhatIfOptions. */
+export const WHAT_IF_DEFAULTS = {
+  tolerance: ENGINE_DEFAULTS.tolerance,
+  maxIterations: ENGINE_DEFAULTS.maxIterations,
+  rankings: true,
+  incremental: true,
+} as const;
+
+/** A figure before and after, and after - before (null where either side is null). */
+export interface BeforeAfter {
+  readonly before: number | null;
+  readonly after: number | null;
+  readonly change: number | null;
+}
+
+/** One customer before and after. */
+export interface WhatIfCustomer {
+  readonly id: string;
+  readonly name: string;
+  /** `added` or `removed` by the scenario, else `kept`. */
+  readonly status: 'kept' | 'added' | 'removed';
+  /** s_c (null for a customer that receives no hand-off, or on the side where it does not exist). */
+  readonly service: BeforeAfter;
+  readonly chainStrength: BeforeAfter;
+  readonly weakestLink: {
+    readonly before: WeakestLink | null;
+    readonly after: WeakestLink | null;
+    readonly changed: boolean;
+  };
+}
+
+/** A link's place in the fixGain ranking (1 = largest gain). */
+export interface RankPlace {
+  readonly rank: number;
+  readonly fixGain: number | null;
+}
+
+/** A link whose fixGain rank moved (or that exists on one side only). */
+export interface RankMove {
+  readonly link: LinkRef;
+  readonly before: RankPlace | null;
+  readonly after: RankPlace | null;
+}
+
+/** What whatIf returns. */
+export interface WhatIfResult {
+  readonly scenario: { readonly name: string | null; readonly changes: number };
+  /** False when only downstream components were re-evaluated; true after a full recompute. */
+  readonly recompiled: boolean;
+  readonly score: BeforeAfter;
+  /** Largest absolute service change first; ties (and customers on one side only) in declaration order. */
+  readonly customers: readonly WhatIfCustomer[];
+  /** Links whose fixGain rank changed, by rank after (links removed last); null when not asked. */
+  readonly rankingMoves: readonly RankMove[] | null;
+  /** The changed model's warnings (a structural change may leave a customer unreached). */
+  readonly warnings: readonly Warning[];
+}
+
+/** The report's form of a link index. */
+function weakestOf(chain: CompiledChain, link: number): WeakestLink | null {
+  if (link < 0) return null;
+  if (link < chain.actorCount) return { type: 'actor', id: chain.ids[link]! };
+  const h = link - chain.actorCount;
+  return {
+    type: 'handoff',
+    id: chain.handoffIds[h]!,
+    from: chain.ids[chain.from[h]!]!,
+    to: chain.ids[chain.to[h]!]!,
+  };
+}
+
+/** One side of a customer: its service (null if unscored), chain strength and weakest link. */
+interface CustomerSide {
+  readonly name: string;
+  readonly service: number | null;
+  readonly chainStrength: number;
+  readonly weakestLink: WeakestLink | null;
+}
+
+/** Every customer of an evaluation, by id, in declaration order. */
+function customerSides(evaluated: Evaluated): Map<string, CustomerSide> {
+  const { chain, evaluation, strength, model } = evaluated;
+  const names = new Map((model.customers ?? []).map((c) => [c.id, c.name ?? c.id]));
+  const received = new Uint8Array(chain.nodeCount);
+  for (let h = 0; h < chain.handoffCount; h++) received[chain.to[h]!] = 1;
+  const sides = new Map<string, CustomerSide>();
+  for (let v = 0; v < chain.nodeCount; v++) {
+    if (chain.kind[v] !== KIND_CUSTOMER) continue;
+    sides.set(chain.ids[v]!, {
+      name: names.get(chain.ids[v]!) ?? chain.ids[v]!,
+      service: received[v] === 1 ? evaluation.service[v]! : null,
+      chainStrength: strength![v]!,
+      weakestLink: weakestOf(chain, weakestLink(chain, strength!, v).link),
+    });
+  }
+  return sides;
+}
+
+/** before/after/change of two nullable figures. */
+function beforeAfter(
+  before: number | null | undefined,
+  after: number | null | undefined,
+): BeforeAfter {
+  const b = before ?? null;
+  const a = after ?? null;
+  return { before: b, after: a, change: b === null || a === null ? null : a - b };
+}
+
+/** Same weakest link on both sides? */
+function sameLink(a: WeakestLink | null, b: WeakestLink | null): boolean {
+  return a?.type === b?.type && a?.id === b?.id;
+}
+
+/** Customers before and after, ordered by absolute service change. */
+function compareCustomers(before: Evaluated, after: Evaluated): WhatIfCustomer[] {
+  const left = customerSides(before);
+  const right = customerSides(after);
+  const ids = [...new Set([...left.keys(), ...right.keys()])];
+  const rows = ids.map((id) => {
+    const b = left.get(id);
+    const a = right.get(id);
+    return {
+      id,
+      name: (a ?? b)!.name,
+      status: b === undefined ? 'added' : a === undefined ? 'removed' : 'kept',
+      service: beforeAfter(b?.service, a?.service),
+      chainStrength: beforeAfter(b?.chainStrength, a?.chainStrength),
+      weakestLink: {
+        before: b?.weakestLink ?? null,
+        after: a?.weakestLink ?? null,
+        changed: !sameLink(b?.weakestLink ?? null, a?.weakestLink ?? null),
+      },
+    } satisfies WhatIfCustomer;
+  });
+  const size = (row: WhatIfCustomer) =>
+    row.service.change === null ? -1 : Math.abs(row.service.change);
+  // Array.prototype.sort is stable: ties keep declaration order.
+  return rows.sort((x, y) => size(y) - size(x));
+}
+
+/** Every link's fixGain rank (1-based), keyed `actor:id` / `handoff:id`. */
+function fixGainRanks(evaluated: Evaluated, options: { tolerance: number; maxIterations: number }) {
+  const { chain, evaluation } = evaluated;
+  const ranks = new Map<string, { link: LinkRef; place: RankPlace }>();
+  const gains: (number | null)[] = new Array(chain.linkCount).fill(null);
+  if (evaluation.score !== null) {
+    const impacts = linkImpacts(
+      chain,
+      evaluation,
+      scoreSensitivity(chain, evaluation, options),
+      options,
+    );
+    for (let link = 0; link < chain.linkCount; link++) {
+      const gain = impacts.fixGain[link]!;
+      gains[link] = Number.isFinite(gain) ? gain : null;
+    }
+  }
+  const order = gains.map((_, link) => link);
+  const key = (link: number) => gains[link] ?? Number.NEGATIVE_INFINITY;
+  order.sort((x, y) => key(y) - key(x) || x - y);
+  order.forEach((link, position) => {
+    const ref: LinkRef =
+      link < chain.actorCount
+        ? { type: 'actor', id: chain.ids[link]! }
+        : { type: 'handoff', id: chain.handoffIds[link - chain.actorCount]! };
+    ranks.set(`${ref.type}:${ref.id}`, {
+      link: ref,
+      place: { rank: position + 1, fixGain: gains[link]! },
+    });
+  });
+  return ranks;
+}
+
+/** Links whose rank moved, by rank after; links only before come last. */
+function rankMoves(
+  before: Evaluated,
+  after: Evaluated,
+  options: { tolerance: number; maxIterations: number },
+) {
+  const left = fixGainRanks(before, options);
+  const right = fixGainRanks(after, options);
+  const moves: RankMove[] = [];
+  for (const [key, { link, place }] of right) {
+    const old = left.get(key);
+    if (old?.place.rank !== place.rank)
+      moves.push({ link, before: old?.place ?? null, after: place });
+  }
+  for (const [key, { link, place }] of left)
+    if (!right.has(key)) moves.push({ link, before: place, after: null });
+  return moves;
+}
+
+/** Reads and checks options. */
+function settingsOf(options: WhatIfOptions) {
+  const parsed = WhatIfOptionsSchema.safeParse(options);
+  if (!parsed.success)
+    throw new ServiceChainError(
+      issuesFromZod(parsed.error, 'options').map((issue) => ({ ...issue, code: 'invalid_option' })),
+    );
+  const given = parsed.data;
+  return {
+    tolerance: given.tolerance ?? WHAT_IF_DEFAULTS.tolerance,
+    maxIterations: given.maxIterations ?? WHAT_IF_DEFAULTS.maxIterations,
+    rankings: given.rankings ?? WHAT_IF_DEFAULTS.rankings,
+    incremental: given.incremental ?? WHAT_IF_DEFAULTS.incremental,
+  };
+}
+
+/**
+ * Applies a scenario (validated here again: raw changes are accepted) to a valid model and
+ * compares before and after. Throws ServiceChainError with every problem of the scenario.
+ */
+export function whatIf(
+  model: Model,
+  scenario: Pick<Scenario, 'changes'> & { readonly name?: string },
+  options: WhatIfOptions = {},
+): WhatIfResult {
+  const settings = settingsOf(options);
+  const modelWarnings = ensureValidModel(model);
+  const applied = tryApplyChanges(model, scenario.changes);
+  if (applied.issues.length > 0) throw new ServiceChainError(applied.issues);
+  const before = evaluateModel(model, settings, true);
+  const after = evaluateChanges(before, applied.model, applied.changes, settings);
+  return {
+    scenario: { name: scenario.name ?? null, changes: applied.changes.length },
+    recompiled: after.recompiled,
+    score: beforeAfter(before.evaluation.score, after.evaluation.score),
+    customers: compareCustomers(before, after),
+    rankingMoves: settings.rankings ? rankMoves(before, after, settings) : null,
+    // Field changes cannot change the model's warnings (reach, isolation); structure can.
+    warnings: applied.changes.some(isStructural) ? ensureValidModel(applied.model) : modelWarnings,
+  };
+}

@@ -1,0 +1,54 @@
+/** `service-chain plan <model> --candidates <file> --budget N`: a greedy improvement plan. */
+import { type Command, Option } from 'commander';
+import { parseCandidates, plan } from '../../analysis/plan.js';
+import { renderPlan } from '../../render/scenario-text.js';
+import { readModelFile, runCommand, UsageError, writeOutput } from '../io.js';
+import {
+  parseAmount,
+  parseResultFormat,
+  RESULT_FORMATS,
+  type ResultFormat,
+  readTextFile,
+  toJson,
+} from '../scenario-io.js';
+
+/** Parsed options of `plan`. */
+export interface PlanCommandOptions {
+  readonly candidates: string;
+  readonly budget?: number;
+  readonly format: ResultFormat;
+  readonly out?: string;
+}
+
+/** Loads model and candidates, plans within the budget (the flag's, else the file's), writes it. */
+export async function runPlan(file: string, options: PlanCommandOptions): Promise<void> {
+  const { model } = await readModelFile(file);
+  const parsed = parseCandidates(await readTextFile(options.candidates), model);
+  const budget = options.budget ?? parsed.budget;
+  if (budget === null)
+    throw new UsageError('plan needs --budget N (or a `budget` in the candidates file)');
+  const result = plan(model, { candidates: parsed.candidates, budget });
+  // The JSON leaves out the planned model: it can be large, and `what-if` shows its effect.
+  const { model: _planned, ...summary } = result;
+  const text = options.format === 'json' ? toJson(summary) : renderPlan(result, options.format);
+  await writeOutput(text, options.out);
+}
+
+/** Registers `plan <model> --candidates FILE [--budget N] [--format] [--out]`. */
+export function registerPlan(program: Command): void {
+  program
+    .command('plan')
+    .description(
+      'pick improvement candidates greedily by exact gain in S per unit of cost, within a budget',
+    )
+    .argument('<model>', 'model file (.yaml, .yml or .json)')
+    .requiredOption('-c, --candidates <file>', 'candidates file (YAML or JSON)')
+    .addOption(new Option('-b, --budget <amount>', 'money available').argParser(parseAmount))
+    .addOption(
+      new Option('-f, --format <format>', `output format: ${RESULT_FORMATS.join(', ')}`)
+        .argParser(parseResultFormat)
+        .default('text'),
+    )
+    .option('-o, --out <file>', 'write the plan to this file instead of stdout')
+    .action(runCommand((file: string, options: PlanCommandOptions) => runPlan(file, options)));
+}

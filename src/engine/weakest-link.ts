@@ -1,0 +1,60 @@
+/**
+ * The weakest link behind a node (MODEL.md section 3): a breadth-first walk back from v through
+ * the links that attain W_v. Equality is EXACT (===): W values are copies, through min and max, of
+ * the very p and q numbers compared with them, so no rounding can separate equal values.
+ */
+import { type CompiledChain, KIND_CUSTOMER, type WeakestLinkResult } from './types.js';
+
+const NOTHING_WEAK: WeakestLinkResult = { link: -1, path: [] };
+
+/** The weakest link of `target` and the walk's path (node indices, the link's node first, target last). */
+export function weakestLink(
+  chain: CompiledChain,
+  strength: Float64Array,
+  target: number,
+): WeakestLinkResult {
+  const weakest = strength[target]!;
+  if (weakest === 1) return NOTHING_WEAK;
+  const { groupStart, groupEdgeStart, groupEdges, from, quality, kind, dependence } = chain;
+  // Parents of reached nodes; a Map keeps the cost proportional to the walk, not to the model.
+  const parent = new Map<number, number>([[target, -1]]);
+  const queue = [target];
+  const candidates: number[] = [];
+  for (let head = 0; head < queue.length; head++) {
+    const x = queue[head]!;
+    if (kind[x] !== KIND_CUSTOMER && chain.effectivePerformance[x] === weakest)
+      return found(parent, x, x);
+    if (dependence[x]! <= 0) continue;
+    candidates.length = 0;
+    for (let g = groupStart[x]!; g < groupStart[x + 1]!; g++) {
+      let best = 0;
+      for (let i = groupEdgeStart[g]!; i < groupEdgeStart[g + 1]!; i++) {
+        const h = groupEdges[i]!;
+        best = Math.max(best, Math.min(strength[from[h]!]!, quality[h]!));
+      }
+      if (best !== weakest) continue; // only the groups that attain the min
+      for (let i = groupEdgeStart[g]!; i < groupEdgeStart[g + 1]!; i++) {
+        const h = groupEdges[i]!;
+        if (Math.min(strength[from[h]!]!, quality[h]!) === weakest) candidates.push(h);
+      }
+    }
+    // "in declaration order" across the attaining groups: hand-off index order.
+    candidates.sort((a, b) => a - b);
+    for (const h of candidates) {
+      if (quality[h] === weakest) return found(parent, x, chain.actorCount + h);
+      const u = from[h]!;
+      if (!parent.has(u)) {
+        parent.set(u, x);
+        queue.push(u);
+      }
+    }
+  }
+  // Unreachable for a greatest fixed point (every W is some link's strength), kept as a guard.
+  return NOTHING_WEAK;
+}
+
+function found(parent: ReadonlyMap<number, number>, at: number, link: number): WeakestLinkResult {
+  const path: number[] = [];
+  for (let x = at; x !== -1; x = parent.get(x)!) path.push(x);
+  return { link, path };
+}

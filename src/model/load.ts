@@ -1,0 +1,158 @@
+/**
+ * Loading and validating a model (MODEL.md section 8): shape (zod), then cross-references, every
+ * error at once; a valid model comes back with its warnings.
+ */
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { isLoose } from './declared-nodes.js';
+import { type Issue, ServiceChainError, type Warning } from './errors.js';
+import { modelWarnings } from './model-warnings.js';
+import { type ModelFormat, parseText } from './parse-text.js';
+import { type Model, ModelSchema } from './schema.js';
+import { protoKeyIssues, shapeIssues } from './shape-issues.js';
+import { referenceIssues } from './validate-references.js';
+
+export type { ModelFormat } from './parse-text.js';
+
+/** A valid model and the warnings found while validating it. */
+export interface LoadedModel {
+  readonly model: Model;
+  readonly warnings: Warning[];
+}
+
+/** Either a valid model or every issue that stops it. */
+export type SafeValidation =
+  | { readonly success: true; readonly model: Model; readonly warnings: Warning[] }
+  | { readonly success: false; readonly issues: Issue[] };
+
+/** Models that passed validation, with their warnings: analyze() need not validate them again. */
+const validated = new WeakMap<Model, Warning[]>();
+
+/** Validates a plain-object model; returns every issue instead of throwing. */
+export function safeValidateModel(input: unknown): SafeValidation {
+  const issues = validationIssues(input);
+  if (issues.length > 0) return { success: false, issues };
+  const model = withOwnRecordKeys(ModelSchema.parse(input), input as Model);
+  const warnings = modelWarnings(model);
+  validated.set(model, warnings);
+  // The input equals the output (the schema has no defaults or transforms), so it is valid too.
+  validated.set(input as Model, warnings);
+  return { success: true, model, warnings };
+}
+
+/** Validates a plain-object model; throws ServiceChainError with every issue. */
+export function validateModel(input: unknown): LoadedModel {
+  const result = safeValidateModel(input);
+  if (!result.success) throw new ServiceChainError(result.issues);
+  return { model: result.model, warnings: result.warnings };
+}
+
+/**
+ * The warnings of a model that is known valid (it came from this module), else validates it
+ * (throws ServiceChainError). Models are treated as immutable: one changed in place after
+ * validation is not re-checked. Returns a fresh array, so callers may append their own warnings.
+ */
+export function ensureValidModel(model: Model): Warning[] {
+  const cached = validated.get(model);
+  return cached === undefined ? validateModel(model).warnings : [...cached];
+}
+
+/** Parses and validates model text; the format is guessed when absent (see parseText). */
+export function parseModel(text: string, options: { format?: ModelFormat } = {}): LoadedModel {
+  return validateModel(parseText(text, options.format));
+}
+
+/** Reads, parses and validates a model file; `.json` is JSON, `.yaml`/`.yml` YAML, else guessed. */
+export async function loadModelFile(path: string): Promise<LoadedModel> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new ServiceChainError([
+      { code: 'file_unreadable', path: '', message: `cannot read the file: ${readFailure(error)}` },
+    ]);
+  }
+  return parseModel(text, formatOptions(path));
+}
+
+/** Why a file could not be read, in words, with the system's code. */
+function readFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const words: Record<string, string> = {
+    ENOENT: 'no such file',
+    EISDIR: 'it is a directory',
+    EACCES: 'permission denied',
+  };
+  if (code === undefined) return 'read failed';
+  return Object.hasOwn(words, code) ? `${words[code]} (${code})` : code;
+}
+
+/** The format an extension implies, if any. */
+export function formatOf(path: string): ModelFormat | undefined {
+  const extension = extname(path).toLowerCase();
+  if (extension === '.json') return 'json';
+  if (extension === '.yaml' || extension === '.yml') return 'yaml';
+  return undefined;
+}
+
+function formatOptions(path: string): { format?: ModelFormat } {
+  const format = formatOf(path);
+  return format === undefined ? {} : { format };
+}
+
+/**
+ * Shape issues, then reference issues on whatever parts are well-formed: a user sees every error
+ * at once. Empty input is an error, not an empty model (MODEL.md section 8).
+ */
+function validationIssues(input: unknown): Issue[] {
+  if (input === undefined || input === null) {
+    return [
+      {
+        code: 'empty_input',
+        path: '',
+        message: 'the model is empty: a model needs at least `version: 1`',
+      },
+    ];
+  }
+  if (!isLoose(input)) {
+    return [
+      { code: 'invalid_type', path: '', message: 'a model must be a mapping with `version: 1`' },
+    ];
+  }
+  const shape = ModelSchema.safeParse(input);
+  const issues = shape.success ? [] : shapeIssues(shape.error.issues, input);
+  return [...issues, ...protoKeyIssues(input), ...referenceIssues(input)];
+}
+
+/**
+ * zod builds records by assignment, which silently drops a `__proto__` key; copy ratings and
+ * priorities from the (already validated) input as own data properties instead.
+ */
+function withOwnRecordKeys(model: Model, input: Model): Model {
+  const sections = [
+    [model.departments, input.departments],
+    [model.employees, input.employees],
+    [model.customers, input.customers],
+  ] as const;
+  for (const [items, raw] of sections) {
+    items?.forEach((item, i) => {
+      const priorities = ownCopy(raw?.[i]?.priorities);
+      if (priorities !== undefined) item.priorities = priorities;
+    });
+  }
+  model.handoffs?.forEach((handoff, i) => {
+    const ratings = ownCopy(input.handoffs?.[i]?.ratings);
+    if (ratings !== undefined) handoff.ratings = ratings;
+  });
+  return model;
+}
+
+/** A record copied with own data properties (Object.fromEntries defines, never assigns). */
+function ownCopy<T>(
+  record: Readonly<Record<string, T>> | undefined,
+): Record<string, T> | undefined {
+  if (record === undefined) return undefined;
+  return Object.fromEntries(
+    Object.entries(record).map(([key, value]) => [key, structuredClone(value)]),
+  );
+}

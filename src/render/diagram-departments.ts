@@ -1,0 +1,102 @@
+/** The department-level picture: actors rolled up into their top-level departments. */
+import type { Report } from '../analysis/report.js';
+import { rollUp } from '../analysis/roll-up.js';
+import type { Model } from '../model/schema.js';
+import {
+  customerNodes,
+  type Diagram,
+  type DiagramNode,
+  formatFigure,
+  type Highlight,
+  handoffsById,
+  type LinkMarks,
+  segmentClusters,
+  strokeWidth,
+  stronger,
+} from './diagram-graph.js';
+
+/**
+ * Department level: one box per top-level department (and per employee without a department), as
+ * `rollUp` (src/analysis/roll-up.ts) at level 1 defines them: its service, and hand-offs between
+ * boxes merged with their weight-weighted mean quality. A box is marked when any of its actors or
+ * of the hand-offs inside it is; a merged arrow when any of its hand-offs is, and its sensitivity
+ * is the sum of theirs (raising them all together).
+ */
+export function departmentDiagram(
+  report: Report,
+  model: Model,
+  marks: LinkMarks,
+  title: string,
+): Diagram {
+  const view = rollUp(report, model, { level: 1 });
+  const unitOf = new Map<string, string>();
+  for (const unit of view.departments)
+    for (const member of unit.members) unitOf.set(member, unit.id);
+  const inside = new Map<string, Highlight>();
+  for (const handoff of report.handoffs) {
+    const unit = unitOf.get(handoff.from);
+    if (unit === undefined || unit !== unitOf.get(handoff.to)) continue;
+    inside.set(
+      unit,
+      stronger(inside.get(unit) ?? 'none', marks.handoffHighlight.get(handoff.id) ?? 'none'),
+    );
+  }
+  const keyOf = new Map<string, string>();
+  const nodes = view.departments.map((unit, index): DiagramNode => {
+    const key = `n${index}`;
+    keyOf.set(unit.id, key);
+    return {
+      key,
+      id: unit.id,
+      name: unit.name,
+      kind: unit.kind,
+      service: unit.service,
+      highlight: unit.members.reduce<Highlight>(
+        (h, m) => stronger(h, marks.actorHighlight.get(m) ?? 'none'),
+        inside.get(unit.id) ?? 'none',
+      ),
+      cluster: null,
+      unit,
+    };
+  });
+  const segments = segmentClusters(report);
+  const customers = customerNodes(report, nodes.length, segments);
+  for (const c of customers) keyOf.set(c.id, c.key);
+  const reports = handoffsById(report);
+  const edges = view.handoffs.flatMap((merged) => {
+    const from = keyOf.get(merged.from);
+    const to = keyOf.get(merged.to);
+    if (from === undefined || to === undefined) return [];
+    let sensitivity: number | null = null;
+    let highlight: Highlight = 'none';
+    for (const id of merged.handoffs) {
+      const s = reports.get(id)?.sensitivity;
+      if (s !== undefined && s !== null) sensitivity = (sensitivity ?? 0) + s;
+      highlight = stronger(highlight, marks.handoffHighlight.get(id) ?? 'none');
+    }
+    const count = merged.handoffs.length;
+    return [
+      {
+        from,
+        to,
+        handoffs: merged.handoffs,
+        quality: merged.quality,
+        sensitivity: sensitivity as number | null,
+        highlight,
+        label: `${formatFigure(merged.quality)}${count > 1 ? ` ×${count}` : ''}`,
+      },
+    ];
+  });
+  const max = Math.max(0, ...edges.map((e) => Math.abs(e.sensitivity ?? 0)));
+  return {
+    title,
+    level: 'department',
+    nodes: [...nodes, ...customers],
+    clusters: [...segments.values()],
+    edges: edges.map((e, index) => ({
+      ...e,
+      key: `e${index}`,
+      width: strokeWidth(e.sensitivity, max),
+    })),
+  };
+}

@@ -1,0 +1,169 @@
+/**
+ * GEXF and GraphML exports of the hand-off graph with the report's scores as attributes, for
+ * Gephi, yEd, Cytoscape. GEXF is written by graphology-gexf; graphology-graphml 0.5.2 only parses,
+ * so GraphML is written here (keys declared once, values typed, XML escaped).
+ */
+import { write as writeGexf } from 'graphology-gexf';
+import type { Report } from '../analysis/report.js';
+import { toGraph } from '../model/graph.js';
+import type { Model } from '../model/schema.js';
+
+type Value = string | number | boolean;
+
+/** Attributes of one node or edge, nulls dropped (a missing score is absent, never NaN). */
+type Attributes = Record<string, Value>;
+
+/** Keeps only the printable entries. */
+function defined(entries: Record<string, Value | null | undefined>): Attributes {
+  const attributes: Attributes = {};
+  for (const [key, value] of Object.entries(entries)) {
+    if (value === null || value === undefined) continue;
+    if (typeof value === 'number' && !Number.isFinite(value)) continue;
+    attributes[key] = value;
+  }
+  return attributes;
+}
+
+/** A node's or edge's label and attributes for an export. */
+interface Element {
+  readonly key: string;
+  readonly label: string;
+  readonly attributes: Attributes;
+}
+
+/** Nodes (declaration order) and edges (hand-offs, declaration order) with their scores. */
+function elements(report: Report, model: Model) {
+  const graph = toGraph(model);
+  const actors = new Map(report.actors.map((actor) => [actor.id, actor]));
+  const customers = new Map(report.customers.map((customer) => [customer.id, customer]));
+  const handoffs = new Map(report.handoffs.map((handoff) => [handoff.id, handoff]));
+  const nodes: Element[] = graph.mapNodes((key, node) => {
+    const actor = actors.get(key);
+    const customer = customers.get(key);
+    return {
+      key,
+      label: node.name,
+      attributes: defined({
+        kind: node.kind,
+        service: actor?.service ?? customer?.service,
+        chainStrength: actor?.chainStrength ?? customer?.chainStrength,
+        sensitivity: actor?.sensitivity,
+        fixGain: actor?.fixGain,
+        failureLoss: actor?.failureLoss,
+        customersReached: actor?.customersReached,
+        value: node.value,
+        segment: node.segment,
+      }),
+    };
+  });
+  const edges = graph.mapEdges((key, edge, source, target) => {
+    const handoff = handoffs.get(key);
+    return {
+      key,
+      source,
+      target,
+      label: key,
+      attributes: defined({
+        quality: edge.quality,
+        weight: edge.weight,
+        received: handoff?.received,
+        sensitivity: handoff?.sensitivity,
+        fixGain: handoff?.fixGain,
+        failureLoss: handoff?.failureLoss,
+        carries: edge.carries,
+        group: edge.group,
+      }),
+    };
+  });
+  return { graph, nodes, edges };
+}
+
+/** The hand-off graph as GEXF 1.3, with kind, service, chainStrength and the impact figures. */
+export function toGexf(report: Report, model: Model): string {
+  const { graph, nodes, edges } = elements(report, model);
+  const nodeByKey = new Map(nodes.map((node) => [node.key, node]));
+  const edgeByKey = new Map(edges.map((edge) => [edge.key, edge]));
+  return writeGexf(graph, {
+    version: '1.3',
+    formatNode: (key) => {
+      const node = nodeByKey.get(key)!;
+      return { label: node.label, attributes: node.attributes };
+    },
+    formatEdge: (key) => {
+      const edge = edgeByKey.get(key)!;
+      return {
+        label: edge.label,
+        weight: edge.attributes['weight'] as number,
+        attributes: edge.attributes,
+      };
+    },
+  });
+}
+
+/** XML text and attribute escaping. */
+function escapeXml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+/** GraphML type of a value. */
+function graphmlType(value: Value): string {
+  if (typeof value === 'boolean') return 'boolean';
+  if (typeof value === 'number') return 'double';
+  return 'string';
+}
+
+/** The `<key>` declarations: one per attribute name and domain, in first-seen order. */
+function keyDeclarations(items: readonly Element[]): Map<string, string> {
+  const types = new Map<string, string>();
+  types.set('label', 'string');
+  for (const item of items)
+    for (const [name, value] of Object.entries(item.attributes))
+      if (!types.has(name)) types.set(name, graphmlType(value));
+  return types;
+}
+
+/** One element's `<data>` lines. */
+function dataLines(prefix: string, item: Element): string[] {
+  const data = { label: item.label, ...item.attributes };
+  return Object.entries(data).map(
+    ([name, value]) =>
+      `      <data key="${prefix}_${escapeXml(name)}">${escapeXml(String(value))}</data>`,
+  );
+}
+
+/** The hand-off graph as GraphML, with kind, service, chainStrength and the impact figures. */
+export function toGraphml(report: Report, model: Model): string {
+  const { nodes, edges } = elements(report, model);
+  const nodeKeys = keyDeclarations(nodes);
+  const edgeKeys = keyDeclarations(edges);
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
+  ];
+  for (const [domain, keys] of [
+    ['node', nodeKeys],
+    ['edge', edgeKeys],
+  ] as const)
+    for (const [name, type] of keys)
+      lines.push(
+        `  <key id="${domain === 'node' ? 'n' : 'e'}_${escapeXml(name)}" for="${domain}" attr.name="${escapeXml(name)}" attr.type="${type}"/>`,
+      );
+  lines.push(`  <graph id="${escapeXml(model.name ?? 'service-chain')}" edgedefault="directed">`);
+  for (const node of nodes) {
+    lines.push(`    <node id="${escapeXml(node.key)}">`, ...dataLines('n', node), '    </node>');
+  }
+  for (const edge of edges) {
+    lines.push(
+      `    <edge id="${escapeXml(edge.key)}" source="${escapeXml(edge.source)}" target="${escapeXml(edge.target)}">`,
+      ...dataLines('e', edge),
+      '    </edge>',
+    );
+  }
+  lines.push('  </graph>', '</graphml>');
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,168 @@
+/**
+ * The HTML report: one self-contained file (inline CSS, JS and SVG; no network; works from
+ * file://) with the organisation score, what it means, the diagram with a side panel, the
+ * customers, the links to fix and the cycles and warnings. Every model string is escaped; the
+ * script's data sits in a JSON script block and is only ever written with textContent.
+ */
+import { createHash } from 'node:crypto';
+import type { CustomerReport, LinkRef, Report, WeakestLink } from '../analysis/report.js';
+import type { Model } from '../model/schema.js';
+import { buildDiagram } from './diagram.js';
+import type { DiagramOptions } from './diagram-options.js';
+import { jsonForScript, escapeXml as x } from './escape.js';
+import { formatCount, formatNumber, formatPercent, formatSigned } from './format.js';
+import { type Names, reportNames } from './html/names.js';
+import { panelItems } from './html/panel-data.js';
+import { REPORT_JS } from './html/script.js';
+import { REPORT_CSS } from './html/style.js';
+import { customersTable, findingsList, linksTable } from './html/tables.js';
+import { diagramSvg } from './svg.js';
+
+/** Renders a report as one self-contained HTML page (options as for the diagrams). */
+export function toHtml(report: Report, model: Model, options?: DiagramOptions): string {
+  const diagram = buildDiagram(report, model, options);
+  const names = reportNames(report, model);
+  const links = linksTable(report, names);
+  const title = diagram.title;
+  // The CSP pins the one inline script by hash: even an injected <script> could not run.
+  const scriptHash = createHash('sha256').update(REPORT_JS).digest('base64');
+  const csp = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-${scriptHash}'`;
+  return [
+    '<!doctype html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${x(title)} — service chain report</title>`,
+    `<style>${REPORT_CSS}</style>`,
+    '</head>',
+    '<body>',
+    '<main>',
+    '<header>',
+    '<p class="eyebrow">Service chain report</p>',
+    `<h1 id="sc-model-name">${x(title)}</h1>`,
+    `<p class="sub">${formatCount(report.model.actors)} actors · ${formatCount(report.model.handoffs)} hand-offs · ${formatCount(report.model.customers)} external customers</p>`,
+    '</header>',
+    summary(report, names),
+    '<section id="sc-diagram">',
+    '<h2>The service chain</h2>',
+    '<p class="hint">Work flows left to right, from suppliers to customers. Red: a customer\'s weakest link. Amber: the next best links to fix. Numbers on arrows are hand-off quality (1 = perfect). Click a box or an arrow to see its figures.</p>',
+    '<div class="diagram-layout">',
+    `<div class="diagram-scroll">${diagramSvg(diagram, { fit: true })}</div>`,
+    '<aside id="sc-panel" class="panel" aria-live="polite"><div class="kind">Details</div><h3>Select a box</h3><p class="hint">Click any box or arrow in the diagram to see its service, chain strength and what fixing it would gain.</p></aside>',
+    '</div>',
+    '</section>',
+    '<section id="sc-customers-section">',
+    '<h2>Customers</h2>',
+    '<p class="hint">Service: the share of dealings that meet the customer\'s needs. Chain strength: the weakest link it depends on — no customer can get more than this.</p>',
+    customersTable(report, names),
+    '</section>',
+    '<section id="sc-links-section">',
+    '<h2>Links to fix</h2>',
+    `<p class="hint">Fix gain: how much the organisation score rises if this link alone were perfect. Failure loss: what it falls by if the link broke down. Sensitivity: the change per unit of improvement. Click a column heading to sort.${omittedNote(links.omitted)}</p>`,
+    links.html,
+    '</section>',
+    '<section id="sc-findings">',
+    '<h2>Cycles and warnings</h2>',
+    findingsList(report, names),
+    '</section>',
+    '<footer>Made with service-chain. Figures follow the service-chain model: service propagates through hand-offs; a chain is as strong as its weakest link.</footer>',
+    '</main>',
+    `<script type="application/json" id="sc-data">${jsonForScript({ items: panelItems(diagram, report, names) })}</script>`,
+    `<script>${REPORT_JS}</script>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+function omittedNote(omitted: number): string {
+  if (omitted === 0) return '';
+  return omitted === 1
+    ? ' 1 link that affects no scored customer is not listed.'
+    : ` ${omitted} links that affect no scored customer are not listed.`;
+}
+
+/** How many distinct links are some customer's weakest link. */
+function weakestLinkCount(report: Report): number {
+  return [...report.actors, ...report.handoffs].filter((l) => l.weakestFor.length > 0).length;
+}
+
+/** The scored customer with the lowest service, if any. */
+function leastServed(report: Report): CustomerReport | null {
+  let least: CustomerReport | null = null;
+  for (const c of report.customers) {
+    if (c.service !== null && c.value > 0 && (least === null || c.service < (least.service ?? 1)))
+      least = c;
+  }
+  return least;
+}
+
+/** The most frequent weakest link among the customers, with how many it holds back. */
+function commonestWeakest(report: Report): { link: WeakestLink; count: number } | null {
+  const counts = new Map<string, { link: WeakestLink; count: number }>();
+  for (const customer of report.customers) {
+    if (customer.weakestLink === null) continue;
+    const key = `${customer.weakestLink.type}:${customer.weakestLink.id}`;
+    const entry = counts.get(key) ?? { link: customer.weakestLink, count: 0 };
+    counts.set(key, { ...entry, count: entry.count + 1 });
+  }
+  let best: { link: WeakestLink; count: number } | null = null;
+  for (const entry of counts.values()) if (best === null || entry.count > best.count) best = entry;
+  return best;
+}
+
+function strengthOf(link: WeakestLink, report: Report, names: Names): number | null {
+  if (link.type === 'actor') return names.performance(link.id);
+  return report.handoffs.find((h) => h.id === link.id)?.quality ?? null;
+}
+
+/** The score card and the "what this means" lines. */
+function summary(report: Report, names: Names): string {
+  const score = report.score;
+  const scoreHtml =
+    score === null
+      ? '<div class="score" id="sc-score">n/a</div>'
+      : `<div class="score" id="sc-score">${x(formatNumber(score))}<small>${x(formatPercent(score))}</small></div><div class="meter" aria-hidden="true"><span style="width:${Math.round(Math.min(1, Math.max(0, score)) * 100)}%"></span></div>`;
+  const meaning =
+    score === null
+      ? 'No external customer receives a hand-off yet, so there is no organisation score.'
+      : `About ${Math.round(score * 100)} in every 100 dealings with your customers fully meet their needs (weighted by what each customer is worth). Red links are customers' weakest links: each caps what its customers can receive. Amber links are the next best repairs by fix gain.`;
+  const findings: string[] = [];
+  const weakest = commonestWeakest(report);
+  if (weakest !== null) {
+    const scored = report.customers.filter((c) => c.weakestLink !== null).length;
+    findings.push(
+      `<li class="weakest">Weakest link behind ${weakest.count} of ${scored} customers: <strong>${x(names.link(weakest.link))}</strong> (strength ${x(formatNumber(strengthOf(weakest.link, report, names)))}).</li>`,
+    );
+  }
+  const top = [
+    ...report.actors.map((a) => ({ link: { type: 'actor' as const, id: a.id }, gain: a.fixGain })),
+    ...report.handoffs.map((h) => ({
+      link: { type: 'handoff' as const, id: h.id },
+      gain: h.fixGain,
+    })),
+  ].reduce<{ link: LinkRef; gain: number } | null>(
+    (best, l) =>
+      l.gain !== null && l.gain > (best?.gain ?? 0) ? { link: l.link, gain: l.gain } : best,
+    null,
+  );
+  if (top !== null) {
+    findings.push(
+      `<li class="fix">Biggest single gain: fixing <strong>${x(names.link(top.link))}</strong> would raise the score by ${x(formatSigned(top.gain))}.</li>`,
+    );
+  }
+  const least = leastServed(report);
+  if (least !== null) {
+    findings.push(
+      `<li class="weakest">Least well served: <strong>${x(least.name)}</strong> (service ${x(formatNumber(least.service))}).</li>`,
+    );
+  }
+  return [
+    '<div class="summary">',
+    `<section class="score-card"><div class="score-label">Organisation score</div>${scoreHtml}<div class="counts"><div><strong>${weakestLinkCount(report)}</strong>weakest links</div><div><strong>${report.cycles.length}</strong>cycles</div><div><strong>${report.warnings.length}</strong>warnings</div></div></section>`,
+    `<section class="meaning"><h2>What this means</h2><p id="sc-meaning">${meaning}</p><ul>${findings.join('')}</ul></section>`,
+    '</div>',
+  ].join('\n');
+}

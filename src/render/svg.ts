@@ -1,0 +1,160 @@
+/** A standalone SVG picture of a report, laid out left to right by dagre (src/render/layout.ts). */
+import type { Report } from '../analysis/report.js';
+import type { Model } from '../model/schema.js';
+import { buildDiagram } from './diagram.js';
+import { type Diagram, formatFigure } from './diagram-graph.js';
+import type { DiagramOptions } from './diagram-options.js';
+import {
+  CLUSTER_FILL,
+  CLUSTER_STROKE,
+  CUSTOMER_FILL,
+  HIGHLIGHT_COLOURS,
+  LEGEND,
+} from './diagram-style.js';
+import { escapeXml } from './escape.js';
+import {
+  type DiagramLayout,
+  LAYOUT_SIZES,
+  layoutDiagram,
+  type PlacedCluster,
+  type PlacedEdge,
+  type PlacedNode,
+  type Point,
+} from './layout.js';
+
+const FONT = 'Helvetica, Arial, sans-serif';
+const TEXT_COLOUR = '#1c2833';
+const MUTED_COLOUR = '#566573';
+const LEGEND_HEIGHT = 34;
+const LEGEND_WIDTH = 820;
+
+/** A coordinate with at most one decimal, so float noise never reaches the output. */
+function num(value: number): string {
+  return String(Math.round(value * 10) / 10);
+}
+
+/** Renders the report's hand-off graph as a self-contained SVG document. */
+export function toSvg(report: Report, model: Model, options?: DiagramOptions): string {
+  return diagramSvg(buildDiagram(report, model, options));
+}
+
+/**
+ * The SVG of a built diagram (the HTML report inlines the same picture). `fit` lets it shrink to
+ * its container's width, never growing past its natural size.
+ */
+export function diagramSvg(diagram: Diagram, { fit = false }: { fit?: boolean } = {}): string {
+  const placed = layoutDiagram(diagram);
+  const width = Math.max(placed.width, LEGEND_WIDTH);
+  const height = placed.height + LEGEND_HEIGHT;
+  const style = fit ? ` style="width:100%;height:auto;max-width:${width}px"` : '';
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" class="sc-diagram" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}"${style} role="img" aria-labelledby="sc-title" font-family="${FONT}">`,
+    `<title id="sc-title">${escapeXml(`${diagram.title}: hand-offs and weakest links`)}</title>`,
+    defs(),
+    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
+    '<g class="sc-clusters">',
+    ...placed.clusters.map(clusterSvg),
+    '</g>',
+    '<g class="sc-edges">',
+    ...placed.edges.map(edgeSvg),
+    '</g>',
+    '<g class="sc-nodes">',
+    ...placed.nodes.map(nodeSvg),
+    '</g>',
+    legendSvg(placed, placed.height),
+    '</svg>',
+    '',
+  ].join('\n');
+}
+
+function defs(): string {
+  const markers = (['none', 'fix', 'weakest'] as const).map(
+    (h) =>
+      `<marker id="sc-arrow-${h}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" markerUnits="userSpaceOnUse" orient="auto"><path d="M0,0L10,5L0,10z" fill="${HIGHLIGHT_COLOURS[h].stroke}"/></marker>`,
+  );
+  return `<defs>${markers.join('')}</defs>`;
+}
+
+function clusterSvg(placed: PlacedCluster): string {
+  const { cluster } = placed;
+  const left = placed.x - placed.width / 2;
+  const top = placed.y - placed.height / 2;
+  const fill = cluster.kind === 'segment' ? '#f4f8fb' : CLUSTER_FILL;
+  return [
+    `<g class="sc-cluster sc-${cluster.kind}" data-key="${cluster.key}">`,
+    `<rect x="${num(left)}" y="${num(top)}" width="${num(placed.width)}" height="${num(placed.height)}" rx="8" fill="${fill}" stroke="${CLUSTER_STROKE}"/>`,
+    `<text x="${num(left + 10)}" y="${num(top + 15)}" font-size="11" font-weight="bold" fill="${MUTED_COLOUR}">${escapeXml(cluster.label)}</text>`,
+    '</g>',
+  ].join('');
+}
+
+/** d3's B-spline (curveBasis) through dagre's control points: smooth, and ends on the boxes. */
+export function basisPath(points: readonly Point[]): string {
+  const f = (n: number) => String(Math.round(n * 10) / 10);
+  const [first, second] = points;
+  if (first === undefined) return '';
+  if (second === undefined || points.length < 3) {
+    return points.map((p, i) => `${i === 0 ? 'M' : 'L'}${f(p.x)},${f(p.y)}`).join('');
+  }
+  let d = `M${f(first.x)},${f(first.y)}`;
+  let [x0, y0, x1, y1] = [first.x, first.y, second.x, second.y];
+  d += `L${f((5 * x0 + x1) / 6)},${f((5 * y0 + y1) / 6)}`;
+  const bezier = (x: number, y: number) =>
+    `C${f((2 * x0 + x1) / 3)},${f((2 * y0 + y1) / 3)} ${f((x0 + 2 * x1) / 3)},${f((y0 + 2 * y1) / 3)} ${f((x0 + 4 * x1 + x) / 6)},${f((y0 + 4 * y1 + y) / 6)}`;
+  for (const p of points.slice(2)) {
+    d += bezier(p.x, p.y);
+    [x0, y0, x1, y1] = [x1, y1, p.x, p.y];
+  }
+  d += bezier(x1, y1);
+  return `${d}L${f(x1)},${f(y1)}`;
+}
+
+function edgeSvg(placed: PlacedEdge): string {
+  const { edge, label } = placed;
+  const colour = HIGHLIGHT_COLOURS[edge.highlight].stroke;
+  const labelWidth = Math.ceil(edge.label.length * LAYOUT_SIZES.labelFont * 0.6 + 8);
+  const ids = edge.handoffs.join(', ');
+  return [
+    `<g class="sc-edge sc-${edge.highlight}" data-key="${edge.key}">`,
+    `<title>${escapeXml(`${ids}: quality ${formatFigure(edge.quality)}, sensitivity ${formatFigure(edge.sensitivity)}`)}</title>`,
+    `<path d="${basisPath(placed.points)}" fill="none" stroke="${colour}" stroke-width="${edge.width}" marker-end="url(#sc-arrow-${edge.highlight})"${edge.highlight === 'none' ? ' stroke-opacity="0.75"' : ''}/>`,
+    `<rect x="${num(label.x - labelWidth / 2)}" y="${num(label.y - 8)}" width="${labelWidth}" height="16" rx="3" fill="#ffffff" fill-opacity="0.9"/>`,
+    `<text x="${num(label.x)}" y="${num(label.y + 4)}" text-anchor="middle" font-size="${LAYOUT_SIZES.labelFont}" fill="${edge.highlight === 'none' ? MUTED_COLOUR : colour}"${edge.highlight === 'none' ? '' : ' font-weight="bold"'}>${escapeXml(edge.label)}</text>`,
+    '</g>',
+  ].join('');
+}
+
+function nodeSvg(placed: PlacedNode): string {
+  const { node } = placed;
+  const colours = HIGHLIGHT_COLOURS[node.highlight];
+  const left = placed.x - placed.width / 2;
+  const top = placed.y - placed.height / 2;
+  const fill = node.highlight === 'none' && node.kind === 'customer' ? CUSTOMER_FILL : colours.fill;
+  const strokeWidth = node.highlight === 'none' ? 1 : 2.5;
+  const radius = node.kind === 'customer' ? placed.height / 2 : 6;
+  const service =
+    node.kind === 'customer' && node.service === null
+      ? 'not reached'
+      : `service ${formatFigure(node.service)}`;
+  return [
+    `<g class="sc-node sc-${node.kind} sc-${node.highlight}" data-key="${node.key}" tabindex="0">`,
+    `<title>${escapeXml(`${node.name} (${node.id})`)}</title>`,
+    `<rect x="${num(left)}" y="${num(top)}" width="${num(placed.width)}" height="${num(placed.height)}" rx="${radius}" fill="${fill}" stroke="${colours.stroke}" stroke-width="${strokeWidth}"/>`,
+    `<text x="${num(placed.x)}" y="${num(placed.y - 3)}" text-anchor="middle" font-size="${LAYOUT_SIZES.nameFont}" font-weight="bold" fill="${TEXT_COLOUR}">${escapeXml(placed.title)}</text>`,
+    `<text x="${num(placed.x)}" y="${num(placed.y + 13)}" text-anchor="middle" font-size="${LAYOUT_SIZES.figureFont}" fill="${MUTED_COLOUR}">${escapeXml(service)}</text>`,
+    '</g>',
+  ].join('');
+}
+
+function legendSvg(placed: DiagramLayout, top: number): string {
+  let x = 16;
+  const y = top + 14;
+  const items = LEGEND.map((item) => {
+    const colour = HIGHLIGHT_COLOURS[item.highlight].stroke;
+    const width = item.highlight === 'none' ? 1.5 : 3;
+    const svg = `<line x1="${x}" y1="${y}" x2="${x + 26}" y2="${y}" stroke="${colour}" stroke-width="${width}"/><text x="${x + 32}" y="${y + 4}" font-size="11" fill="${MUTED_COLOUR}">${escapeXml(item.text)}</text>`;
+    x += 32 + Math.ceil(item.text.length * 11 * 0.55) + 24;
+    return svg;
+  });
+  return `<g class="sc-legend" data-width="${num(placed.width)}">${items.join('')}</g>`;
+}

@@ -1,0 +1,231 @@
+/**
+ * The HTML report in headless Chromium, opened from file://: what a reader sees and clicks, and
+ * that hostile names run nothing. Required when CI=true; elsewhere skipped without /usr/bin/chromium.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analysis/analyze.js';
+import type { Report } from '../../src/analysis/report.js';
+import { loadModelFile, validateModel } from '../../src/model/load.js';
+import type { Model } from '../../src/model/schema.js';
+import { buildDiagram } from '../../src/render/diagram.js';
+import { formatNumber } from '../../src/render/format.js';
+import { toHtml } from '../../src/render/html.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts');
+const REQUIRED = process.env.CI === 'true';
+const AVAILABLE = existsSync(CHROMIUM);
+
+if (!AVAILABLE && !REQUIRED) {
+  console.log(
+    `Browser tests skipped: ${CHROMIUM} not found (apt-get install chromium to run them; CI=true requires them).`,
+  );
+}
+
+/** What a page did that it must not: console errors, uncaught errors, requests, dialogs. */
+interface Incidents {
+  readonly errors: string[];
+  readonly requests: string[];
+  readonly dialogs: string[];
+}
+
+async function open(browser: Browser, file: string): Promise<{ page: Page; incidents: Incidents }> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  const incidents: Incidents = { errors: [], requests: [], dialogs: [] };
+  page.on('console', (message) => {
+    if (message.type() === 'error') incidents.errors.push(message.text());
+  });
+  page.on('pageerror', (error) => incidents.errors.push(error.message));
+  page.on('dialog', (dialog) => {
+    incidents.dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url === pathToFileURL(file).href) return route.continue();
+    incidents.requests.push(url);
+    return route.abort();
+  });
+  await page.goto(pathToFileURL(file).href);
+  return { page, incidents };
+}
+
+function write(name: string, html: string): string {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const file = join(ARTIFACTS, name);
+  writeFileSync(file, html);
+  return file;
+}
+
+/** A model whose every name and id tries to break out of its context. */
+function hostileModel(): Model {
+  return validateModel({
+    version: 1,
+    name: '<img src=x onerror=alert("name")>',
+    departments: [
+      { id: '__proto__', name: '</script><script>alert(1)</script>' },
+      { id: 'd "2"', name: '<img src=x onerror=alert(2)>', performance: 0.8 },
+    ],
+    employees: [{ id: 'constructor', name: '"><svg onload=alert(3)>', department: '__proto__' }],
+    customers: [
+      { id: 'c<1>', name: "' onmouseover='alert(4)", segment: 'end-user', value: 2 },
+      { id: 'ünï 東京', name: '<b>bold</b>&amp; \u2028 line', segment: 'distributor' },
+    ],
+    handoffs: [
+      { from: 'constructor', to: '__proto__', quality: 0.7 },
+      { from: '__proto__', to: 'd "2"', quality: 0.9 },
+      { from: 'd "2"', to: 'c<1>', quality: 0.6 },
+      { from: 'd "2"', to: 'ünï 東京', quality: 0.95 },
+    ],
+  }).model;
+}
+
+describe.skipIf(!AVAILABLE && !REQUIRED)('HTML report in Chromium', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    if (!AVAILABLE)
+      throw new Error(`CI=true but ${CHROMIUM} is missing: install Debian's chromium`);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-quic',
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  describe('examples/retail.yaml', () => {
+    let report: Report;
+    let model: Model;
+    let page: Page;
+    let incidents: Incidents;
+
+    beforeAll(async () => {
+      ({ model } = await loadModelFile(
+        join(import.meta.dirname, '..', '..', 'examples', 'retail.yaml'),
+      ));
+      report = analyze(model);
+      ({ page, incidents } = await open(
+        browser,
+        write('retail-report.html', toHtml(report, model)),
+      ));
+    });
+
+    it('shows the organisation score, every customer and every box of the diagram', async () => {
+      await expect(page.locator('#sc-score').isVisible()).resolves.toBe(true);
+      expect(await page.locator('#sc-score').textContent()).toContain(formatNumber(report.score));
+      const rows = page.locator('#sc-customers tbody tr');
+      expect(await rows.count()).toBe(report.customers.length);
+      for (const [index, customer] of report.customers.entries()) {
+        await expect(rows.nth(index).isVisible()).resolves.toBe(true);
+        expect(await rows.nth(index).locator('td').first().textContent()).toBe(customer.name);
+      }
+      const nodes = page.locator('svg .sc-node');
+      expect(await nodes.count()).toBe(buildDiagram(report, model).nodes.length);
+      for (let i = 0; i < (await nodes.count()); i += 1) {
+        await expect(nodes.nth(i).isVisible()).resolves.toBe(true);
+      }
+      expect(await page.locator('svg .sc-edge.sc-weakest').count()).toBeGreaterThan(0);
+    });
+
+    it('shows a clicked box’s figures in the side panel', async () => {
+      const warehouse = buildDiagram(report, model).nodes.find((n) => n.id === 'warehouse')!;
+      const actor = report.actors.find((a) => a.id === 'warehouse')!;
+      await page.click(`svg .sc-node[data-key="${warehouse.key}"]`);
+      const panel = page.locator('#sc-panel');
+      expect(await panel.locator('h3').textContent()).toBe('Warehouse');
+      const figures = Object.fromEntries(
+        await panel
+          .locator('dl > div')
+          .evaluateAll((divs) =>
+            divs.map((d) => [
+              d.querySelector('dt')?.textContent,
+              d.querySelector('dd')?.textContent,
+            ]),
+          ),
+      );
+      expect(figures).toMatchObject({
+        Service: formatNumber(actor.service),
+        'Chain strength': formatNumber(actor.chainStrength),
+        Sensitivity: formatNumber(actor.sensitivity),
+        'Failure loss': formatNumber(actor.failureLoss),
+        'Customers reached': String(actor.customersReached),
+      });
+      expect(figures['Fix gain']).toContain(formatNumber(actor.fixGain));
+    });
+
+    it('sorts the links by a column when its header is clicked', async () => {
+      const values = () =>
+        page
+          .locator('#sc-links tbody tr')
+          .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-failure-loss'))));
+      await page.click('#sc-links th[data-sort="failure-loss"] button');
+      const descending = await values();
+      expect(descending).toEqual([...descending].sort((a, b) => b - a));
+      expect(
+        await page.locator('#sc-links th[data-sort="failure-loss"]').getAttribute('aria-sort'),
+      ).toBe('descending');
+      await page.click('#sc-links th[data-sort="failure-loss"] button');
+      const ascending = await values();
+      expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
+      await page.click('#sc-links th[data-sort="fix-gain"] button');
+      const gains = await page
+        .locator('#sc-links tbody tr')
+        .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-fix-gain'))));
+      expect(gains).toEqual([...gains].sort((a, b) => b - a));
+    });
+
+    it('made no request, logged no error and opened no dialog; saves a screenshot', async () => {
+      await page.screenshot({ path: join(ARTIFACTS, 'retail-report.png'), fullPage: true });
+      expect(incidents).toEqual({ errors: [], requests: [], dialogs: [] });
+    });
+  });
+
+  describe('a model with hostile names', () => {
+    it('shows every name as text and runs none of it', async () => {
+      const model = hostileModel();
+      const report = analyze(model);
+      const { page, incidents } = await open(
+        browser,
+        write('hostile-report.html', toHtml(report, model)),
+      );
+      for (const node of await page.locator('svg .sc-node').all()) await node.click();
+      await page.locator('svg .sc-edge').first().click({ force: true });
+      await page.click('#sc-links th[data-sort="sensitivity"] button');
+      const count = (selector: string) => page.locator(selector).count();
+      const injected = {
+        scripts: await count('script'),
+        images: await count('img'),
+        bold: await count('b'),
+        svgs: await count('svg'),
+        handlers: await count('[onerror], [onload], [onmouseover]'),
+      };
+      expect(injected).toEqual({ scripts: 2, images: 0, bold: 0, svgs: 1, handlers: 0 });
+      expect(await page.locator('h1').textContent()).toBe('<img src=x onerror=alert("name")>');
+      const names = await page.locator('#sc-customers tbody td:first-child').allTextContents();
+      expect(names).toEqual(["' onmouseover='alert(4)", '<b>bold</b>&amp; \u2028 line']);
+      const proto = buildDiagram(report, model).nodes.find((n) => n.id === '__proto__')!;
+      await page.click(`svg .sc-node[data-key="${proto.key}"]`);
+      expect(await page.locator('#sc-panel h3').textContent()).toBe(
+        '</script><script>alert(1)</script>',
+      );
+      await page.screenshot({ path: join(ARTIFACTS, 'hostile-report.png'), fullPage: true });
+      expect(incidents).toEqual({ errors: [], requests: [], dialogs: [] });
+    });
+  });
+});

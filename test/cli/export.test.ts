@@ -1,0 +1,41 @@
+/** `service-chain export` on the built binary: exit codes and outputs. */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { example, runCli } from './cli-run.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'service-chain-export-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const retail = example('retail.yaml');
+
+describe('service-chain export: bad input first', () => {
+  it('exits 2 without --format or with an unknown one', () => {
+    expect(runCli('export', retail).status).toBe(2);
+    expect(runCli('export', retail, '--format', 'svg').status).toBe(2);
+  });
+
+  it('exits 1 on a missing model', () => {
+    expect(runCli('export', 'missing.yaml', '--format', 'gexf').status).toBe(1);
+  });
+});
+
+describe('service-chain export', () => {
+  it('writes GEXF to stdout', () => {
+    const result = runCli('export', retail, '--format', 'gexf');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('<gexf version="1.3"');
+    expect(result.stdout).toContain('<attribute id="fixGain" title="fixGain" type="double"/>');
+  });
+
+  it('writes GraphML to --out', () => {
+    const out = join(scratch, 'retail.graphml');
+    const result = runCli('export', retail, '--format', 'graphml', '--out', out);
+    expect(result.status).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    expect(text).toContain(
+      '<edge id="warehouse-&gt;dispatch" source="warehouse" target="dispatch">',
+    );
+    expect(text.match(/<edge /g)).toHaveLength(20);
+  });
+});

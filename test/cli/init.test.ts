@@ -1,0 +1,103 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_STARTER, STARTERS } from '../../src/cli/starters.js';
+import { parseModel } from '../../src/model/load.js';
+
+const root = join(import.meta.dirname, '..', '..');
+const templates = ['retail', 'hospital', 'college', 'factory', 'call-centre'];
+
+let cwd: string;
+beforeEach(() => {
+  cwd = mkdtempSync(join(tmpdir(), 'service-chain-init-'));
+});
+afterEach(() => {
+  rmSync(cwd, { recursive: true, force: true });
+});
+
+/**
+ * Runs the built CLI (test/global-setup.ts builds dist/) in a scratch directory that holds no
+ * examples: the published package ships dist/ only, so the starters must be inside it.
+ */
+function init(...args: string[]) {
+  const result = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'init', ...args], {
+    cwd,
+    encoding: 'utf8',
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function written(file: string): string {
+  return readFileSync(join(cwd, file), 'utf8');
+}
+
+describe('STARTERS', () => {
+  it('offers the five templates, retail first and by default', () => {
+    expect(Object.keys(STARTERS)).toEqual(templates);
+    expect(DEFAULT_STARTER).toBe('retail');
+  });
+
+  it.each(templates)(
+    '%s is byte for byte examples/%s.yaml (re-run scripts/embed-starters.ts)',
+    (name) => {
+      const example = readFileSync(join(root, 'examples', `${name}.yaml`), 'utf8');
+      expect(STARTERS[name as keyof typeof STARTERS]).toBe(example);
+    },
+  );
+
+  it.each(templates)('%s is a valid model', (name) => {
+    expect(() => parseModel(STARTERS[name as keyof typeof STARTERS])).not.toThrow();
+  });
+});
+
+describe('service-chain init', () => {
+  it('writes the retail starter to service-chain.yaml by default', () => {
+    const result = init();
+    expect(result).toMatchObject({ status: 0, stderr: '' });
+    expect(result.stdout).toBe(
+      'wrote service-chain.yaml (the retail starter); next: service-chain analyze service-chain.yaml\n',
+    );
+    expect(written('service-chain.yaml')).toBe(STARTERS.retail);
+  });
+
+  it.each(templates)('writes the %s starter to --out', (name) => {
+    const result = init(name, '--out', 'model.yaml');
+    expect(result).toMatchObject({ status: 0, stderr: '' });
+    expect(result.stdout).toBe(
+      `wrote model.yaml (the ${name} starter); next: service-chain analyze model.yaml\n`,
+    );
+    expect(written('model.yaml')).toBe(STARTERS[name as keyof typeof STARTERS]);
+  });
+
+  it('takes -o for --out', () => {
+    expect(init('college', '-o', 'college.yml').status).toBe(0);
+    expect(written('college.yml')).toBe(STARTERS.college);
+  });
+
+  it('refuses to overwrite an existing file: exit 1, the file untouched', () => {
+    writeFileSync(join(cwd, 'service-chain.yaml'), 'my work\n');
+    const result = init('college');
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      'service-chain.yaml already exists; init never overwrites a file: remove it or choose another name with --out\n',
+    );
+    expect(written('service-chain.yaml')).toBe('my work\n');
+  });
+
+  it('rejects an unknown template as a usage error listing the templates (exit 2)', () => {
+    const result = init('garage');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("'garage'");
+    expect(result.stderr).toContain('retail, hospital, college, factory, call-centre');
+    expect(existsSync(join(cwd, 'service-chain.yaml'))).toBe(false);
+  });
+
+  it('reports a file it cannot write as a usage error (exit 2)', () => {
+    const result = init('retail', '--out', join('no-such-dir', 'model.yaml'));
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('error: cannot write "no-such-dir/model.yaml" (ENOENT)\n');
+  });
+});

@@ -1,0 +1,55 @@
+/** `service-chain plan` on the built binary: exit codes and outputs. */
+import { describe, expect, it } from 'vitest';
+import { example, runCli } from './cli-run.js';
+
+const factory = example('factory.yaml');
+const candidates = example('factory-candidates.yaml');
+
+describe('service-chain plan: bad input first', () => {
+  it('exits 2 without --candidates or with a bad --budget', () => {
+    expect(runCli('plan', factory).status).toBe(2);
+    expect(runCli('plan', factory, '--candidates', candidates, '--budget', '-5').status).toBe(2);
+    expect(runCli('plan', factory, '--candidates', candidates, '--budget', 'lots').status).toBe(2);
+  });
+
+  it('exits 1 when the candidates file is missing', () => {
+    const result = runCli('plan', factory, '--candidates', 'nope.yaml', '--budget', '10');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('cannot read "nope.yaml"');
+  });
+});
+
+describe('service-chain plan', () => {
+  it('picks the rest rooms and pay phone first (budget from the file)', () => {
+    const result = runCli('plan', factory, '--candidates', candidates);
+    expect(result.status).toBe(0);
+    const firstStep = result.stdout.split('\n').find((line) => /^\s+1\s/.test(line));
+    expect(firstStep).toContain('rest-rooms-and-phone');
+    expect(result.stdout).toContain('over budget: costs 12000 with 5000 left');
+  });
+
+  it('prints JSON with the steps, the money left and what was not taken', () => {
+    const result = runCli(
+      'plan',
+      factory,
+      '--candidates',
+      candidates,
+      '--budget',
+      '400',
+      '--format',
+      'json',
+    );
+    expect(result.status).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(json.steps.map((s: { candidate: string }) => s.candidate)).toEqual([
+      'rest-rooms-and-phone',
+    ]);
+    expect(json.moneyLeft).toBe(0);
+    expect(json.model).toBeUndefined();
+    expect(json.notTaken.map((n: { reason: string }) => n.reason)).toEqual([
+      'over_budget',
+      'over_budget',
+      'over_budget',
+    ]);
+  });
+});

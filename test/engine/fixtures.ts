@@ -1,0 +1,216 @@
+/**
+ * Test helpers for the engine: random models (fast-check), a NAIVE reference implementation of
+ * MODEL.md sections 2-3 written independently of src/engine (global Jacobi iteration over plain
+ * objects), and brute-force link changes.
+ */
+import fc from 'fast-check';
+import type { Combine, Handoff, Model } from '../../src/model/schema.js';
+
+/** A share drawn with the corners 0, 0.5 and 1 over-represented. */
+export const share = (min = 0, max = 1) =>
+  fc.oneof(
+    fc.constantFrom(min, (min + max) / 2, max),
+    fc.double({ min, max, noNaN: true, noDefaultInfinity: true }),
+  );
+
+/** Options of the random model generator. */
+export interface RandomModelOptions {
+  readonly combines?: readonly Combine[];
+  readonly minShare?: number;
+  readonly maxShare?: number;
+  readonly groups?: boolean;
+  readonly maxActors?: number;
+}
+
+/** Random models: up to 7 actors, 1-3 customers, up to 14 hand-offs, cycles allowed. */
+export function randomModel(options: RandomModelOptions = {}): fc.Arbitrary<Model> {
+  const combines = options.combines ?? ['mean', 'min', 'product', 'geometric'];
+  const lo = options.minShare ?? 0;
+  const hi = options.maxShare ?? 1;
+  return fc
+    .record({
+      actors: fc.integer({ min: 1, max: options.maxActors ?? 7 }),
+      customers: fc.integer({ min: 1, max: 3 }),
+    })
+    .chain(({ actors, customers }) => {
+      const node = fc.integer({ min: 0, max: actors + customers - 1 });
+      const actor = fc.record({
+        performance: share(lo, hi),
+        welfare: fc.oneof(fc.constant(1), share(lo, hi)),
+        dependence: share(),
+        combine: fc.constantFrom(...combines),
+      });
+      const handoff = fc.record({
+        from: node,
+        to: node,
+        quality: share(lo, hi),
+        weight: fc.double({ min: 0.1, max: 3, noNaN: true }),
+        group:
+          options.groups === false ? fc.constant(undefined) : fc.option(fc.constantFrom('a', 'b')),
+      });
+      return fc.record({
+        actors: fc.array(actor, { minLength: actors, maxLength: actors }),
+        values: fc.array(
+          fc.option(fc.oneof(fc.constant(0), fc.double({ min: 0.01, max: 10, noNaN: true }))),
+          {
+            minLength: customers,
+            maxLength: customers,
+          },
+        ),
+        handoffs: fc.array(handoff, { maxLength: 14 }),
+      });
+    })
+    .map(({ actors, values, handoffs }) => {
+      const id = (i: number) => (i < actors.length ? `a${i}` : `c${i - actors.length}`);
+      const model: Model = {
+        version: 1,
+        departments: actors.map((fields, i) => ({ id: id(i), ...fields })),
+        customers: values.map((value, i) => ({
+          id: `c${i}`,
+          ...(value === null ? {} : { value }),
+        })),
+        handoffs: handoffs
+          .filter((h) => h.from !== h.to)
+          .map((h, i) => {
+            const out: Handoff = {
+              id: `h${i}`,
+              from: id(h.from),
+              to: id(h.to),
+              quality: h.quality,
+              weight: h.weight,
+            };
+            return h.group === undefined || h.group === null ? out : { ...out, group: h.group };
+          }),
+      };
+      return model;
+    });
+}
+
+interface NaiveNode {
+  p: number;
+  d: number;
+  combine: Combine;
+  customer: boolean;
+  value: number;
+}
+
+function naiveNodes(model: Model): Map<string, NaiveNode> {
+  const nodes = new Map<string, NaiveNode>();
+  for (const a of [...(model.departments ?? []), ...(model.employees ?? [])])
+    nodes.set(a.id, {
+      p: (a.performance ?? 1) * (a.welfare ?? 1),
+      d: a.dependence ?? 1,
+      combine: a.combine ?? 'mean',
+      customer: false,
+      value: 0,
+    });
+  for (const c of model.customers ?? [])
+    nodes.set(c.id, { p: 1, d: 1, combine: 'mean', customer: true, value: c.value ?? 1 });
+  return nodes;
+}
+
+/** Groups of each receiver: lists of hand-offs (by first-declared), as plain arrays. */
+function naiveGroups(model: Model): Map<string, Handoff[][]> {
+  const groups = new Map<string, Handoff[][]>();
+  const named = new Map<string, Handoff[]>();
+  for (const h of model.handoffs ?? []) {
+    const list = groups.get(h.to) ?? [];
+    groups.set(h.to, list);
+    if (h.group === undefined) {
+      list.push([h]);
+      continue;
+    }
+    const key = `${h.to}|${h.group}`;
+    const existing = named.get(key);
+    if (existing) existing.push(h);
+    else {
+      const fresh = [h];
+      named.set(key, fresh);
+      list.push(fresh);
+    }
+  }
+  return groups;
+}
+
+/** Naive s_v and S: global Jacobi from 1 until nothing moves by more than 1e-15. */
+export function naiveService(model: Model, maxRounds = 200_000) {
+  const nodes = naiveNodes(model);
+  const groups = naiveGroups(model);
+  let s = new Map<string, number>([...nodes.keys()].map((id) => [id, 1]));
+  for (let round = 0; round < maxRounds; round++) {
+    const next = new Map<string, number>();
+    let change = 0;
+    for (const [id, node] of nodes) {
+      const gs = groups.get(id) ?? [];
+      let input = 1;
+      if (gs.length > 0) {
+        const r = gs.map(
+          (g) => 1 - g.reduce((m, h) => m * (1 - s.get(h.from)! * (h.quality ?? 1)), 1),
+        );
+        const w = gs.map((g) => Math.max(...g.map((h) => h.weight ?? 1)));
+        const W = w.reduce((a, b) => a + b, 0);
+        if (node.combine === 'mean') input = r.reduce((a, x, i) => a + w[i]! * x, 0) / W;
+        else if (node.combine === 'min') input = Math.min(...r);
+        else if (node.combine === 'product') input = r.reduce((a, x) => a * x, 1);
+        else
+          input = r.some((x) => x <= 0)
+            ? 0
+            : Math.exp(r.reduce((a, x, i) => a + w[i]! * Math.log(x), 0) / W);
+      }
+      const value = node.p * (1 - node.d * (1 - Math.min(1, input)));
+      change = Math.max(change, Math.abs(value - s.get(id)!));
+      next.set(id, value);
+    }
+    s = next;
+    if (change <= 1e-15) break;
+  }
+  const scored = [...nodes].filter(([id, n]) => n.customer && (groups.get(id)?.length ?? 0) > 0);
+  let score: number | null = null;
+  if (scored.length > 0) {
+    const total = scored.reduce((a, [, n]) => a + n.value, 0);
+    score =
+      total > 0
+        ? scored.reduce((a, [id, n]) => a + n.value * s.get(id)!, 0) / total
+        : scored.reduce((a, [id]) => a + s.get(id)!, 0) / scored.length;
+  }
+  return { service: s, score };
+}
+
+/** Naive chain strength: global iteration of MODEL.md section 3 from W = 1 until nothing changes. */
+export function naiveStrength(model: Model): Map<string, number> {
+  const nodes = naiveNodes(model);
+  const groups = naiveGroups(model);
+  const W = new Map<string, number>([...nodes.keys()].map((id) => [id, 1]));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [id, node] of nodes) {
+      const gs = groups.get(id) ?? [];
+      let w = node.p;
+      if (node.d > 0)
+        for (const g of gs)
+          w = Math.min(w, Math.max(...g.map((h) => Math.min(W.get(h.from)!, h.quality ?? 1))));
+      if (w !== W.get(id)) {
+        W.set(id, w);
+        changed = true;
+      }
+    }
+  }
+  return W;
+}
+
+/** The model with one link (actor index in departments+employees, else hand-off) set to x. */
+export function withLink(model: Model, actorCount: number, link: number, x: number): Model {
+  const copy: Model = structuredClone(model);
+  if (link < actorCount) {
+    const departments = copy.departments ?? [];
+    const actor =
+      link < departments.length ? departments[link]! : copy.employees![link - departments.length]!;
+    actor.performance = x;
+    actor.welfare = 1;
+  } else {
+    const h = copy.handoffs![link - actorCount]!;
+    h.quality = x;
+    delete h.ratings;
+  }
+  return copy;
+}

@@ -1,0 +1,115 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { affineNodes, isAffineLink } from '../../src/engine/affine.js';
+import { compileModel } from '../../src/engine/compile.js';
+import {
+  customerServiceAfter,
+  forEachLinkCustomerImpact,
+  linkImpacts,
+} from '../../src/engine/impact.js';
+import { linkValue } from '../../src/engine/links.js';
+import { propagate } from '../../src/engine/propagate.js';
+import { scoreSensitivity } from '../../src/engine/sensitivity.js';
+import { ENGINE_DEFAULTS } from '../../src/engine/types.js';
+import type { Model } from '../../src/model/schema.js';
+import { randomModel, withLink } from './fixtures.js';
+
+/** S and every customer's service of the model with one link set to x, by a full recompute. */
+function bruteForce(model: Model, actorCount: number, link: number, x: number) {
+  const chain = compileModel(withLink(model, actorCount, link, x));
+  const result = propagate(chain);
+  return { score: result.score, customers: result.service.slice(chain.actorCount) };
+}
+
+describe('affineNodes and isAffineLink', () => {
+  it('marks the all-mean, acyclic downstream; a min receiver or a group breaks it', () => {
+    const model: Model = {
+      version: 1,
+      departments: [
+        { id: 'a' },
+        { id: 'b' },
+        { id: 'm', combine: 'min' },
+        { id: 'p', combine: 'product' },
+      ],
+      customers: [{ id: 'c' }],
+      handoffs: [
+        { from: 'a', to: 'm' },
+        { from: 'b', to: 'p' },
+        { from: 'm', to: 'c' },
+        { from: 'p', to: 'c', group: 'g' },
+        { from: 'b', to: 'c', group: 'g' },
+      ],
+    };
+    const chain = compileModel(model);
+    const affine = affineNodes(chain);
+    // a feeds a min: not affine; m feeds c (mean, ungrouped): affine; p and b feed a group: not.
+    expect([...affine]).toEqual([0, 0, 1, 0, 1]);
+    // Hand-offs: a->m into a min (not affine), b->p into a product p that is not A (p feeds a group).
+    expect(isAffineLink(chain, affine, chain.actorCount)).toBe(false);
+    expect(isAffineLink(chain, affine, chain.actorCount + 1)).toBe(false);
+    expect(isAffineLink(chain, affine, chain.actorCount + 2)).toBe(true);
+    expect(isAffineLink(chain, affine, chain.actorCount + 3)).toBe(true); // into c: one input of a mean
+  });
+});
+
+describe('linkImpacts: exact fixGain and failureLoss (MODEL.md section 4)', () => {
+  it('a min receiver: fixing a link that is not the minimum gains nothing', () => {
+    const model: Model = {
+      version: 1,
+      departments: [
+        { id: 'a', performance: 0.5 },
+        { id: 'b', performance: 0.8 },
+        { id: 'x', combine: 'min' },
+      ],
+      customers: [{ id: 'c' }],
+      handoffs: [
+        { from: 'a', to: 'x' },
+        { from: 'b', to: 'x' },
+        { from: 'x', to: 'c' },
+      ],
+    };
+    const chain = compileModel(model);
+    const evaluation = propagate(chain);
+    const { fixGain, failureLoss } = linkImpacts(
+      chain,
+      evaluation,
+      scoreSensitivity(chain, evaluation),
+    );
+    expect(fixGain[0]).toBeCloseTo(0.3, 15); // a: 0.5 -> 1 lifts the min to b's 0.8
+    expect(fixGain[1]).toBe(0);
+    expect(failureLoss[1]).toBeCloseTo(0.5, 15); // b fails: min 0
+  });
+
+  it('equals a brute-force full recomputation for every link (S and each customer)', () => {
+    fc.assert(
+      fc.property(randomModel(), (model) => {
+        const chain = compileModel(model);
+        const evaluation = propagate(chain);
+        fc.pre(evaluation.score !== null);
+        const impacts = linkImpacts(chain, evaluation, scoreSensitivity(chain, evaluation));
+        const S = evaluation.score!;
+        const base = evaluation.service.slice(chain.actorCount);
+        for (let l = 0; l < chain.linkCount; l++) {
+          const fixed = bruteForce(model, chain.actorCount, l, 1);
+          const failed = bruteForce(model, chain.actorCount, l, 0);
+          expect(Math.abs(impacts.fixGain[l]! - (fixed.score! - S))).toBeLessThan(1e-10);
+          expect(Math.abs(impacts.failureLoss[l]! - (S - failed.score!))).toBeLessThan(1e-10);
+          const after = customerServiceAfter(chain, evaluation, l, 1);
+          for (let c = 0; c < chain.customerCount; c++) expect(after[c]).toBe(fixed.customers[c]);
+        }
+        forEachLinkCustomerImpact(chain, evaluation, ENGINE_DEFAULTS, (l, fix, failure) => {
+          const fixed = bruteForce(model, chain.actorCount, l, 1);
+          const failed = bruteForce(model, chain.actorCount, l, 0);
+          for (let c = 0; c < chain.customerCount; c++) {
+            expect(Math.abs(fix[c]! - (fixed.customers[c]! - base[c]!))).toBeLessThan(1e-10);
+            expect(Math.abs(failure[c]! - (base[c]! - failed.customers[c]!))).toBeLessThan(1e-10);
+          }
+        });
+        // The chain's own values are restored after every recompute.
+        for (let l = 0; l < chain.linkCount; l++)
+          expect(linkValue(chain, l)).toBe(linkValue(compileModel(model), l));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { businessImpact } from '../../src/analysis/business-impact.js';
+import { ServiceChainError } from '../../src/model/errors.js';
+import type { Model } from '../../src/model/schema.js';
+import { moneyMarkdown, moneySection, moneyText } from '../../src/render/money.js';
+import { formatCustomers, formatMoney, moneyDecimals } from '../../src/render/money-format.js';
+import { moneyHtml } from '../../src/render/money-html.js';
+
+/** The worked example of docs/business-impact.md. */
+const cornerShop: Model = {
+  version: 1,
+  name: 'Corner shop',
+  departments: [{ id: 'warehouse', performance: 0.9 }, { id: 'dispatch' }],
+  customers: [
+    {
+      id: 'shoppers',
+      count: 1000,
+      value: 300_000,
+      churn: { base: 0.05 },
+      recovery: 0.2,
+      wordOfMouth: { conversion: 0.03 },
+      acquisitionCost: 40,
+    },
+  ],
+  handoffs: [
+    { from: 'warehouse', to: 'dispatch', quality: 0.8 },
+    { from: 'dispatch', to: 'shoppers', quality: 0.95 },
+  ],
+};
+
+describe('money formats', () => {
+  it('groups digits without a locale and never prints -0', () => {
+    expect(formatMoney(3_101_547.4, 0)).toBe('3,101,547');
+    expect(formatMoney(42.5, 2)).toBe('42.50');
+    expect(formatMoney(-0.001, 2)).toBe('0.00');
+    expect(formatMoney(null, 0)).toBe('n/a');
+    expect(formatCustomers(5329.123)).toBe('5,329.12');
+  });
+
+  it('shows cents only where the whole view is small (default value 1)', () => {
+    expect(moneyDecimals(48_676)).toBe(0);
+    expect(moneyDecimals(0.05)).toBe(2);
+  });
+});
+
+describe('moneyText', () => {
+  it('renders customers, total, links by money saved and the coefficients with (default) marks', () => {
+    expect(moneyText(businessImpact(cornerShop))).toBe(
+      [
+        'Money at risk',
+        '-------------',
+        "Yearly figures (MODEL.md section 9). The coefficients are assumptions to set from the client's own figures; those marked (default) were not set on the customer.",
+        '',
+        'Customer  Segment   Service  Failed    Lost  Not won  At risk',
+        '--------  --------  -------  ------  ------  -------  -------',
+        'shoppers  end-user    0.684   25.3%  113.20    33.96   48,676',
+        'Total                         25.3%  113.20    33.96   48,676',
+        '',
+        'Top links by money saved. Fix saves: the money at risk now minus with this link perfect. Failure costs: with it broken down minus now. Both exact recomputations.',
+        '',
+        '#  Link                 Kind      Strength  Fix saves  Failure costs',
+        '-  -------------------  --------  --------  ---------  -------------',
+        '1  warehouse->dispatch  hand-off     0.800     14,706         58,824',
+        '2  warehouse            actor        0.900      6,536         58,824',
+        '3  dispatch->shoppers   hand-off     0.950      3,096         58,824',
+        '',
+        'Coefficients used:',
+        '',
+        'Customer  count    value  churn.base  churn.perFailure  recovery         tells  conversion  acquisitionCost',
+        '--------  -----  -------  ----------  ----------------  --------  ------------  ----------  ---------------',
+        'shoppers  1,000  300,000        0.05    0.25 (default)       0.2  10 (default)        0.03               40',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('caps the links table at `top` and leaves out links that save nothing', () => {
+    const text = moneyText(businessImpact(cornerShop), { top: 1 });
+    expect(text).toContain('1  warehouse->dispatch');
+    expect(text).not.toContain('2  warehouse');
+    // `dispatch` is perfect already: never listed.
+    expect(moneyText(businessImpact(cornerShop))).not.toMatch(/\d {2}dispatch {2}/);
+  });
+
+  it('says "not scored" for a customer that receives no hand-off, and prices no link if asked', () => {
+    const model: Model = {
+      ...cornerShop,
+      customers: [...cornerShop.customers!, { id: 'supplier', segment: 'supplier' }],
+      handoffs: [...cornerShop.handoffs!, { from: 'supplier', to: 'warehouse' }],
+    };
+    const text = moneyText(businessImpact(model, { links: false }));
+    expect(text).toMatch(/supplier {2}supplier +not scored +not scored/);
+    expect(text).not.toContain('Top links');
+  });
+
+  it('rejects unknown options', () => {
+    expect(() => moneyText(businessImpact(cornerShop), { tops: 3 } as never)).toThrow(
+      ServiceChainError,
+    );
+  });
+});
+
+describe('moneyMarkdown', () => {
+  it('renders a level-2 section with GitHub tables and ids in code', () => {
+    const markdown = moneyMarkdown(businessImpact(cornerShop));
+    expect(markdown.startsWith('## Money at risk\n\nYearly figures')).toBe(true);
+    expect(markdown).toContain(
+      '| `shoppers` | end-user | 0.684 | 25.3% | 113.20 | 33.96 | 48,676 |',
+    );
+    expect(markdown).toContain('| Total |  |  | 25.3% | 113.20 | 33.96 | 48,676 |');
+    expect(markdown).toContain(
+      '| 1 | `warehouse->dispatch` | hand-off | 0.800 | 14,706 | 58,824 |',
+    );
+    expect(markdown).toContain('| 0.25 (default) |');
+  });
+
+  it('keeps a `|` in an id from splitting a table cell', () => {
+    const model: Model = {
+      ...cornerShop,
+      customers: [{ ...cornerShop.customers![0]!, id: 'a|b' }],
+      handoffs: [cornerShop.handoffs![0]!, { from: 'dispatch', to: 'a|b', quality: 0.95 }],
+    };
+    expect(moneyMarkdown(businessImpact(model))).toContain('| `a\\|b` | end-user |');
+  });
+});
+
+describe('moneyHtml', () => {
+  it('is one section fragment with numeric cells right-aligned and defaults badged', () => {
+    const html = moneyHtml(businessImpact(cornerShop));
+    expect(html.startsWith('<section id="sc-money">\n<h2>Money at risk</h2>')).toBe(true);
+    expect(html.endsWith('</section>')).toBe(true);
+    expect(html).toContain('<td class="num">48,676</td>');
+    expect(html).toContain('0.25 <span class="badge note">default</span>');
+    expect(html).toContain('<td>warehouse-&gt;dispatch</td>');
+  });
+
+  it('escapes every model string', () => {
+    const model: Model = {
+      ...cornerShop,
+      customers: [{ ...cornerShop.customers![0]!, id: '<script>x</script> (default)' }],
+      handoffs: [
+        cornerShop.handoffs![0]!,
+        { from: 'dispatch', to: '<script>x</script> (default)', quality: 0.95 },
+      ],
+    };
+    const html = moneyHtml(businessImpact(model));
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;x&lt;/script&gt; (default)</td>');
+  });
+});
+
+describe('moneySection', () => {
+  it('says so when the model has no external customers', () => {
+    const model: Model = { version: 1, departments: [{ id: 'a' }] };
+    expect(moneySection(businessImpact(model))).toEqual({
+      title: 'Money at risk',
+      blocks: [{ type: 'paragraph', cell: [{ text: 'The model has no external customers.' }] }],
+    });
+  });
+});

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { basisPath, toSvg } from '../../src/render/svg.js';
+import { HOSTILE, tinyFixture } from './diagram-fixture.js';
+
+/** Centre x of the node box with this generated key. */
+function nodeX(svg: string, key: string): number {
+  const match = new RegExp(
+    `data-key="${key}"[^>]*><title>[^<]*</title><rect x="([\\d.]+)"[^>]* width="([\\d.]+)"`,
+  ).exec(svg);
+  if (match === null) throw new Error(`no node ${key}`);
+  return Number(match[1]) + Number(match[2]) / 2;
+}
+
+describe('toSvg', () => {
+  it('is one SVG document with a node per actor and customer and a path per hand-off', () => {
+    const { report, model } = tinyFixture();
+    const svg = toSvg(report, model);
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg.trimEnd().endsWith('</svg>')).toBe(true);
+    expect(svg.match(/class="sc-node /g)).toHaveLength(5);
+    expect(svg.match(/class="sc-edge /g)).toHaveLength(4);
+    expect(svg.match(/class="sc-cluster /g)).toHaveLength(3);
+    expect(svg).toContain('<g class="sc-legend"');
+  });
+
+  it('lays the chain out left to right (dagre ranks: alice, bob, sales, shop)', () => {
+    const { report, model } = tinyFixture();
+    const svg = toSvg(report, model);
+    const [alice, bob, sales, shop] = ['n1', 'n2', 'n0', 'n3'].map((key) => nodeX(svg, key));
+    expect(alice).toBeLessThan(bob!);
+    expect(bob).toBeLessThan(sales!);
+    expect(sales).toBeLessThan(shop!);
+  });
+
+  it('shows name and service in each box, quality on each arrow, colours by highlight', () => {
+    const { report, model } = tinyFixture();
+    const svg = toSvg(report, model);
+    expect(svg).toContain('>Bob</text><text');
+    expect(svg).toContain('>service 0.60</text>');
+    expect(svg).toMatch(
+      /class="sc-edge sc-weakest" data-key="e0">.*stroke="#c0392b" stroke-width="5".*>0\.60<\/text>/,
+    );
+    expect(svg).toMatch(
+      /class="sc-edge sc-fix" data-key="e1">.*stroke="#d68910" stroke-width="3\.7"/,
+    );
+    expect(svg).toMatch(
+      /class="sc-edge sc-none" data-key="e3">.*stroke="#5d6d7e" stroke-width="1"/,
+    );
+  });
+
+  it('escapes model strings in text and attributes', () => {
+    const { report, model } = tinyFixture(HOSTILE);
+    const svg = toSvg(report, model);
+    expect(svg).not.toContain('<img');
+    expect(svg).not.toContain('<script');
+    const tags = svg.match(/<[^>]*>/g) ?? [];
+    expect(tags.filter((tag) => /onerror|onmouseover/.test(tag))).toEqual([]);
+    expect(svg).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(svg).toContain('Sup&#39; onmouseover=&#39;alert(1)');
+    expect(svg).toContain('<title>__proto__-&gt;shop&lt;1&gt;: quality 0.80');
+    // Every tag is ours: after removing them, no markup characters remain.
+    const text = svg.replace(/<[a-zA-Z/][^<>]*>/g, '');
+    expect(text).not.toMatch(/[<>]/);
+  });
+
+  it('replaces characters XML forbids', () => {
+    const { report, model } = tinyFixture();
+    const bad = {
+      ...report,
+      actors: report.actors.map((a, i) => (i === 2 ? { ...a, name: 'A\u0000B\u001bC' } : a)),
+    };
+    expect(toSvg(bad, model)).toContain('A\uFFFDB\uFFFDC');
+  });
+
+  it('draws department level with merged arrows', () => {
+    const { report, model } = tinyFixture();
+    const svg = toSvg(report, model, { level: 'department' });
+    expect(svg.match(/class="sc-node /g)).toHaveLength(4);
+    expect(svg).toContain('class="sc-node sc-department sc-weakest" data-key="n0"');
+  });
+
+  it('is deterministic', () => {
+    const { report, model } = tinyFixture(HOSTILE);
+    expect(toSvg(report, model)).toBe(toSvg(report, model));
+  });
+});
+
+describe('basisPath', () => {
+  // Hand-traced d3 curveBasis: L to (5p0+p1)/6, then C per point, closing with C to p_n and L.
+  it('draws a line through two points and a B-spline through more', () => {
+    expect(
+      basisPath([
+        { x: 0, y: 0 },
+        { x: 10, y: 0 },
+      ]),
+    ).toBe('M0,0L10,0');
+    expect(
+      basisPath([
+        { x: 0, y: 0 },
+        { x: 6, y: 6 },
+        { x: 12, y: 0 },
+      ]),
+    ).toBe('M0,0L1,1C2,2 4,4 6,4C8,4 10,2 11,1L12,0');
+  });
+});
