@@ -3,64 +3,22 @@
  * money. Run it: `npx tsx examples/call-centre.ts`
  *
  * Two front lines share stale customer records. The analysis finds the weakest links; the business
- * impact (MODEL.md section 9) puts a yearly figure on customers lost and money at risk; and two
- * remedies are priced side by side: a recovery program (apologise, put it right, follow up), which
- * moves no service score at all, and a back-office fix of the customer records.
+ * impact (MODEL.md section 9) puts a yearly figure on customers lost and money at risk; and the
+ * improvement plan (examples/call-centre-candidates.yaml) is made in money, so that it can weigh a
+ * recovery program (apologise, put it right, follow up), which moves no service score at all,
+ * beside a back-office fix of the customer records.
  */
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import {
-  analyze,
-  businessImpact,
-  type LinkRef,
-  loadModelFile,
-  moneyWhatIf,
-  type Report,
-  whatIf,
-} from '../src/index.js';
+import { analyze, businessImpact, loadModelFile, parseCandidates, plan } from '../src/index.js';
+import { consultantFor, fmt, money } from './consultant.js';
 
 const { model } = await loadModelFile(fileURLToPath(new URL('call-centre.yaml', import.meta.url)));
 const report = analyze(model);
+const consultant = consultantFor(report);
 
-/** A figure as the client reads it: three decimals. */
-const fmt = (x: number | null) => (x === null ? 'n/a' : x.toFixed(3));
-
-/** Display names of actors and customers, by id. */
-const names = new Map([...report.actors, ...report.customers].map((node) => [node.id, node.name]));
-const nameOf = (id: string) => names.get(id) ?? id;
-
-/** A link in the client's words: the department, or the hand-off between two of them. */
-function describe(link: LinkRef, r: Report): string {
-  if (link.type === 'actor') return nameOf(link.id);
-  const handoff = r.handoffs.find((h) => h.id === link.id)!;
-  const between = `${nameOf(handoff.from)} -> ${nameOf(handoff.to)}`;
-  // A hand-off without its own id is named `from->to`: the names already say it.
-  return handoff.id === `${handoff.from}->${handoff.to}` ? between : `${between} (${handoff.id})`;
-}
-
-console.log(report.model.name);
-console.log(`Organisation score: ${fmt(report.score)}`);
-console.log('');
-console.log("Each customer's weakest link:");
-for (const customer of report.customers) {
-  if (customer.service === null) {
-    console.log(`  ${customer.name}: not scored (it receives no hand-off)`);
-    continue;
-  }
-  const weakest = customer.weakestLink === null ? 'none' : describe(customer.weakestLink, report);
-  console.log(`  ${customer.name}: service ${fmt(customer.service)}, weakest link ${weakest}`);
-  console.log(
-    `    chain strength ${fmt(customer.chainStrength)}: ${customer.chain.map(nameOf).join(' > ')}`,
-  );
-}
-console.log('');
-console.log('Top 3 fixes (what the score gains if that link alone is made perfect):');
-const fixes = report.rankings.overall.fixGain.slice(0, 3);
-for (const [i, fix] of fixes.entries()) {
-  console.log(`  ${i + 1}. ${describe(fix.link, report)}: +${fmt(fix.value)}`);
-}
-console.log('');
-/** Money as the client reads it: whole units with thousands separators. */
-const money = (x: number) => String(Math.round(x)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+// The score, each customer's weakest link with the chain behind it, the top 3 fixes.
+consultant.diagnose();
 
 // Money at risk: customers lost through failed dealings, prospects not won, replacing them.
 const impact = businessImpact(model);
@@ -70,43 +28,37 @@ console.log(
 );
 console.log('Top 3 fixes by money saved a year:');
 for (const [i, fix] of impact.rankings.fixSaves.slice(0, 3).entries()) {
-  console.log(`  ${i + 1}. ${describe(fix.link, report)}: ${money(fix.value)}`);
+  console.log(`  ${i + 1}. ${consultant.describe(fix.link)}: ${money(fix.value)}`);
 }
 console.log('');
 
-// Two remedies side by side. A recovery program wins back failed dealings after the fact: it
-// changes no service score, so S cannot see it; money can.
-const remedies = [
-  {
-    label: 'Recovery program (households win back 50% of failures, businesses 60%)',
-    changes: [
-      { customer: 'households', set: { recovery: 0.5 } },
-      { customer: 'businesses', set: { recovery: 0.6 } },
-    ],
-  },
-  {
-    label: 'Back-office fix (clean customer records: CRM hand-offs 0.75 -> 0.95)',
-    changes: [
-      { handoff: 'crm->care-desk', set: { quality: 0.95 } },
-      { handoff: 'crm->sales-desk', set: { quality: 0.95 } },
-    ],
-  },
-];
-console.log('Two remedies:');
-const savings = remedies.map((remedy) => {
-  const saved = moneyWhatIf(model, remedy).saved;
-  const score = whatIf(model, remedy, { rankings: false }).score;
-  console.log(`  ${remedy.label}`);
+// The plan, in money: each pick is the candidate that saves the most money at risk per unit of
+// cost, recomputed after every pick. A recovery program wins back failed dealings after the
+// fact: it changes no service score, so a plan by score cannot see it; a plan by money can.
+const candidatesFile = fileURLToPath(new URL('call-centre-candidates.yaml', import.meta.url));
+const { candidates, budget } = parseCandidates(await readFile(candidatesFile, 'utf8'), model);
+const byMoney = plan(model, { candidates, budget: budget ?? 0, objective: 'money' });
+console.log(`Improvement plan by money, budget ${money(byMoney.budget)}:`);
+for (const [i, step] of byMoney.steps.entries()) {
   console.log(
-    `    saves ${money(saved)} a year; score ${fmt(score.before)} -> ${fmt(score.after)}`,
+    `  ${i + 1}. ${step.label}: ${money(step.cost)}, saves ${money(step.moneySaved)} a year ` +
+      `-> at risk ${money(step.moneyAtRisk)}, score ${fmt(step.score)}`,
   );
-  return saved;
-});
-const [recovery, records] = savings as [number, number];
-console.log(
-  `Advice: the recovery program saves ${(recovery / records).toFixed(1)} times what the records ` +
-    'clean-up saves, yet the organisation score cannot see it: judge remedies in money too.',
-);
+}
+for (const skipped of byMoney.notTaken) {
+  const offered = skipped.gain === null ? '' : `; it would save ${money(skipped.gain)}`;
+  console.log(
+    `  not taken: ${skipped.label} (${money(skipped.cost)}, ${skipped.reason}${offered})`,
+  );
+}
+const byScore = plan(model, { candidates, budget: budget ?? 0, objective: 'score' });
+console.log(`By score instead: ${byScore.steps.map((step) => step.label).join(', ')}.`);
+const recovery = byMoney.steps.find((step) => step.candidate === 'recovery-program');
+if (recovery !== undefined)
+  console.log(
+    `Advice: the recovery program saves ${money(recovery.moneySaved)} a year for ` +
+      `${money(recovery.cost)}, yet the organisation score cannot see it: plan in money too.`,
+  );
 
 // Expected output:
 // Contact Centre
@@ -125,6 +77,9 @@ console.log(
 //   1. Care desk -> Households: 272,706
 //   2. Fixit Field Services -> Households: 209,949
 //   3. IT & CRM: 174,131
-//     saves 995,630 a year; score 0.665 -> 0.665
-//     saves 65,356 a year; score 0.665 -> 0.672
-// Advice: the recovery program saves 15.2 times what the records clean-up saves, yet the organisation score cannot see it: judge remedies in money too.
+// Improvement plan by money, budget 120,000:
+//   1. Recovery program: 60,000, saves 995,630 a year -> at risk 3,755,732, score 0.665
+//   2. Coach the care desk: 30,000, saves 106,052 a year -> at risk 3,649,680, score 0.685
+//   not taken: Clean the customer records (40,000, over_budget; it would save 42,045)
+// By score instead: Coach the care desk, Clean the customer records.
+// Advice: the recovery program saves 995,630 a year for 60,000, yet the organisation score cannot see it: plan in money too.

@@ -8,56 +8,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import {
-  analyze,
-  type LinkRef,
-  loadModelFile,
-  parseCandidates,
-  plan,
-  type Report,
-} from '../src/index.js';
+import { analyze, loadModelFile, parseCandidates, plan } from '../src/index.js';
+import { consultantFor, fmt } from './consultant.js';
 
 const { model } = await loadModelFile(fileURLToPath(new URL('factory.yaml', import.meta.url)));
 const report = analyze(model);
 
-/** A figure as the client reads it: three decimals. */
-const fmt = (x: number | null) => (x === null ? 'n/a' : x.toFixed(3));
-
-/** Display names of actors and customers, by id. */
-const names = new Map([...report.actors, ...report.customers].map((node) => [node.id, node.name]));
-const nameOf = (id: string) => names.get(id) ?? id;
-
-/** A link in the client's words: the department, or the hand-off between two of them. */
-function describe(link: LinkRef, r: Report): string {
-  if (link.type === 'actor') return nameOf(link.id);
-  const handoff = r.handoffs.find((h) => h.id === link.id)!;
-  const between = `${nameOf(handoff.from)} -> ${nameOf(handoff.to)}`;
-  // A hand-off without its own id is named `from->to`: the names already say it.
-  return handoff.id === `${handoff.from}->${handoff.to}` ? between : `${between} (${handoff.id})`;
-}
-
-console.log(report.model.name);
-console.log(`Organisation score: ${fmt(report.score)}`);
-console.log('');
-console.log("Each customer's weakest link:");
-for (const customer of report.customers) {
-  if (customer.service === null) {
-    console.log(`  ${customer.name}: not scored (it receives no hand-off)`);
-    continue;
-  }
-  const weakest = customer.weakestLink === null ? 'none' : describe(customer.weakestLink, report);
-  console.log(`  ${customer.name}: service ${fmt(customer.service)}, weakest link ${weakest}`);
-  console.log(
-    `    chain strength ${fmt(customer.chainStrength)}: ${customer.chain.map(nameOf).join(' > ')}`,
-  );
-}
-console.log('');
-console.log('Top 3 fixes (what the score gains if that link alone is made perfect):');
-const fixes = report.rankings.overall.fixGain.slice(0, 3);
-for (const [i, fix] of fixes.entries()) {
-  console.log(`  ${i + 1}. ${describe(fix.link, report)}: +${fmt(fix.value)}`);
-}
-console.log('');
+// The score, each customer's weakest link with the chain behind it, the top 3 fixes.
+consultantFor(report).diagnose();
 // The plan: greedy by exact gain per pound, recomputed after every pick, within the budget.
 const candidatesFile = fileURLToPath(new URL('factory-candidates.yaml', import.meta.url));
 const { candidates, budget } = parseCandidates(await readFile(candidatesFile, 'utf8'), model);

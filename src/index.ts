@@ -44,7 +44,7 @@ export type {
   PlanResult,
   PlanStep,
 } from './analysis/plan.js';
-/** Greedy plan by exact gain in S per unit of cost; candidates checked and parsed from text. */
+/** Greedy plan by exact gain (in S or money at risk saved) per unit of cost; candidates parsed. */
 export { parseCandidates, plan, validateCandidates } from './analysis/plan.js';
 /** A rated hand-off with its ratings, shares, priorities and derived quality. */
 export type { DimensionRating, HandoffRatings } from './analysis/ratings.js';
@@ -75,7 +75,7 @@ export { rollUp } from './analysis/roll-up.js';
 /** Validate a scenario against a model, parse one from YAML/JSON text, apply one to a copy of a model. */
 export { applyScenario, parseScenario, validateScenario } from './analysis/scenario.js';
 /** The scenario vocabulary: changes (set, add, remove), scenarios and plan candidates. */
-export type { Candidate, Change, Scenario } from './analysis/scenario-schema.js';
+export type { Candidate, Change, PlanObjective, Scenario } from './analysis/scenario-schema.js';
 /** The zod schemas of a scenario's change and of a plan candidate. */
 export { CandidateSchema, ChangeSchema } from './analysis/scenario-schema.js';
 /** A survey's aggregates per hand-off and dimension, and its options. */
@@ -98,7 +98,8 @@ export type {
   WhatIfResult,
 } from './analysis/what-if.js';
 /** S, every customer's service, chain strength and weakest link before and after a scenario. */
-export { WHAT_IF_DEFAULTS, whatIf } from './analysis/what-if.js';
+/** Up to where whatIf compares fixGain rankings by default (beyond: skipped with a warning). */
+export { RANKINGS_AUTO_LIMITS, WHAT_IF_DEFAULTS, whatIf } from './analysis/what-if.js';
 /** Model-wide fields accepted by the builder. */
 export type { ModelHeader } from './model/builder.js';
 /** A typed fluent builder: `modelBuilder({ name }).department(...).handoff(...).build()`. */
@@ -141,6 +142,8 @@ export type { DiagramLevel, DiagramOptions } from './render/diagram-options.js';
 export { toDot } from './render/dot.js';
 /** The hand-off graph with its scores as GEXF (Gephi) or GraphML (yEd, Cytoscape). */
 export { toGexf, toGraphml } from './render/export.js';
+/** Options of the HTML report: the diagram's `level`, and the money, department and metrics views. */
+export type { HtmlOptions } from './render/html.js';
 /** A report as one self-contained HTML page: score, diagram, customers, links to fix; no network. */
 export { toHtml } from './render/html.js';
 /** Options of the Markdown report. */

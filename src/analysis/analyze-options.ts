@@ -11,10 +11,22 @@ export interface AnalyzeOptions {
   readonly maxIterations?: number;
   /** How many links each ranking keeps. */
   readonly top?: number;
+  /**
+   * Told how far the exact fixGain / failureLoss pass (the long part on large models, MODEL.md
+   * section 4) has got: `done` of `total` links, at most about 10 times a second and once at the
+   * end. Not part of the report; no default (no progress is reported).
+   */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
+/** The options that have a default (every one but onProgress). */
+type DefaultedOptions = Required<Omit<AnalyzeOptions, 'onProgress'>>;
+
+/** AnalyzeOptions once merged over ANALYZE_DEFAULTS. */
+export type ResolvedAnalyzeOptions = DefaultedOptions & Pick<AnalyzeOptions, 'onProgress'>;
+
 /** Defaults of AnalyzeOptions. */
-export const ANALYZE_DEFAULTS: Required<AnalyzeOptions> = {
+export const ANALYZE_DEFAULTS: DefaultedOptions = {
   tolerance: 1e-12,
   maxIterations: 10_000,
   top: 10,
@@ -24,10 +36,15 @@ const AnalyzeOptionsSchema = z.strictObject({
   tolerance: z.number().min(0).optional(),
   maxIterations: z.int().min(1).optional(),
   top: z.int().min(0).optional(),
+  onProgress: z
+    .custom<(done: number, total: number) => void>((value) => typeof value === 'function', {
+      message: 'must be a function (done, total) => void',
+    })
+    .optional(),
 });
 
 /** The options merged over ANALYZE_DEFAULTS; throws ServiceChainError `invalid_option` on a bad one. */
-export function resolveAnalyzeOptions(options: unknown): Required<AnalyzeOptions> {
+export function resolveAnalyzeOptions(options: unknown): ResolvedAnalyzeOptions {
   const result = AnalyzeOptionsSchema.safeParse(options ?? {});
   if (!result.success) {
     const issues: Issue[] = [];

@@ -7,14 +7,15 @@ import {
   type CompiledChain,
   chainStrength,
   compileModel,
-  customerSensitivity,
+  customerAdjoints,
   customersReached,
   type EngineOptions,
   type Evaluation,
   forEachLinkCustomerImpact,
   handoffsToCustomer,
-  linkImpacts,
+  type ImpactProgress,
   propagate,
+  type Sensitivity,
   scoreSensitivity,
   weakestLink,
 } from '../engine/index.js';
@@ -29,7 +30,6 @@ import type {
   CustomerReport,
   CycleReport,
   HandoffReport,
-  Rankings,
   Report,
   WeakestLink,
 } from './report.js';
@@ -56,7 +56,16 @@ export function analyze(model: Model, options?: AnalyzeOptions): Report {
   const sensitivity =
     evaluation.score === null ? null : scoreSensitivity(chain, evaluation, engineOptions);
   const impacts =
-    sensitivity === null ? null : linkImpacts(chain, evaluation, sensitivity, engineOptions);
+    sensitivity === null
+      ? null
+      : impactPass(
+          chain,
+          evaluation,
+          sensitivity,
+          resolved.top,
+          engineOptions,
+          resolved.onProgress,
+        );
   const nan = new Float64Array(chain.linkCount).fill(Number.NaN);
   const figures = {
     sensitivity: sensitivity?.link ?? nan,
@@ -118,7 +127,10 @@ export function analyze(model: Model, options?: AnalyzeOptions): Report {
     handoffs,
     cycles: cycleReports(chain, evaluation),
     warnings: [...modelWarnings, ...engineWarnings(chain, evaluation, sensitivity)],
-    rankings: rankings(chain, evaluation, figures, resolved.top, engineOptions),
+    rankings: {
+      overall: buildRanking(chain, figures, resolved.top),
+      byCustomer: impacts?.byCustomer ?? [],
+    },
   };
 }
 
@@ -182,43 +194,75 @@ function cycleReports(chain: CompiledChain, evaluation: Evaluation): CycleReport
   return cycles.sort((a, b) => a.first - b.first).map((cycle) => cycle.report);
 }
 
-/** Overall rankings and, for each scored customer, rankings of its own service's figures. */
-function rankings(
+/** Top links of one customer's three figures, filled as the impact pass goes. */
+interface CustomerTops {
+  readonly sensitivity: TopLinks;
+  readonly fixGain: TopLinks;
+  readonly failureLoss: TopLinks;
+}
+
+/**
+ * The exact fixGain / failureLoss of every link for S AND for every scored customer, from ONE
+ * set of recomputes (MODEL.md section 4): the engine spreads each recompute's frontier over every
+ * customer's adjoint and S's, so S's figures are linkImpacts' own, bit for bit (the report is
+ * unchanged by sharing the pass), and the customers' adjoint passes also give their sensitivity
+ * rankings. Only called when S is not null.
+ */
+function impactPass(
   chain: CompiledChain,
   evaluation: Evaluation,
-  figures: { sensitivity: Float64Array; fixGain: Float64Array; failureLoss: Float64Array },
+  sensitivity: Sensitivity,
   top: number,
   options: EngineOptions,
-): Rankings {
-  const overall = buildRanking(chain, figures, top);
-  if (evaluation.score === null) return { overall, byCustomer: [] };
+  onProgress: ImpactProgress | undefined,
+) {
+  const first = chain.actorCount;
   const scored: number[] = [];
-  for (let c = chain.actorCount; c < chain.nodeCount; c++)
+  for (let c = first; c < chain.nodeCount; c++)
     if (chain.groupStart[c + 1]! > chain.groupStart[c]!) scored.push(c);
-  const fix = new Map<number, TopLinks>();
-  const failure = new Map<number, TopLinks>();
-  for (const c of scored) {
-    fix.set(c, createTopLinks(top));
-    failure.set(c, createTopLinks(top));
-  }
-  forEachLinkCustomerImpact(chain, evaluation, options, (link, fixes, failures) => {
-    for (const c of scored) {
-      fix.get(c)!.offer(link, fixes[c - chain.actorCount]!);
-      failure.get(c)!.offer(link, failures[c - chain.actorCount]!);
-    }
+  const tops = new Map<number, CustomerTops>();
+  for (const c of scored)
+    tops.set(c, {
+      sensitivity: createTopLinks(top),
+      fixGain: createTopLinks(top),
+      failureLoss: createTopLinks(top),
+    });
+  // The customers' adjoints serve twice: their link sensitivities rank here, and the recomputes'
+  // frontier spreads over them below.
+  const adjoints = customerAdjoints(chain, evaluation, options, (c, { link }) => {
+    const ranking = tops.get(c);
+    if (ranking === undefined) return;
+    for (let l = 0; l < link.length; l++) ranking.sensitivity.offer(l, link[l]!);
   });
+  const visit = (link: number, fixes: Float64Array, failures: Float64Array): void => {
+    for (const c of scored) {
+      const ranking = tops.get(c)!;
+      ranking.fixGain.offer(link, fixes[c - first]!);
+      ranking.failureLoss.offer(link, failures[c - first]!);
+    }
+  };
+  const settings = {
+    adjoints,
+    score: sensitivity,
+    ...(onProgress !== undefined && { onProgress }),
+  };
+  const { fixGain, failureLoss } = forEachLinkCustomerImpact(
+    chain,
+    evaluation,
+    options,
+    visit,
+    settings,
+  )!;
   const byCustomer = scored.map((c) => {
-    const sensitivity = createTopLinks(top);
-    const links = customerSensitivity(chain, evaluation, c, options).link;
-    for (let l = 0; l < links.length; l++) sensitivity.offer(l, links[l]!);
+    const ranking = tops.get(c)!;
     return {
       customer: chain.ids[c]!,
       ranking: {
-        sensitivity: rankedFrom(chain, sensitivity),
-        fixGain: rankedFrom(chain, fix.get(c)!),
-        failureLoss: rankedFrom(chain, failure.get(c)!),
+        sensitivity: rankedFrom(chain, ranking.sensitivity),
+        fixGain: rankedFrom(chain, ranking.fixGain),
+        failureLoss: rankedFrom(chain, ranking.failureLoss),
       },
     };
   });
-  return { overall, byCustomer };
+  return { fixGain, failureLoss, byCustomer };
 }

@@ -60,17 +60,18 @@ export interface StructuralMetrics {
 }
 
 /**
- * The graph with parallel hand-offs merged into one edge: betweenness is about who lies between
- * whom, and graphology-metrics 2.4.2's Brandes miscounts parallel edges (a path a->b->c->d with a
- * second c->d gives every node 0.5).
+ * The graph with parallel hand-offs merged into one edge, its nodes keyed by position (`n0`,
+ * `n1`, ...): betweenness is about who lies between whom, and graphology-metrics 2.4.2's Brandes
+ * miscounts parallel edges (a path a->b->c->d with a second c->d gives every node 0.5). It also
+ * indexes nodes and returns scores in plain objects keyed by id, so an id such as `__proto__`
+ * would lose its score; positional keys cannot clash with Object.prototype.
  */
 function simpleGraph(graph: ReturnType<typeof toGraph>): DirectedGraph {
   const simple = new DirectedGraph();
-  graph.forEachNode((id) => {
-    simple.addNode(id);
-  });
+  const keys = new Map(graph.nodes().map((id, i) => [id, `n${i}`]));
+  for (const key of keys.values()) simple.addNode(key);
   graph.forEachEdge((_key, _attributes, source, target) => {
-    simple.mergeEdge(source, target);
+    simple.mergeEdge(keys.get(source)!, keys.get(target)!);
   });
   return simple;
 }
@@ -101,12 +102,12 @@ export function structuralMetrics(model: Model, options: MetricsOptions = {}): S
       message: `betweenness skipped: ${graph.size} hand-offs exceed the limit of ${sizeLimit}; it costs about ${graph.order} x ${graph.size} = ${operations} steps (ask with --metrics)`,
     });
   }
-  const nodes: NodeMetrics[] = graph.mapNodes((id, attributes) => ({
+  const nodes: NodeMetrics[] = graph.nodes().map((id, i) => ({
     id,
-    kind: attributes.kind,
+    kind: graph.getNodeAttribute(id, 'kind'),
     inDegree: graph.inDegree(id),
     outDegree: graph.outDegree(id),
-    betweenness: scores === undefined ? null : (scores[id] ?? 0),
+    betweenness: scores === undefined ? null : (scores[`n${i}`] ?? 0),
   }));
   return {
     nodes,

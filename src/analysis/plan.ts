@@ -1,20 +1,32 @@
 /**
  * Improvement plan (MODEL.md section 5): candidates (priced bundles of scenario changes) picked
- * greedily by EXACT gain in S per unit of cost, recomputing after each pick. Each gain is a real
- * re-evaluation of the model with the picks so far plus the candidate (incremental for field-only
- * changes), never an estimate from sensitivities.
+ * greedily by EXACT gain per unit of cost, recomputing after each pick. The gain is in S (objective
+ * `score`) or in total money at risk saved (objective `money`, section 9), which also sees changes
+ * S cannot, such as a customer's `recovery`. Each gain is a real re-evaluation of the model with
+ * the picks so far plus the candidate (incremental for field-only changes), never an estimate from
+ * sensitivities.
  */
 import { z } from 'zod';
 import { ENGINE_DEFAULTS } from '../engine/index.js';
 import { type Issue, ServiceChainError, type Warning } from '../model/errors.js';
 import { ensureValidModel } from '../model/load.js';
 import type { Model } from '../model/schema.js';
+import { totalMoneyAtRisk } from './business-impact.js';
 import { parseDocument, tryApplyChanges } from './scenario.js';
 import { type Evaluated, evaluateChanges, evaluateModel } from './scenario-eval.js';
-import { type Candidate, CandidateSchema, CandidatesFileSchema } from './scenario-schema.js';
+import {
+  type Candidate,
+  CandidateSchema,
+  CandidatesFileSchema,
+  type PlanObjective,
+  PlanObjectiveSchema,
+} from './scenario-schema.js';
 import { issuesFromZod } from './zod-issues.js';
 
-/** Gains at or below this are rounding noise, not improvement. */
+/**
+ * Gains at or below this are rounding noise, not improvement: in S as it is; in money relative to
+ * the money at risk before the plan (a sum of millions carries residues far above 1e-12).
+ */
 export const GAIN_EPSILON = 1e-12;
 
 /** Options of plan. */
@@ -23,6 +35,8 @@ export const PlanOptionsSchema = z.strictObject({
   candidates: z.array(z.unknown()),
   /** Money available; candidates are bought while it lasts. */
   budget: z.number().min(0),
+  /** What a pick must improve: S (`score`, the default) or total money at risk (`money`). */
+  objective: PlanObjectiveSchema.optional(),
   tolerance: z.number().positive().optional(),
   maxIterations: z.number().int().positive().optional(),
 });
@@ -32,6 +46,7 @@ export type PlanOptions = z.infer<typeof PlanOptionsSchema>;
 
 /** Defaults of the optional PlanOptions. */
 export const PLAN_DEFAULTS = {
+  objective: 'score' as PlanObjective,
   tolerance: ENGINE_DEFAULTS.tolerance,
   maxIterations: ENGINE_DEFAULTS.maxIterations,
 } as const;
@@ -41,11 +56,15 @@ export interface PlanStep {
   readonly candidate: string;
   readonly label: string;
   readonly cost: number;
-  /** Exact S after this pick minus S before it. */
+  /** Exact gain in the objective: S after minus S before (`score`), or `moneySaved` (`money`). */
   readonly gain: number;
   readonly gainPerCost: number;
   /** S after this and every earlier pick. */
   readonly score: number;
+  /** Total money at risk before this pick minus after it (MODEL.md section 9). */
+  readonly moneySaved: number;
+  /** Total money at risk a year after this and every earlier pick. */
+  readonly moneyAtRisk: number;
   readonly moneyLeft: number;
 }
 
@@ -58,16 +77,21 @@ export interface NotTaken {
   readonly label: string;
   readonly cost: number;
   readonly reason: NotTakenReason;
-  /** Gain in S it would have added when last considered; null for a conflict. */
+  /** Gain in the objective it would have added when last considered; null for a conflict. */
   readonly gain: number | null;
   readonly message: string;
 }
 
 /** What plan returns. */
 export interface PlanResult {
+  readonly objective: PlanObjective;
   readonly budget: number;
   readonly scoreBefore: number;
   readonly scoreAfter: number;
+  /** Total money at risk a year before any pick (MODEL.md section 9). */
+  readonly moneyAtRiskBefore: number;
+  /** Total money at risk a year after every pick. */
+  readonly moneyAtRiskAfter: number;
   readonly spent: number;
   readonly moneyLeft: number;
   /** In the order picked. */
@@ -119,11 +143,14 @@ export function validateCandidates(input: readonly unknown[], model: Model): Can
   return candidates;
 }
 
-/** Parses a candidates file (YAML or JSON: `candidates: [...]`, optional `budget`) against a model. */
+/**
+ * Parses a candidates file (YAML or JSON: `candidates: [...]`, optional `budget` and `objective`)
+ * against a model; a missing budget or objective is null.
+ */
 export function parseCandidates(
   text: string,
   model: Model,
-): { candidates: Candidate[]; budget: number | null } {
+): { candidates: Candidate[]; budget: number | null; objective: PlanObjective | null } {
   const parsed = CandidatesFileSchema.safeParse(parseDocument(text, 'candidates'));
   if (!parsed.success)
     throw new ServiceChainError(
@@ -134,6 +161,7 @@ export function parseCandidates(
   return {
     candidates: validateCandidates(parsed.data.candidates, model),
     budget: parsed.data.budget ?? null,
+    objective: parsed.data.objective ?? null,
   };
 }
 
@@ -158,22 +186,52 @@ function tryCandidate(
   }
 }
 
-/** Greedy plan: the best gain per cost first, recomputed after each pick, until nothing fits or gains. */
-export function plan(model: Model, options: PlanOptions): PlanResult {
+/** S and total money at risk of an evaluated model: what a pick is judged on. */
+interface Standing {
+  readonly score: number;
+  readonly atRisk: number;
+}
+
+function standing(evaluated: Evaluated): Standing {
+  return {
+    score: evaluated.evaluation.score!,
+    atRisk: totalMoneyAtRisk(evaluated.model, evaluated.chain, evaluated.evaluation.service),
+  };
+}
+
+/** The gain in the objective from `now` to `after`. */
+function gainOf(objective: PlanObjective, now: Standing, after: Standing): number {
+  return objective === 'score' ? after.score - now.score : now.atRisk - after.atRisk;
+}
+
+/** The options checked (`invalid_option` on any problem) and merged over PLAN_DEFAULTS. */
+function parsePlanOptions(options: PlanOptions) {
   const parsed = PlanOptionsSchema.safeParse(options);
   if (!parsed.success)
     throw new ServiceChainError(
       issuesFromZod(parsed.error, 'options').map((issue) => ({ ...issue, code: 'invalid_option' })),
     );
-  const warnings = ensureValidModel(model);
-  const settings = {
-    tolerance: parsed.data.tolerance ?? PLAN_DEFAULTS.tolerance,
-    maxIterations: parsed.data.maxIterations ?? PLAN_DEFAULTS.maxIterations,
+  return {
+    candidates: parsed.data.candidates,
+    budget: parsed.data.budget,
+    objective: parsed.data.objective ?? PLAN_DEFAULTS.objective,
+    settings: {
+      tolerance: parsed.data.tolerance ?? PLAN_DEFAULTS.tolerance,
+      maxIterations: parsed.data.maxIterations ?? PLAN_DEFAULTS.maxIterations,
+    },
   };
-  const candidates = validateCandidates(parsed.data.candidates, model);
+}
+
+/**
+ * Greedy plan: the best gain in the objective per cost first, recomputed after each pick, until
+ * nothing fits or gains. Ties keep declaration order.
+ */
+export function plan(model: Model, options: PlanOptions): PlanResult {
+  const { budget, objective, settings, ...raw } = parsePlanOptions(options);
+  const warnings = ensureValidModel(model);
+  const candidates = validateCandidates(raw.candidates, model);
   let current = evaluateModel(model, settings, false);
-  const scoreBefore = current.evaluation.score;
-  if (scoreBefore === null)
+  if (current.evaluation.score === null)
     throw new ServiceChainError([
       {
         code: 'invalid_value',
@@ -181,76 +239,71 @@ export function plan(model: Model, options: PlanOptions): PlanResult {
         message: 'the model scores no customer (S is null): there is nothing to improve',
       },
     ]);
-  let money = parsed.data.budget;
-  let score = scoreBefore;
+  const before = standing(current);
+  const noise = objective === 'score' ? GAIN_EPSILON : GAIN_EPSILON * Math.max(1, before.atRisk);
+  const noGain = objective === 'score' ? 'does not raise S' : 'does not lower money at risk';
+  let money = budget;
+  let now = before;
   const steps: PlanStep[] = [];
   const left = new Map<string, NotTaken>();
   let remaining = [...candidates];
   for (;;) {
-    let best: { candidate: Candidate; evaluated: Evaluated; gain: number } | undefined;
+    let best:
+      | { candidate: Candidate; evaluated: Evaluated; after: Standing; gain: number }
+      | undefined;
     const next: Candidate[] = [];
     for (const candidate of remaining) {
-      const label = candidate.label ?? candidate.id;
+      const entry = {
+        candidate: candidate.id,
+        label: candidate.label ?? candidate.id,
+        cost: candidate.cost,
+      };
       const outcome = tryCandidate(current, candidate, settings);
       if (typeof outcome === 'string') {
-        left.set(candidate.id, {
-          candidate: candidate.id,
-          label,
-          cost: candidate.cost,
-          reason: 'conflict',
-          gain: null,
-          message: outcome,
-        });
+        left.set(candidate.id, { ...entry, reason: 'conflict', gain: null, message: outcome });
         continue;
       }
-      const gain = outcome.evaluation.score! - score;
+      const after = standing(outcome);
+      const gain = gainOf(objective, now, after);
       if (candidate.cost > money) {
-        left.set(candidate.id, {
-          candidate: candidate.id,
-          label,
-          cost: candidate.cost,
-          reason: 'over_budget',
-          gain,
-          message: `costs ${candidate.cost} with ${money} left`,
-        });
+        const message = `costs ${candidate.cost} with ${money} left`;
+        left.set(candidate.id, { ...entry, reason: 'over_budget', gain, message });
         continue;
       }
       next.push(candidate);
-      left.set(candidate.id, {
-        candidate: candidate.id,
-        label,
-        cost: candidate.cost,
-        reason: 'no_gain',
-        gain,
-        message: 'does not raise S',
-      });
-      if (gain <= GAIN_EPSILON) continue;
+      left.set(candidate.id, { ...entry, reason: 'no_gain', gain, message: noGain });
+      if (gain <= noise) continue;
       // Strictly better only: ties keep declaration order.
       if (best === undefined || gain / candidate.cost > best.gain / best.candidate.cost)
-        best = { candidate, evaluated: outcome, gain };
+        best = { candidate, evaluated: outcome, after, gain };
     }
     if (best === undefined) break;
-    const { candidate, evaluated, gain } = best;
+    const { candidate, evaluated, after, gain } = best;
     money -= candidate.cost;
-    score = evaluated.evaluation.score!;
-    current = evaluated;
-    left.delete(candidate.id);
     steps.push({
       candidate: candidate.id,
       label: candidate.label ?? candidate.id,
       cost: candidate.cost,
       gain,
       gainPerCost: gain / candidate.cost,
-      score,
+      score: after.score,
+      moneySaved: now.atRisk - after.atRisk,
+      moneyAtRisk: after.atRisk,
       moneyLeft: money,
     });
+    now = after;
+    current = evaluated;
+    left.delete(candidate.id);
     remaining = next.filter((c) => c !== candidate);
   }
   return {
-    budget: parsed.data.budget,
-    scoreBefore,
-    scoreAfter: score,
-    spent: parsed.data.budget - money,
+    objective,
+    budget,
+    scoreBefore: before.score,
+    scoreAfter: now.score,
+    moneyAtRiskBefore: before.atRisk,
+    moneyAtRiskAfter: now.atRisk,
+    spent: budget - money,
     moneyLeft: money,
     steps,
     notTaken: candidates.filter((c) => left.has(c.id)).map((c) => left.get(c.id)!),

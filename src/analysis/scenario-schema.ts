@@ -98,14 +98,24 @@ export const CandidateSchema = z.strictObject({
   changes: z.array(z.unknown()).min(1, 'a candidate needs at least one change'),
 });
 
-/** A candidates file: `candidates: [...]`, optionally with a default `budget`. */
+/**
+ * What a plan lowers or raises (MODEL.md sections 5 and 9): `score` picks by gain in S per unit of
+ * cost; `money` by money at risk saved per unit of cost, which also sees what S cannot (a recovery
+ * program).
+ */
+export const PlanObjectiveSchema = z.enum(['score', 'money']);
+
+/** A candidates file: `candidates: [...]`, optionally with a default `budget` and `objective`. */
 export const CandidatesFileSchema = z.strictObject({
   name: z.string().optional(),
   description: z.string().optional(),
   budget: z.number().min(0).optional(),
+  objective: PlanObjectiveSchema.optional(),
   candidates: z.array(z.unknown()).min(1, 'a plan needs at least one candidate'),
 });
 
+/** What a plan optimises: `score` (S) or `money` (total money at risk). */
+export type PlanObjective = z.infer<typeof PlanObjectiveSchema>;
 export type HandoffSet = z.infer<typeof HandoffSetSchema>;
 export type ActorSet = z.infer<typeof ActorSetSchema>;
 export type CustomerSet = z.infer<typeof CustomerSetSchema>;

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import {
   type CompiledChain,
   ENGINE_DEFAULTS,
+  type ImpactProgress,
   KIND_CUSTOMER,
   linkImpacts,
   scoreSensitivity,
@@ -28,22 +29,67 @@ export const WhatIfOptionsSchema = z.strictObject({
   tolerance: z.number().positive().optional(),
   /** Iteration cap per cycle. */
   maxIterations: z.number().int().positive().optional(),
-  /** Compare fixGain rankings before and after (costs one impact pass on each side). */
+  /**
+   * Compare fixGain rankings before and after (one exact impact pass on each side). Unset: only
+   * when both sides are within RANKINGS_AUTO_LIMITS, else skipped with a `rankings_skipped`
+   * warning; true forces them, false skips them silently.
+   */
   rankings: z.boolean().optional(),
   /** Re-evaluate field-only changes incrementally; false recomputes in full (same result). */
   incremental: z.boolean().optional(),
+  /** Told how far each side's impact pass (rankings) has got: `done` of `total` links. */
+  onProgress: z
+    .custom<ImpactProgress>((value) => typeof value === 'function', {
+      message: 'must be a function (done, total) => void',
+    })
+    .optional(),
 });
 
 /** Options of whatIf. @useDeclaredType */
 export type WhatIfOptions = z.infer<typeof WhatIfOptionsSchema>;
 
-/** Defaults of WhatIfOptions. */
+/** Defaults of WhatIfOptions (`rankings: 'auto'`: compared when within RANKINGS_AUTO_LIMITS). */
 export const WHAT_IF_DEFAULTS = {
   tolerance: ENGINE_DEFAULTS.tolerance,
   maxIterations: ENGINE_DEFAULTS.maxIterations,
-  rankings: true,
+  rankings: 'auto',
   incremental: true,
 } as const;
+
+/**
+ * Up to where `rankings` is on by default. The exact fixGain pass recomputes each link's
+ * downstream (MODEL.md section 4), and every link in or upstream of a cycle re-iterates that cycle
+ * to convergence: about links x downstream size, and links x cycle size x iterations inside
+ * cycles. 20,000 links take seconds on an acyclic organisation; a 500-node cycle keeps each
+ * recompute to a few hundred thousand node updates. Beyond either, on either side, a what-if
+ * could take minutes to hours (a 5,000-actor model with one giant cycle did not finish in 10
+ * minutes), so the comparison is skipped with a warning unless asked for.
+ */
+export const RANKINGS_AUTO_LIMITS = { links: 20_000, cycleNodes: 500 } as const;
+
+/** Why the default rankings comparison is too costly for this chain, or null if it is not. */
+function rankingsTooCostly(chain: CompiledChain): string | null {
+  if (chain.linkCount > RANKINGS_AUTO_LIMITS.links)
+    return `${chain.linkCount.toLocaleString('en')} links (more than ${RANKINGS_AUTO_LIMITS.links.toLocaleString('en')})`;
+  const { count, start, cyclic } = chain.components;
+  let largest = 0;
+  for (let k = 0; k < count; k++)
+    if (cyclic[k] === 1) largest = Math.max(largest, start[k + 1]! - start[k]!);
+  if (largest > RANKINGS_AUTO_LIMITS.cycleNodes)
+    return `a cycle of ${largest.toLocaleString('en')} nodes (more than ${RANKINGS_AUTO_LIMITS.cycleNodes})`;
+  return null;
+}
+
+/** The `rankings_skipped` warning: what was too large, and how to force the comparison. */
+function rankingsSkipped(reason: string): Warning {
+  return {
+    code: 'rankings_skipped',
+    path: '',
+    message:
+      `fixGain ranking comparison skipped: the model has ${reason}, and the exact impact pass ` +
+      'could take very long; force it with `rankings: true` (CLI: --rankings)',
+  };
+}
 
 /** A figure before and after, and after - before (null where either side is null). */
 export interface BeforeAfter {
@@ -89,7 +135,10 @@ export interface WhatIfResult {
   readonly score: BeforeAfter;
   /** Largest absolute service change first; ties (and customers on one side only) in declaration order. */
   readonly customers: readonly WhatIfCustomer[];
-  /** Links whose fixGain rank changed, by rank after (links removed last); null when not asked. */
+  /**
+   * Links whose fixGain rank changed, by rank after (links removed last); null when not asked, or
+   * skipped on a large model (then a `rankings_skipped` warning says so).
+   */
   readonly rankingMoves: readonly RankMove[] | null;
   /** The changed model's warnings (a structural change may leave a customer unreached). */
   readonly warnings: readonly Warning[];
@@ -177,8 +226,15 @@ function compareCustomers(before: Evaluated, after: Evaluated): WhatIfCustomer[]
   return rows.sort((x, y) => size(y) - size(x));
 }
 
+/** What the impact passes of the rankings need. */
+interface RankSettings {
+  readonly tolerance: number;
+  readonly maxIterations: number;
+  readonly onProgress: ImpactProgress | undefined;
+}
+
 /** Every link's fixGain rank (1-based), keyed `actor:id` / `handoff:id`. */
-function fixGainRanks(evaluated: Evaluated, options: { tolerance: number; maxIterations: number }) {
+function fixGainRanks(evaluated: Evaluated, options: RankSettings) {
   const { chain, evaluation } = evaluated;
   const ranks = new Map<string, { link: LinkRef; place: RankPlace }>();
   const gains: (number | null)[] = new Array(chain.linkCount).fill(null);
@@ -188,6 +244,8 @@ function fixGainRanks(evaluated: Evaluated, options: { tolerance: number; maxIte
       evaluation,
       scoreSensitivity(chain, evaluation, options),
       options,
+      undefined,
+      options.onProgress,
     );
     for (let link = 0; link < chain.linkCount; link++) {
       const gain = impacts.fixGain[link]!;
@@ -211,11 +269,7 @@ function fixGainRanks(evaluated: Evaluated, options: { tolerance: number; maxIte
 }
 
 /** Links whose rank moved, by rank after; links only before come last. */
-function rankMoves(
-  before: Evaluated,
-  after: Evaluated,
-  options: { tolerance: number; maxIterations: number },
-) {
+function rankMoves(before: Evaluated, after: Evaluated, options: RankSettings) {
   const left = fixGainRanks(before, options);
   const right = fixGainRanks(after, options);
   const moves: RankMove[] = [];
@@ -240,8 +294,9 @@ function settingsOf(options: WhatIfOptions) {
   return {
     tolerance: given.tolerance ?? WHAT_IF_DEFAULTS.tolerance,
     maxIterations: given.maxIterations ?? WHAT_IF_DEFAULTS.maxIterations,
-    rankings: given.rankings ?? WHAT_IF_DEFAULTS.rankings,
+    rankings: given.rankings ?? (WHAT_IF_DEFAULTS.rankings as boolean | 'auto'),
     incremental: given.incremental ?? WHAT_IF_DEFAULTS.incremental,
+    onProgress: given.onProgress,
   };
 }
 
@@ -260,13 +315,22 @@ export function whatIf(
   if (applied.issues.length > 0) throw new ServiceChainError(applied.issues);
   const before = evaluateModel(model, settings, true);
   const after = evaluateChanges(before, applied.model, applied.changes, settings);
+  const tooCostly =
+    settings.rankings === 'auto'
+      ? (rankingsTooCostly(before.chain) ?? rankingsTooCostly(after.chain))
+      : null;
+  const compare =
+    settings.rankings === true || (settings.rankings === 'auto' && tooCostly === null);
+  // Field changes cannot change the model's warnings (reach, isolation); structure can.
+  const warnings = applied.changes.some(isStructural)
+    ? ensureValidModel(applied.model)
+    : modelWarnings;
   return {
     scenario: { name: scenario.name ?? null, changes: applied.changes.length },
     recompiled: after.recompiled,
     score: beforeAfter(before.evaluation.score, after.evaluation.score),
     customers: compareCustomers(before, after),
-    rankingMoves: settings.rankings ? rankMoves(before, after, settings) : null,
-    // Field changes cannot change the model's warnings (reach, isolation); structure can.
-    warnings: applied.changes.some(isStructural) ? ensureValidModel(applied.model) : modelWarnings,
+    rankingMoves: compare ? rankMoves(before, after, settings) : null,
+    warnings: tooCostly === null ? warnings : [...warnings, rankingsSkipped(tooCostly)],
   };
 }

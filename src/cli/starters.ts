@@ -452,7 +452,13 @@ customers:
   # The mill is a supplier: it hands us fabric and is not scored (value 0).
   - { id: fabric-mill, name: Pennine Mills, segment: supplier, value: 0, relationship: long-term }
   # value: yearly orders in pounds.
-  - { id: retailers, name: High-street retailers, segment: distributor, value: 400000, relationship: long-term }
+  - {
+      id: retailers,
+      name: High-street retailers,
+      segment: distributor,
+      value: 400000,
+      relationship: long-term,
+    }
   - { id: shoppers, name: Shoppers, segment: end-user, value: 100000, relationship: short-term }
 
 handoffs:
@@ -492,9 +498,9 @@ description: "A utility's inbound contact centre: two front lines, second line, 
 # MODEL.md's default applies and the report marks it: churn.perFailure 0.25, recovery 0,
 # wordOfMouth.tells 10.
 defaults:
-  churn: { base: 0.05 }              # 5% leave each year whatever the service
-  wordOfMouth: { conversion: 0.02 }  # 2% of those a lost customer talks to would have joined
-  acquisitionCost: 150               # marketing and set-up cost of winning one customer
+  churn: { base: 0.05 } # 5% leave each year whatever the service
+  wordOfMouth: { conversion: 0.02 } # 2% of those a lost customer talks to would have joined
+  acquisitionCost: 150 # marketing and set-up cost of winning one customer
 
 departments:
   - { id: crm, name: "IT & CRM", performance: 0.9 }
@@ -531,16 +537,16 @@ customers:
     segment: end-user
     relationship: long-term
     count: 40000
-    value: 14400000                  # 360 a year each
+    value: 14400000 # 360 a year each
     churn: { perFailure: 0.3 }
-    recovery: 0.1                    # a thin recovery effort today: a standard apology letter
+    recovery: 0.1 # a thin recovery effort today: a standard apology letter
   - id: businesses
     name: Small businesses
     segment: end-user
     relationship: long-term
     count: 2000
-    value: 3600000                   # 1800 a year each
-    recovery: 0.3                    # account managers call back on every complaint
+    value: 3600000 # 1800 a year each
+    recovery: 0.3 # account managers call back on every complaint
     acquisitionCost: 600
   # A distributor: resellers buy our service and hand it on to their own customers.
   - id: resellers
@@ -550,7 +556,7 @@ customers:
     count: 40
     value: 1200000
     churn: { base: 0.02 }
-    wordOfMouth: { tells: 3 }        # a small trade: each lost reseller warns three others
+    wordOfMouth: { tells: 3 } # a small trade: each lost reseller warns three others
     acquisitionCost: 5000
   - id: reseller-customers
     name: Resellers' customers
@@ -564,7 +570,7 @@ customers:
     segment: prospect
     relationship: short-term
     count: 5000
-    value: 1500000                   # what they would be worth a year once won
+    value: 1500000 # what they would be worth a year once won
     churn: { base: 0, perFailure: 0.5 }
     acquisitionCost: 0
 

@@ -11,6 +11,7 @@ import { affineNodes, isAffineLink } from './affine.js';
 import { createComponentQueue } from './component-queue.js';
 import { reevaluate } from './incremental.js';
 import { linkNode, linkValue, setLinkValue } from './links.js';
+import { localDerivatives } from './local-derivatives.js';
 import { nodeInput, serviceOf } from './node-service.js';
 import { evaluateComponent } from './propagate.js';
 import { sensitivity as adjointPass } from './sensitivity.js';
@@ -22,6 +23,30 @@ import {
   type LinkImpacts,
   type Sensitivity,
 } from './types.js';
+
+/**
+ * Told how far a long impact pass has got: `done` of `total` links. Called at most about 10 times
+ * a second (and once at the end); when absent the pass does not even read the clock.
+ */
+export type ImpactProgress = (done: number, total: number) => void;
+
+/** Calls `onProgress` every ~100 ms; the returned tick is cheap (a counter) between clock reads. */
+function progressTicker(onProgress: ImpactProgress | undefined, total: number) {
+  if (onProgress === undefined) return { tick: (_done: number) => {}, end: () => {} };
+  let last = performance.now();
+  let sinceClock = 0;
+  return {
+    tick: (done: number) => {
+      if (++sinceClock < 64) return;
+      sinceClock = 0;
+      const time = performance.now();
+      if (time - last < 100) return;
+      last = time;
+      onProgress(done, total);
+    },
+    end: () => onProgress(total, total),
+  };
+}
 
 /** What a recompute reports: frontier A nodes with their exact change, and changed nodes above them. */
 interface ChangeVisitor {
@@ -103,6 +128,7 @@ export function linkImpacts(
   sensitivity: Sensitivity,
   options: EngineOptions = ENGINE_DEFAULTS,
   links?: ArrayLike<number>,
+  onProgress?: ImpactProgress,
 ): LinkImpacts {
   const fixGain = new Float64Array(chain.linkCount);
   const failureLoss = new Float64Array(chain.linkCount);
@@ -125,7 +151,9 @@ export function linkImpacts(
     },
   };
   const count = links === undefined ? chain.linkCount : links.length;
+  const progress = progressTicker(onProgress, count);
   for (let i = 0; i < count; i++) {
+    progress.tick(i);
     const l = links === undefined ? i : links[i]!;
     const x = linkValue(chain, l);
     if (isAffineLink(chain, affine, l)) {
@@ -148,6 +176,7 @@ export function linkImpacts(
       failureLoss[l] = -delta;
     }
   }
+  progress.end();
   return { fixGain, failureLoss };
 }
 
@@ -161,33 +190,78 @@ export type CustomerImpactVisitor = (
 ) => void;
 
 /**
- * The per-customer form of linkImpacts, for every link at once: one adjoint pass per customer
- * (O(C (V + E))), then the same recomputes as for S, the frontier spread over every customer's
- * adjoint. The two arrays handed to `visit` are reused: copy what you keep.
+ * Every customer's adjoint, node-major: adjoints[a * C + c] = d s_c / d s_a (c = customer ordinal),
+ * one adjoint pass per customer, O(C (V + E)). Each pass's link sensitivities (d s_c / dx, the
+ * same as customerSensitivity's) are handed to `onSensitivity` before being dropped: keeping them
+ * all would be a C x links matrix.
+ */
+export function customerAdjoints(
+  chain: CompiledChain,
+  evaluation: Evaluation,
+  options: EngineOptions = ENGINE_DEFAULTS,
+  onSensitivity?: (customer: number, sensitivity: Sensitivity) => void,
+): Float64Array {
+  const customers = chain.customerCount;
+  const first = chain.actorCount;
+  const adjoints = new Float64Array(chain.nodeCount * customers);
+  const seed = new Float64Array(chain.nodeCount);
+  const derivatives = localDerivatives(chain, evaluation);
+  for (let c = 0; c < customers; c++) {
+    seed[first + c] = 1;
+    const result = adjointPass(chain, evaluation, seed, options, derivatives);
+    seed[first + c] = 0;
+    const { adjoint } = result;
+    for (let a = 0; a < chain.nodeCount; a++) adjoints[a * customers + c] = adjoint[a]!;
+    onSensitivity?.(first + c, result);
+  }
+  return adjoints;
+}
+
+/** Optional inputs of forEachLinkCustomerImpact. */
+export interface CustomerImpactSettings {
+  /** customerAdjoints' result, when the caller already has it (else computed here). */
+  readonly adjoints?: Float64Array;
+  /** Progress of the per-link loop. */
+  readonly onProgress?: ImpactProgress;
+  /**
+   * S's sensitivity (scoreSensitivity; only when S is not null): then S's fixGain / failureLoss
+   * are computed too, from the same recomputes, equal bit for bit to linkImpacts', and returned.
+   * (The customers' figures on affine links come from the frontier, lambda_c,v (s'_v - s_v): equal
+   * to S's shortcut s (1 - x) only to rounding, even with a single customer.)
+   */
+  readonly score?: Sensitivity;
+}
+
+/**
+ * The per-customer form of linkImpacts, for every link at once: the customers' adjoints
+ * (customerAdjoints), then the same recomputes as for S, the frontier spread over every customer's
+ * adjoint. The two arrays handed to `visit` are reused: copy what you keep. With `settings.score`,
+ * S's own figures come out of the same recomputes (returned; null without it): one set of
+ * recomputes serves S and every customer.
  */
 export function forEachLinkCustomerImpact(
   chain: CompiledChain,
   evaluation: Evaluation,
   options: EngineOptions,
   visit: CustomerImpactVisitor,
-): void {
+  settings: CustomerImpactSettings = {},
+): LinkImpacts | null {
   const customers = chain.customerCount;
   const first = chain.actorCount;
   // Node-major matrix of per-customer adjoints: adjoints[a * C + c] = d s_c / d s_a.
-  const adjoints = new Float64Array(chain.nodeCount * customers);
-  const seed = new Float64Array(chain.nodeCount);
-  for (let c = 0; c < customers; c++) {
-    seed[first + c] = 1;
-    const { adjoint } = adjointPass(chain, evaluation, seed, options);
-    seed[first + c] = 0;
-    for (let a = 0; a < chain.nodeCount; a++) adjoints[a * customers + c] = adjoint[a]!;
-  }
+  const adjoints = settings.adjoints ?? customerAdjoints(chain, evaluation, options);
   const affine = affineNodes(chain);
   const recompute = createRecompute(chain, evaluation, affine, options);
   const fix = new Float64Array(customers);
   const failure = new Float64Array(customers);
   let target = fix;
   let sign = 1;
+  // S's own figures, when asked, from the same recomputes and exactly as linkImpacts computes them
+  // (same shortcut, same adjoint, same order of additions): bit for bit linkImpacts' numbers.
+  const score = settings.score;
+  const lambdaS = score?.adjoint;
+  const weight = chain.scoreWeight;
+  let delta = 0;
   const visitor: ChangeVisitor = {
     frontier: (a, d) => {
       const row = a * customers;
@@ -195,23 +269,48 @@ export function forEachLinkCustomerImpact(
         const lambda = adjoints[row + c]!;
         if (lambda !== 0) target[c]! += sign * lambda * d;
       }
+      if (lambdaS !== undefined) delta += lambdaS[a]! * d;
     },
     changed: (v, d) => {
       if (v >= first) target[v - first]! += sign * d;
+      if (lambdaS !== undefined) delta += weight[v]! * d;
     },
   };
+  const impacts =
+    score === undefined
+      ? null
+      : {
+          fixGain: new Float64Array(chain.linkCount),
+          failureLoss: new Float64Array(chain.linkCount),
+        };
+  const progress = progressTicker(settings.onProgress, chain.linkCount);
   for (let l = 0; l < chain.linkCount; l++) {
+    progress.tick(l);
     fix.fill(0);
     failure.fill(0);
     const x = linkValue(chain, l);
     target = fix;
     sign = 1;
+    delta = 0;
     if (x !== 1) recompute(l, 1, visitor);
+    const fixS = delta;
     target = failure;
     sign = -1;
+    delta = 0;
     if (x !== 0) recompute(l, 0, visitor);
+    if (impacts !== null) {
+      if (isAffineLink(chain, affine, l)) {
+        impacts.fixGain[l] = score!.link[l]! * (1 - x);
+        impacts.failureLoss[l] = score!.link[l]! * x;
+      } else {
+        impacts.fixGain[l] = fixS;
+        impacts.failureLoss[l] = x === 0 ? 0 : -delta;
+      }
+    }
     visit(l, fix, failure);
   }
+  progress.end();
+  return impacts;
 }
 
 /** Every customer's service (by customer ordinal) after the link is set to x: exact, downstream only. */

@@ -39,9 +39,12 @@ export { affineNodes, isAffineLink } from './affine.js';
 export { combineCode, compileModel } from './compile.js';
 export { findComponents } from './components.js';
 export {
+  type CustomerImpactSettings,
   type CustomerImpactVisitor,
+  customerAdjoints,
   customerServiceAfter,
   forEachLinkCustomerImpact,
+  type ImpactProgress,
   linkImpacts,
 } from './impact.js';
 export { applyChanges, reevaluate, reevaluateStrength } from './incremental.js';

@@ -12,6 +12,7 @@ import type { WhatIfResult } from '../analysis/what-if.js';
 import type { Warning } from '../model/errors.js';
 import type { Rating } from '../model/schema.js';
 import { formatAmount, formatCount, formatNumber, formatSigned, NOT_AVAILABLE } from './format.js';
+import { formatMoney, moneyDecimals } from './money-format.js';
 
 /** A table: column titles, right-aligned columns, rows of cells. */
 interface Table {
@@ -33,10 +34,22 @@ interface Doc {
   readonly sections: readonly Section[];
 }
 
+/**
+ * Model strings (ids) may hold anything: control characters (ANSI escapes, newlines) become
+ * spaces, as in text.ts, so a table keeps its rows and a terminal runs nothing. Paragraphs keep
+ * their own line breaks.
+ */
+function plain(text: string, keepNewlines = false): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+  const controls = /[\u0000-\u001f\u007f-\u009f]/g;
+  return text.replace(controls, (c) => (keepNewlines && c === '\n' ? c : ' '));
+}
+
 /** Pads a table's cells to column widths. */
 function textTable(table: Table): string[] {
+  const rows = table.rows.map((row) => row.map((cell) => plain(cell)));
   const widths = table.columns.map((title, c) =>
-    Math.max(title.length, ...table.rows.map((row) => (row[c] ?? '').length)),
+    Math.max(title.length, ...rows.map((row) => (row[c] ?? '').length)),
   );
   const line = (cells: readonly string[]) =>
     cells
@@ -45,7 +58,7 @@ function textTable(table: Table): string[] {
       )
       .join('  ')
       .trimEnd();
-  return [line(table.columns), line(widths.map((w) => '-'.repeat(w))), ...table.rows.map(line)];
+  return [line(table.columns), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
 }
 
 /** Plain text: the title underlined with `=`, section titles with `-`, tables padded. */
@@ -54,16 +67,16 @@ function toText(doc: Doc): string {
   for (const section of doc.sections) {
     lines.push('', section.title, '-'.repeat(section.title.length));
     for (const block of section.blocks) {
-      if (typeof block === 'string') lines.push(block);
+      if (typeof block === 'string') lines.push(plain(block, true));
       else lines.push(...(block.rows.length === 0 ? ['(none)'] : textTable(block)));
     }
   }
   return `${lines.join('\n')}\n`;
 }
 
-/** Escapes a Markdown table cell. */
+/** Escapes a Markdown table cell: one line, `|` and the `<` of an HTML tag escaped. */
 function markdownCell(text: string): string {
-  return text.replace(/\|/g, '\\|');
+  return plain(text).replace(/[|<]/g, (c) => `\\${c}`);
 }
 
 /** Markdown: `#` title, `##` sections, pipe tables (numbers right-aligned). */
@@ -74,7 +87,7 @@ function toMarkdownDoc(doc: Doc): string {
     for (const block of section.blocks) {
       lines.push('');
       if (typeof block === 'string') {
-        lines.push(block);
+        lines.push(plain(block, true));
         continue;
       }
       if (block.rows.length === 0) {
@@ -176,15 +189,44 @@ export function renderWhatIf(result: WhatIfResult, format: TextFormat = 'text'):
   return render(whatIfDoc(result), format);
 }
 
-/** The plan document. */
-function planDoc(result: PlanResult): Doc {
+/** `Fix it (fix)`, or the id alone when the candidate has no label of its own. */
+function candidateText(entry: { candidate: string; label: string }): string {
+  return entry.label === entry.candidate ? entry.candidate : `${entry.label} (${entry.candidate})`;
+}
+
+const NOT_TAKEN_REASONS = {
+  over_budget: 'over budget',
+  no_gain: 'no gain',
+  conflict: 'conflict',
+} as const;
+
+/** The candidates left out, their gain in the objective printed by `gainText`. */
+function notTakenTable(
+  result: PlanResult,
+  gainTitle: string,
+  gainText: (gain: number | null) => string,
+): Table {
+  return {
+    columns: ['candidate', 'cost', gainTitle, 'reason'],
+    right: [1, 2],
+    rows: result.notTaken.map((n) => [
+      candidateText(n),
+      formatAmount(n.cost),
+      gainText(n.gain),
+      `${NOT_TAKEN_REASONS[n.reason]}: ${n.message}`,
+    ]),
+  };
+}
+
+/** The plan's sections for objective `score`: gains in S. */
+function scorePlanSections(result: PlanResult): Section[] {
   const summary = `S: ${formatNumber(result.scoreBefore)} -> ${formatNumber(result.scoreAfter)} (${formatSigned(result.scoreAfter - result.scoreBefore)}); budget ${formatAmount(result.budget)}, spent ${formatAmount(result.spent)}, left ${formatAmount(result.moneyLeft)}.`;
   const steps: Table = {
     columns: ['step', 'candidate', 'cost', 'gain in S', 'gain per 1000', 'S after', 'money left'],
     right: [0, 2, 3, 4, 5, 6],
     rows: result.steps.map((s, i) => [
       String(i + 1),
-      s.label === s.candidate ? s.candidate : `${s.label} (${s.candidate})`,
+      candidateText(s),
       formatAmount(s.cost),
       formatSigned(s.gain, 4),
       formatNumber(s.gainPerCost * 1000, 4),
@@ -192,25 +234,64 @@ function planDoc(result: PlanResult): Doc {
       formatAmount(s.moneyLeft),
     ]),
   };
-  const reasons = { over_budget: 'over budget', no_gain: 'no gain', conflict: 'conflict' } as const;
-  const notTaken: Table = {
-    columns: ['candidate', 'cost', 'gain in S', 'reason'],
-    right: [1, 2],
-    rows: result.notTaken.map((n) => [
-      n.label === n.candidate ? n.candidate : `${n.label} (${n.candidate})`,
-      formatAmount(n.cost),
-      formatSigned(n.gain, 4),
-      `${reasons[n.reason]}: ${n.message}`,
+  const notTaken = notTakenTable(result, 'gain in S', (gain) => formatSigned(gain, 4));
+  return [
+    { title: 'Summary', blocks: ['Objective: score (gain in S per unit of cost).', summary] },
+    { title: 'Picks (greedy, by exact gain in S per unit of cost)', blocks: [steps] },
+    { title: 'Not taken', blocks: [notTaken] },
+  ];
+}
+
+/** The plan's sections for objective `money`: money at risk saved a year (MODEL.md section 9). */
+function moneyPlanSections(result: PlanResult): Section[] {
+  const decimals = moneyDecimals(result.moneyAtRiskBefore);
+  const money = (value: number | null) => formatMoney(value, decimals);
+  const saved = result.moneyAtRiskBefore - result.moneyAtRiskAfter;
+  const summary = [
+    `Money at risk a year: ${money(result.moneyAtRiskBefore)} -> ${money(result.moneyAtRiskAfter)} (saved ${money(saved)}).`,
+    `S: ${formatNumber(result.scoreBefore)} -> ${formatNumber(result.scoreAfter)} (${formatSigned(result.scoreAfter - result.scoreBefore)}); budget ${formatAmount(result.budget)}, spent ${formatAmount(result.spent)}, left ${formatAmount(result.moneyLeft)}.`,
+  ];
+  const steps: Table = {
+    columns: [
+      'step',
+      'candidate',
+      'cost',
+      'money saved',
+      'saved per unit',
+      'money at risk after',
+      'S after',
+      'money left',
+    ],
+    right: [0, 2, 3, 4, 5, 6, 7],
+    rows: result.steps.map((s, i) => [
+      String(i + 1),
+      candidateText(s),
+      formatAmount(s.cost),
+      money(s.moneySaved),
+      formatNumber(s.gainPerCost, 2),
+      money(s.moneyAtRisk),
+      formatNumber(s.score, 4),
+      formatAmount(s.moneyLeft),
     ]),
   };
+  const notTaken = notTakenTable(result, 'money saved', money);
+  return [
+    {
+      title: 'Summary',
+      blocks: ['Objective: money (money at risk saved a year per unit of cost).', ...summary],
+    },
+    { title: 'Picks (greedy, by exact money at risk saved per unit of cost)', blocks: [steps] },
+    { title: 'Not taken', blocks: [notTaken] },
+  ];
+}
+
+/** The plan document, laid out for its objective. */
+function planDoc(result: PlanResult): Doc {
+  const sections =
+    result.objective === 'money' ? moneyPlanSections(result) : scorePlanSections(result);
   return {
     title: 'Improvement plan',
-    sections: [
-      { title: 'Summary', blocks: [summary] },
-      { title: 'Picks (greedy, by exact gain in S per unit of cost)', blocks: [steps] },
-      { title: 'Not taken', blocks: [notTaken] },
-      ...warningSection(result.warnings),
-    ],
+    sections: [...sections, ...warningSection(result.warnings)],
   };
 }
 

@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ANALYZE_DEFAULTS, analyze } from '../../src/analysis/analyze.js';
+import { compileModel } from '../../src/engine/compile.js';
+import { linkImpacts } from '../../src/engine/impact.js';
+import { propagate } from '../../src/engine/propagate.js';
+import { scoreSensitivity } from '../../src/engine/sensitivity.js';
 import { ServiceChainError } from '../../src/model/errors.js';
 import type { Model } from '../../src/model/schema.js';
 import { randomModel } from '../engine/fixtures.js';
@@ -126,17 +130,32 @@ describe('analyze: the report of MODEL.md section 7', () => {
     ]);
   });
   it('ranks links largest first, ties in declaration order (actors before hand-offs), top N', () => {
-    const ranked = analyze(small, { top: 2 }).rankings.overall.failureLoss;
-    // a, b, b->shop all lose 0.36 when they fail; a->b and supplier->a too: the first two win.
+    const full = analyze(small, { top: 2 });
+    const ranked = full.rankings.overall.failureLoss;
+    // a, b, b->shop all lose 0.36 when they fail; a->b and supplier->a too. Since b (one input
+    // group) counts as linear, a and a->b take the affine shortcut, e.g. a: 0.4 x 0.9 =
+    // 0.36000000000000004 in floating point. Ties are exact float ties, in declaration order.
+    const links = [
+      ...full.actors.map((a, i) => ({ i, link: { type: 'actor', id: a.id }, v: a.failureLoss! })),
+      ...full.handoffs.map((h, i) => ({
+        i: 2 + i,
+        link: { type: 'handoff', id: h.id },
+        v: h.failureLoss!,
+      })),
+    ];
+    links.sort((x, y) => y.v - x.v || x.i - y.i);
+    expect(links.every((l) => Math.abs(l.v - 0.36) < 1e-15)).toBe(true);
+    expect(ranked.map((r) => r.link)).toEqual(links.slice(0, 2).map((l) => l.link));
     expect(ranked.map((r) => r.link)).toEqual([
       { type: 'actor', id: 'a' },
-      { type: 'actor', id: 'b' },
+      { type: 'handoff', id: 'a->b' },
     ]);
     expect(report.rankings.byCustomer.map((c) => c.customer)).toEqual(['shop']);
-    expect(report.rankings.byCustomer[0]!.ranking.fixGain[0]).toEqual({
-      link: { type: 'handoff', id: 'a->b' },
-      value: report.handoffs[0]!.fixGain,
-    });
+    // The only scored customer's figure is S's (weight 1), to rounding: a->b is affine (b has one
+    // input group), S takes the shortcut s (1 - x), the customer the frontier lambda (s'_b - s_b).
+    const first = report.rankings.byCustomer[0]!.ranking.fixGain[0]!;
+    expect(first.link).toEqual({ type: 'handoff', id: 'a->b' });
+    expect(first.value).toBeCloseTo(report.handoffs[0]!.fixGain!, 15);
   });
   it('names an untitled model', () => {
     expect(analyze({ ...small, name: undefined } as Model).model.name).toBe('Untitled model');
@@ -243,5 +262,41 @@ describe('analyze: invariants', () => {
       ),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('analyze: one impact pass for S and every customer', () => {
+  it("S's fixGain / failureLoss equal linkImpacts' bit for bit (one pass serves S and customers)", () => {
+    fc.assert(
+      fc.property(randomModel(), (model) => {
+        const chain = compileModel(model);
+        const evaluation = propagate(chain);
+        fc.pre(evaluation.score !== null);
+        const impacts = linkImpacts(chain, evaluation, scoreSensitivity(chain, evaluation));
+        const report = analyze(model);
+        const links = [...report.actors, ...report.handoffs];
+        links.forEach((link, l) => {
+          for (const [got, want] of [
+            [link.fixGain, impacts.fixGain[l]!],
+            [link.failureLoss, impacts.failureLoss[l]!],
+          ] as const) {
+            if (!Number.isFinite(want)) expect(got).toBeNull();
+            else expect(got).toBe(Math.max(want, 0));
+          }
+        });
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('reports progress through onProgress (not part of the report), ending at (links, links)', () => {
+    const calls: [number, number][] = [];
+    const report = analyze(small, { onProgress: (done, total) => calls.push([done, total]) });
+    expect(calls).toEqual([[5, 5]]); // 2 actors + 3 hand-offs
+    expect(JSON.stringify(report)).toBe(JSON.stringify(analyze(small)));
+  });
+
+  it('rejects an onProgress that is not a function', () => {
+    expect(() => analyze(small, { onProgress: 'yes' } as never)).toThrow('must be a function');
   });
 });

@@ -41,6 +41,26 @@ describe('structuralMetrics', () => {
     expect(betweenness).toMatchObject({ computed: true, nodes: 4, handoffs: 4, operations: 16 });
   });
 
+  it('gives ids such as __proto__ and constructor their own betweenness', () => {
+    const hostile = validateModel({
+      version: 1,
+      departments: [{ id: 'constructor' }, { id: '__proto__' }, { id: 'toString' }],
+      customers: [{ id: 'hasOwnProperty' }],
+      handoffs: [
+        { from: 'constructor', to: '__proto__' },
+        { from: '__proto__', to: 'toString' },
+        { from: 'toString', to: 'hasOwnProperty' },
+        { id: 'second', from: 'toString', to: 'hasOwnProperty' },
+      ],
+    }).model;
+    expect(structuralMetrics(hostile).nodes.map((n) => n.betweenness)).toEqual([
+      0,
+      2 / 6,
+      2 / 6,
+      0,
+    ]);
+  });
+
   it('skips betweenness above the size limit unless asked, and says what it costs', () => {
     const skipped = structuralMetrics(model, { sizeLimit: 3 });
     expect(skipped.betweenness.computed).toBe(false);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
 import { applyScenario } from '../../src/analysis/scenario.js';
 import type { Change } from '../../src/analysis/scenario-schema.js';
-import { whatIf } from '../../src/analysis/what-if.js';
+import { RANKINGS_AUTO_LIMITS, whatIf } from '../../src/analysis/what-if.js';
 import { ServiceChainError } from '../../src/model/errors.js';
 import { validateModel } from '../../src/model/load.js';
 import type { Model } from '../../src/model/schema.js';
@@ -192,6 +192,62 @@ describe('whatIf: incremental re-evaluation equals a full recompute (property)',
         expect(incremental.score.after).toBe(fresh.score);
       }),
       { numRuns: 150, seed: 20261122 },
+    );
+  });
+});
+
+describe('whatIf: rankings by default only on models small enough (RANKINGS_AUTO_LIMITS)', () => {
+  // A ring of 501 departments (one cycle larger than the 500-node limit) serving one customer.
+  const size = RANKINGS_AUTO_LIMITS.cycleNodes + 1;
+  const ring: Model = validateModel({
+    version: 1,
+    departments: Array.from({ length: size }, (_, i) => ({ id: `d${i}`, performance: 0.9 })),
+    customers: [{ id: 'c' }],
+    handoffs: [
+      ...Array.from({ length: size }, (_, i) => ({ from: `d${i}`, to: `d${(i + 1) % size}` })),
+      { from: 'd0', to: 'c' },
+    ],
+  }).model;
+  const changes: Change[] = [{ actor: 'd0', set: { performance: 0.8 } }];
+
+  it('skips them on a large cycle, with a rankings_skipped warning that says how to force them', () => {
+    const result = whatIf(ring, { changes });
+    expect(result.rankingMoves).toBeNull();
+    const skipped = result.warnings.filter((w) => w.code === 'rankings_skipped');
+    expect(skipped).toHaveLength(1);
+    expect(skipped[0]!.message).toContain(`a cycle of ${size} nodes`);
+    expect(skipped[0]!.message).toContain('rankings: true');
+    expect(skipped[0]!.message).toContain('--rankings');
+  });
+
+  it('compares them when forced, and skips them silently when turned off', () => {
+    const forced = whatIf(ring, { changes }, { rankings: true });
+    expect(forced.rankingMoves).not.toBeNull();
+    expect(forced.warnings.some((w) => w.code === 'rankings_skipped')).toBe(false);
+    const off = whatIf(ring, { changes }, { rankings: false });
+    expect(off.rankingMoves).toBeNull();
+    expect(off.warnings.some((w) => w.code === 'rankings_skipped')).toBe(false);
+  });
+
+  it('compares them by default on a small model, and reports progress when asked', () => {
+    const calls: [number, number][] = [];
+    const result = whatIf(
+      small,
+      { changes: [{ handoff: 'a->b', set: { quality: 0.5 } }] },
+      { onProgress: (done, total) => calls.push([done, total]) },
+    );
+    expect(result.rankingMoves).not.toBeNull();
+    expect(result.warnings.some((w) => w.code === 'rankings_skipped')).toBe(false);
+    // Each side's pass ends with (total, total): 2 actors + 3 hand-offs = 5 links.
+    expect(calls).toEqual([
+      [5, 5],
+      [5, 5],
+    ]);
+  });
+
+  it('rejects an onProgress that is not a function', () => {
+    expect(() => whatIf(small, { changes: [] }, { onProgress: 3 } as never)).toThrow(
+      'must be a function',
     );
   });
 });

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
+import { businessImpact } from '../../src/analysis/business-impact.js';
 import type { Report } from '../../src/analysis/report.js';
 import { loadModelFile, validateModel } from '../../src/model/load.js';
 import type { Model } from '../../src/model/schema.js';
@@ -194,6 +195,17 @@ describe.skipIf(!AVAILABLE && !REQUIRED)('HTML report in Chromium', () => {
       await page.screenshot({ path: join(ARTIFACTS, 'retail-report.png'), fullPage: true });
       expect(incidents).toEqual({ errors: [], requests: [], dialogs: [] });
     });
+  });
+
+  it('shows the money section when the money view is given (analyze --money)', async () => {
+    const { model } = await loadModelFile(
+      join(import.meta.dirname, '..', '..', 'examples', 'retail.yaml'),
+    );
+    const html = toHtml(analyze(model), model, { money: businessImpact(model) });
+    const { page, incidents } = await open(browser, write('retail-money-report.html', html));
+    await expect(page.locator('#sc-money').isVisible()).resolves.toBe(true);
+    expect(await page.locator('#sc-money h2').textContent()).toBe('Money at risk');
+    expect(incidents).toEqual({ errors: [], requests: [], dialogs: [] });
   });
 
   describe('a model with hostile names', () => {

@@ -53,3 +53,44 @@ describe('service-chain plan', () => {
     ]);
   });
 });
+
+describe('service-chain plan --objective', () => {
+  const callCentre = example('call-centre.yaml');
+  const remedies = example('call-centre-candidates.yaml');
+
+  it('exits 2 on an unknown objective', () => {
+    const result = runCli('plan', callCentre, '--candidates', remedies, '--objective', 'profit');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('expected one of score, money');
+  });
+
+  it('plans by money (the file says so): the recovery program first, money at risk shown', () => {
+    const result = runCli('plan', callCentre, '--candidates', remedies);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(
+      'Objective: money (money at risk saved a year per unit of cost).',
+    );
+    expect(result.stdout).toContain('Money at risk a year: 4,751,362 -> ');
+    const firstStep = result.stdout.split('\n').find((line) => /^\s+1\s/.test(line));
+    expect(firstStep).toContain('recovery-program');
+  });
+
+  it('lets --objective score override the file: then the recovery program is never picked', () => {
+    const result = runCli(
+      'plan',
+      callCentre,
+      '--candidates',
+      remedies,
+      '--objective',
+      'score',
+      '--format',
+      'json',
+    );
+    expect(result.status).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(json.objective).toBe('score');
+    expect(json.steps.map((s: { candidate: string }) => s.candidate)).not.toContain(
+      'recovery-program',
+    );
+  });
+});

@@ -38,17 +38,60 @@ describe('affineNodes and isAffineLink', () => {
         { from: 'm', to: 'c' },
         { from: 'p', to: 'c', group: 'g' },
         { from: 'b', to: 'c', group: 'g' },
+        { from: 'b', to: 'm' },
       ],
     };
     const chain = compileModel(model);
     const affine = affineNodes(chain);
-    // a feeds a min: not affine; m feeds c (mean, ungrouped): affine; p and b feed a group: not.
+    // a feeds a min of two groups: not affine; m feeds c (mean, ungrouped): affine; p and b feed a group: not.
     expect([...affine]).toEqual([0, 0, 1, 0, 1]);
     // Hand-offs: a->m into a min (not affine), b->p into a product p that is not A (p feeds a group).
     expect(isAffineLink(chain, affine, chain.actorCount)).toBe(false);
     expect(isAffineLink(chain, affine, chain.actorCount + 1)).toBe(false);
     expect(isAffineLink(chain, affine, chain.actorCount + 2)).toBe(true);
     expect(isAffineLink(chain, affine, chain.actorCount + 3)).toBe(true); // into c: one input of a mean
+  });
+
+  it('a receiver with ONE input group is linear whatever its combine (min, product, geometric)', () => {
+    const model: Model = {
+      version: 1,
+      departments: [
+        { id: 'a', performance: 0.6 },
+        { id: 'm', combine: 'min', dependence: 0.7 },
+        { id: 'p', combine: 'product', performance: 0.9 },
+        { id: 'g', combine: 'geometric', dependence: 0.8 },
+        { id: 'x', performance: 0.5 },
+        { id: 'y', performance: 0.7 },
+        { id: 'n', combine: 'min' },
+      ],
+      customers: [{ id: 'c', value: 2 }, { id: 'd' }],
+      handoffs: [
+        { from: 'a', to: 'm', quality: 0.8 },
+        { from: 'm', to: 'p', quality: 0.9 },
+        { from: 'p', to: 'g', quality: 0.7 },
+        { from: 'g', to: 'c' },
+        { from: 'a', to: 'c', quality: 0.6 },
+        // n: one group of two alternatives: x and y are not affine (r_G mixes them), but each
+        // hand-off's quality alone is (r_G is affine in one q at a time).
+        { from: 'x', to: 'n', group: 'alt', quality: 0.5 },
+        { from: 'y', to: 'n', group: 'alt', quality: 0.6 },
+        { from: 'n', to: 'd' },
+      ],
+    };
+    const chain = compileModel(model);
+    const affine = affineNodes(chain);
+    expect([...affine]).toEqual([1, 1, 1, 1, 0, 0, 1, 1, 1]);
+    for (let l = 0; l < chain.linkCount; l++)
+      expect(isAffineLink(chain, affine, l)).toBe(l !== 4 && l !== 5);
+    // The shortcut these links now take is exact: compare with full recomputations.
+    const evaluation = propagate(chain);
+    const impacts = linkImpacts(chain, evaluation, scoreSensitivity(chain, evaluation));
+    for (let l = 0; l < chain.linkCount; l++) {
+      const fixed = bruteForce(model, chain.actorCount, l, 1).score!;
+      const failed = bruteForce(model, chain.actorCount, l, 0).score!;
+      expect(impacts.fixGain[l]).toBeCloseTo(fixed - evaluation.score!, 14);
+      expect(impacts.failureLoss[l]).toBeCloseTo(evaluation.score! - failed, 14);
+    }
   });
 });
 

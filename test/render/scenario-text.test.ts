@@ -69,11 +69,39 @@ describe('the other renderers', () => {
       ],
     });
     const text = renderPlan(result);
+    expect(text).toContain('Objective: score (gain in S per unit of cost).');
     expect(text).toContain('S: 0.400 -> 0.500 (+0.100); budget 5, spent 5, left 0.');
     expect(text).toContain(
       '   1  Fix it (fix)     5    +0.1000        20.0000   0.5000           0',
     );
     expect(text).toContain('over budget: costs 50 with 5 left');
+  });
+
+  it('renders a plan by money with the money at risk, the money saved and the objective', () => {
+    const result = plan(model, {
+      budget: 5,
+      objective: 'money',
+      candidates: [
+        {
+          id: 'fix',
+          label: 'Fix it',
+          cost: 5,
+          changes: [{ handoff: 'a->b', set: { quality: 1 } }],
+        },
+        // at risk 0.25 x 0.6 = 0.15; recovery 0.5 halves it, S unmoved
+        { id: 'recover', cost: 1, changes: [{ customer: 'c', set: { recovery: 0.5 } }] },
+      ],
+    });
+    const text = renderPlan(result);
+    expect(text).toContain('Objective: money (money at risk saved a year per unit of cost).');
+    expect(text).toContain('Money at risk a year: 0.15 -> 0.07 (saved 0.07).');
+    expect(text).toContain('S: 0.400 -> 0.400 (0.000); budget 5, spent 1, left 4.');
+    expect(text).toContain(
+      '   1  recover       1         0.07            0.07                 0.07   0.4000           4',
+    );
+    expect(renderPlan(result, 'markdown')).toContain(
+      '| Fix it (fix) | 5 | 0.01 | over budget: costs 5 with 4 left |',
+    );
   });
 
   it('renders a survey, a department view and metrics with (none) for empty tables', () => {

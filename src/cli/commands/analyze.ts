@@ -1,12 +1,22 @@
-/** `service-chain analyze <file>`: the whole analysis of a model file as text, Markdown, JSON or HTML. */
+/**
+ * `service-chain analyze <file>`: the whole analysis of a model file as text, Markdown, JSON or
+ * HTML, with the money (`--money`), department (`--level`) and structural (`--metrics`) views
+ * appended when asked.
+ */
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { analyze } from '../../analysis/analyze.js';
+import { type BusinessImpact, businessImpact } from '../../analysis/business-impact.js';
+import { type StructuralMetrics, structuralMetrics } from '../../analysis/metrics.js';
 import type { Report } from '../../analysis/report.js';
+import { type RollUp, rollUp } from '../../analysis/roll-up.js';
 import type { Model } from '../../model/schema.js';
 import { toHtml } from '../../render/html.js';
 import { toMarkdown } from '../../render/markdown.js';
+import { moneyMarkdown, moneyText } from '../../render/money.js';
+import { renderMetrics, renderRollUp } from '../../render/scenario-text.js';
 import { toText } from '../../render/text.js';
 import { readModelFile, runCommand, writeOutput } from '../io.js';
+import { createImpactProgress } from '../progress.js';
 
 /** The output formats of `analyze`. */
 export const ANALYZE_FORMATS = ['text', 'markdown', 'json', 'html'] as const;
@@ -15,16 +25,25 @@ export const ANALYZE_FORMATS = ['text', 'markdown', 'json', 'html'] as const;
 export type AnalyzeFormat = (typeof ANALYZE_FORMATS)[number];
 
 /**
- * The options of `analyze` once parsed. Flat on purpose: later options (`--level`, `--metrics`,
- * `--money`) add a field here and a line in `registerAnalyze`, nothing else.
+ * The options of `analyze` once parsed. Flat on purpose: each view (`--money`, `--level`,
+ * `--metrics`) is a field here, a line in `registerAnalyze` and a line in `analysisViews`.
  */
 export interface AnalyzeCommandOptions {
   readonly format: AnalyzeFormat;
-  /** How many links the rankings and the "links to fix" table keep; the library's default if absent. */
+  /** How many links the rankings, "links to fix" and the money view keep; library default if absent. */
   readonly top?: number;
   /** Write here instead of to stdout. */
   readonly out?: string;
+  /** Append the money view (MODEL.md section 9): money at risk, what each link's fix saves. */
+  readonly money?: boolean;
+  /** Append the department view: `department` = each actor's own, N = depth (1 = top level). */
+  readonly level?: AnalyzeLevel;
+  /** Append structural metrics: in/out-degree and betweenness of every node. */
+  readonly metrics?: boolean;
 }
+
+/** The value of `--level`: each actor's own department, or a depth in the department tree. */
+export type AnalyzeLevel = 'department' | number;
 
 /** Defaults of `analyze`: a text report on stdout. */
 export const ANALYZE_COMMAND_DEFAULTS: AnalyzeCommandOptions = { format: 'text' };
@@ -50,33 +69,134 @@ export function parseFormat(value: string): AnalyzeFormat {
   return format;
 }
 
-/** The report in the chosen format. JSON is the report object itself (MODEL.md section 7). */
+/** Parses `--level`: `department`, or a depth written as a positive integer (`1` = top level). */
+export function parseLevel(value: string): AnalyzeLevel {
+  if (value === 'department') return value;
+  try {
+    return parseTop(value);
+  } catch {
+    throw usageError('It must be "department" or a positive integer (1 = top-level departments).');
+  }
+}
+
+/** The extra views asked for on the command line; each is absent unless asked. */
+export interface AnalyzeViews {
+  /** `--money`: businessImpact(model). */
+  readonly money?: BusinessImpact;
+  /** `--level`: rollUp(report, model, { level }). */
+  readonly rollUp?: RollUp;
+  /** `--metrics`: structuralMetrics(model), betweenness whatever the size. */
+  readonly metrics?: StructuralMetrics;
+}
+
+/** Structural metrics without their wall time, so the JSON output stays byte-for-byte the same. */
+export type MetricsOutput = Omit<StructuralMetrics, 'betweenness'> & {
+  readonly betweenness: Omit<StructuralMetrics['betweenness'], 'milliseconds'>;
+};
+
+/**
+ * What `analyze --format json` prints: the report object (MODEL.md section 7) with, after its
+ * own keys, one key per view asked for. Without any view it is the report object exactly.
+ */
+export type AnalyzeOutput = Report & {
+  readonly money?: BusinessImpact;
+  readonly rollUp?: RollUp;
+  readonly metrics?: MetricsOutput;
+};
+
+/** Computes the views the options ask for, with the same `--top` as the report. */
+export function analysisViews(
+  report: Report,
+  model: Model,
+  options: AnalyzeCommandOptions,
+): AnalyzeViews {
+  const top = options.top === undefined ? {} : { top: options.top };
+  const { level } = options;
+  // `department` is rollUp's default: each actor's own department, no depth.
+  const depth = level === undefined || level === 'department' ? {} : { level };
+  return {
+    ...(options.money === true ? { money: businessImpact(model, top) } : {}),
+    ...(level === undefined ? {} : { rollUp: rollUp(report, model, depth) }),
+    ...(options.metrics === true ? { metrics: structuralMetrics(model, { metrics: true }) } : {}),
+  };
+}
+
+/** Wall time differs from run to run; the JSON leaves it out (renderMetrics does too). */
+function withoutWallTime(metrics: StructuralMetrics): MetricsOutput {
+  const { milliseconds: _wallTime, ...betweenness } = metrics.betweenness;
+  return { ...metrics, betweenness };
+}
+
+/** The JSON object: the report, then `money`, `rollUp` and `metrics` where asked. */
+export function analysisOutput(report: Report, views: AnalyzeViews): AnalyzeOutput {
+  return {
+    ...report,
+    ...(views.money === undefined ? {} : { money: views.money }),
+    ...(views.rollUp === undefined ? {} : { rollUp: views.rollUp }),
+    ...(views.metrics === undefined ? {} : { metrics: withoutWallTime(views.metrics) }),
+  };
+}
+
+/** Text or Markdown: the report, then each view asked for, a blank line between them. */
+function appendViews(
+  report: string,
+  views: AnalyzeViews,
+  format: 'text' | 'markdown',
+  top: { top?: number },
+): string {
+  const parts = [report];
+  if (views.money !== undefined)
+    parts.push(format === 'text' ? moneyText(views.money, top) : moneyMarkdown(views.money, top));
+  if (views.rollUp !== undefined) parts.push(renderRollUp(views.rollUp, format));
+  if (views.metrics !== undefined) parts.push(renderMetrics(views.metrics, format));
+  return parts.join('\n');
+}
+
+/**
+ * The report in the chosen format, with the views appended. JSON is the report object itself
+ * (MODEL.md section 7), plus one key per view.
+ */
 export function renderAnalysis(
   report: Report,
   model: Model,
   options: AnalyzeCommandOptions,
+  views: AnalyzeViews = {},
 ): string {
   const top = options.top === undefined ? {} : { top: options.top };
   switch (options.format) {
     case 'text':
-      return toText(report, top);
+      return appendViews(toText(report, top), views, 'text', top);
     case 'markdown':
-      return toMarkdown(report, top);
+      return appendViews(toMarkdown(report, top), views, 'markdown', top);
     case 'json':
-      return `${JSON.stringify(report, null, 2)}\n`;
+      return `${JSON.stringify(analysisOutput(report, views), null, 2)}\n`;
     case 'html':
-      return toHtml(report, model);
+      return toHtml(report, model, { ...views, ...top });
   }
 }
 
-/** Loads the file, analyses it and writes the report where asked. */
+/** Loads the file, analyses it, computes the views asked for and writes it all where asked. */
 export async function runAnalyze(file: string, options: AnalyzeCommandOptions): Promise<void> {
   const { model } = await readModelFile(file);
-  const report = analyze(model, options.top === undefined ? {} : { top: options.top });
-  await writeOutput(renderAnalysis(report, model, options), options.out);
+  // Progress of the impact pass on stderr, only on a terminal and after a second (progress.ts).
+  const progress = createImpactProgress();
+  let report: Report;
+  try {
+    report = analyze(model, {
+      ...(options.top !== undefined && { top: options.top }),
+      ...(progress.onProgress !== undefined && { onProgress: progress.onProgress }),
+    });
+  } finally {
+    progress.done();
+  }
+  const views = analysisViews(report, model, options);
+  await writeOutput(renderAnalysis(report, model, options, views), options.out);
 }
 
-/** Registers `analyze <file> [--format text|markdown|json|html] [--top N] [--out FILE]`. */
+/**
+ * Registers `analyze <file> [--format text|markdown|json|html] [--top N] [--money]
+ * [--level department|N] [--metrics] [--out FILE]`.
+ */
 export function registerAnalyze(program: Command): void {
   program
     .command('analyze')
@@ -93,6 +213,14 @@ export function registerAnalyze(program: Command): void {
     .addOption(
       new Option('-t, --top <n>', 'how many links to rank (positive integer)').argParser(parseTop),
     )
+    .option('--money', 'add the money view: money at risk and what fixing each link saves')
+    .addOption(
+      new Option(
+        '-l, --level <level>',
+        "add the department view: department (each actor's own) or N (depth, 1 = top level)",
+      ).argParser(parseLevel),
+    )
+    .option('--metrics', 'add structural metrics: in/out-degree and betweenness of every node')
     .option('-o, --out <file>', 'write the report to this file instead of stdout')
     .action(
       runCommand((file: string, options: AnalyzeCommandOptions) => runAnalyze(file, options)),

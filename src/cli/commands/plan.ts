@@ -1,6 +1,10 @@
-/** `service-chain plan <model> --candidates <file> --budget N`: a greedy improvement plan. */
+/**
+ * `service-chain plan <model> --candidates <file> --budget N [--objective score|money]`: a greedy
+ * improvement plan by gain in S or by money at risk saved, per unit of cost.
+ */
 import { type Command, Option } from 'commander';
-import { parseCandidates, plan } from '../../analysis/plan.js';
+import { PLAN_DEFAULTS, parseCandidates, plan } from '../../analysis/plan.js';
+import { type PlanObjective, PlanObjectiveSchema } from '../../analysis/scenario-schema.js';
 import { renderPlan } from '../../render/scenario-text.js';
 import { readModelFile, runCommand, UsageError, writeOutput } from '../io.js';
 import {
@@ -10,40 +14,61 @@ import {
   type ResultFormat,
   readTextFile,
   toJson,
+  usageError,
 } from '../scenario-io.js';
+
+const OBJECTIVES = PlanObjectiveSchema.options;
+
+/** Parses `--objective score|money`. */
+function parseObjective(value: string): PlanObjective {
+  const objective = OBJECTIVES.find((name) => name === value);
+  if (objective === undefined) throw usageError(`expected one of ${OBJECTIVES.join(', ')}.`);
+  return objective;
+}
 
 /** Parsed options of `plan`. */
 export interface PlanCommandOptions {
   readonly candidates: string;
   readonly budget?: number;
+  readonly objective?: PlanObjective;
   readonly format: ResultFormat;
   readonly out?: string;
 }
 
-/** Loads model and candidates, plans within the budget (the flag's, else the file's), writes it. */
+/**
+ * Loads model and candidates, plans within the budget and for the objective (each the flag's, else
+ * the file's; the objective defaults to `score`), writes it.
+ */
 export async function runPlan(file: string, options: PlanCommandOptions): Promise<void> {
   const { model } = await readModelFile(file);
   const parsed = parseCandidates(await readTextFile(options.candidates), model);
   const budget = options.budget ?? parsed.budget;
   if (budget === null)
     throw new UsageError('plan needs --budget N (or a `budget` in the candidates file)');
-  const result = plan(model, { candidates: parsed.candidates, budget });
+  const objective = options.objective ?? parsed.objective ?? PLAN_DEFAULTS.objective;
+  const result = plan(model, { candidates: parsed.candidates, budget, objective });
   // The JSON leaves out the planned model: it can be large, and `what-if` shows its effect.
   const { model: _planned, ...summary } = result;
   const text = options.format === 'json' ? toJson(summary) : renderPlan(result, options.format);
   await writeOutput(text, options.out);
 }
 
-/** Registers `plan <model> --candidates FILE [--budget N] [--format] [--out]`. */
+/** Registers `plan <model> --candidates FILE [--budget N] [--objective] [--format] [--out]`. */
 export function registerPlan(program: Command): void {
   program
     .command('plan')
     .description(
-      'pick improvement candidates greedily by exact gain in S per unit of cost, within a budget',
+      'pick improvement candidates greedily by exact gain (in S, or in money at risk saved) per unit of cost, within a budget',
     )
     .argument('<model>', 'model file (.yaml, .yml or .json)')
     .requiredOption('-c, --candidates <file>', 'candidates file (YAML or JSON)')
     .addOption(new Option('-b, --budget <amount>', 'money available').argParser(parseAmount))
+    .addOption(
+      new Option(
+        '--objective <objective>',
+        `what each pick must improve: ${OBJECTIVES.join(', ')} (default: the file's, else score)`,
+      ).argParser(parseObjective),
+    )
     .addOption(
       new Option('-f, --format <format>', `output format: ${RESULT_FORMATS.join(', ')}`)
         .argParser(parseResultFormat)

@@ -7,6 +7,7 @@ import { whatIf } from '../../analysis/what-if.js';
 import { ServiceChainError } from '../../model/errors.js';
 import { renderWhatIf } from '../../render/scenario-text.js';
 import { readModelFile, runCommand, UsageError, writeOutput } from '../io.js';
+import { createImpactProgress } from '../progress.js';
 import {
   collect,
   parseResultFormat,
@@ -22,7 +23,8 @@ export interface WhatIfCommandOptions {
   readonly set?: readonly string[];
   readonly format: ResultFormat;
   readonly out?: string;
-  readonly rankings: boolean;
+  /** --rankings forces the fixGain comparison, --no-rankings skips it; unset: by model size. */
+  readonly rankings?: boolean;
 }
 
 /** The id a `set` change names (what `--set` assignments become). */
@@ -65,11 +67,20 @@ export async function runWhatIf(file: string, options: WhatIfCommandOptions): Pr
     })),
   ];
   if (issues.length > 0) throw new ServiceChainError(issues);
-  const result = whatIf(
-    model,
-    { changes, ...(name !== undefined && { name }) },
-    { rankings: options.rankings },
-  );
+  const progress = createImpactProgress();
+  let result: ReturnType<typeof whatIf>;
+  try {
+    result = whatIf(
+      model,
+      { changes, ...(name !== undefined && { name }) },
+      {
+        ...(options.rankings !== undefined && { rankings: options.rankings }),
+        ...(progress.onProgress !== undefined && { onProgress: progress.onProgress }),
+      },
+    );
+  } finally {
+    progress.done();
+  }
   const text = options.format === 'json' ? toJson(result) : renderWhatIf(result, options.format);
   await writeOutput(text, options.out);
 }
@@ -92,6 +103,10 @@ export function registerWhatIf(program: Command): void {
       new Option('-f, --format <format>', `output format: ${RESULT_FORMATS.join(', ')}`)
         .argParser(parseResultFormat)
         .default('text'),
+    )
+    .option(
+      '--rankings',
+      'compare fix-gain rankings even on a large model (by default only up to 20,000 links and cycles of 500 nodes)',
     )
     .option('--no-rankings', 'skip the fix-gain ranking comparison (faster on large models)')
     .option('-o, --out <file>', 'write the result to this file instead of stdout')

@@ -17,6 +17,7 @@ main { max-width: 1360px; margin: 0 auto; padding: 28px 28px 40px; }
 h1 { font-size: 28px; margin: 0; letter-spacing: -0.01em; }
 h2 { font-size: 18px; margin: 0 0 4px; }
 h3 { font-size: 16px; margin: 0 0 8px; }
+table + h3 { margin-top: 20px; }
 p { margin: 0 0 8px; }
 .eyebrow { text-transform: uppercase; letter-spacing: 0.08em; font-size: 12px; color: var(--muted); margin: 0 0 2px; }
 .sub, .hint { color: var(--muted); font-size: 13px; }

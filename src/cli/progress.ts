@@ -1,0 +1,46 @@
+/**
+ * Progress of long impact passes on stderr (MODEL.md section 4's exact fixGain / failureLoss can
+ * take minutes on large models). Shown ONLY when stderr is a terminal and the work has run for
+ * more than a second, as one line rewritten with `\r` and cleared at the end: piped or redirected
+ * output, and every test, stay byte-identical.
+ */
+
+/** What `createImpactProgress` writes to: process.stderr, or a stand-in in tests. */
+export interface ProgressStream {
+  readonly isTTY?: boolean;
+  write(text: string): unknown;
+}
+
+/** The callback to hand to analyze / whatIf, and `done()` to clear the line once they return. */
+export interface ImpactProgressLine {
+  readonly onProgress: ((done: number, total: number) => void) | undefined;
+  done(): void;
+}
+
+/** Milliseconds of work before the line appears: short runs never show it. */
+export const PROGRESS_DELAY_MS = 1000;
+
+/**
+ * A progress line for `analysing impact: 12,345 / 50,504 links`; `onProgress` is undefined
+ * (nothing is even timed) when the stream is not a terminal.
+ */
+export function createImpactProgress(
+  stream: ProgressStream = process.stderr,
+  now: () => number = () => performance.now(),
+): ImpactProgressLine {
+  if (stream.isTTY !== true) return { onProgress: undefined, done: () => {} };
+  const started = now();
+  let width = 0;
+  return {
+    onProgress: (done, total) => {
+      if (now() - started < PROGRESS_DELAY_MS) return;
+      const text = `analysing impact: ${done.toLocaleString('en')} / ${total.toLocaleString('en')} links`;
+      stream.write(`\r${text.padEnd(width)}`);
+      width = Math.max(width, text.length);
+    },
+    done: () => {
+      if (width > 0) stream.write(`\r${' '.repeat(width)}\r`);
+      width = 0;
+    },
+  };
+}
