@@ -1,7 +1,6 @@
 /** Options of `analyze`: flat, merged over ANALYZE_DEFAULTS, unknown keys rejected. */
 import { z } from 'zod';
-import { type Issue, ServiceChainError } from '../model/errors.js';
-import { joinPath } from './zod-issues.js';
+import { resolveOptions } from '../model/options.js';
 
 /** Options of `analyze`; every field optional, see ANALYZE_DEFAULTS. */
 export interface AnalyzeOptions {
@@ -45,29 +44,5 @@ const AnalyzeOptionsSchema = z.strictObject({
 
 /** The options merged over ANALYZE_DEFAULTS; throws ServiceChainError `invalid_option` on a bad one. */
 export function resolveAnalyzeOptions(options: unknown): ResolvedAnalyzeOptions {
-  const result = AnalyzeOptionsSchema.safeParse(options ?? {});
-  if (!result.success) {
-    const issues: Issue[] = [];
-    for (const issue of result.error.issues) {
-      if (issue.code === 'unrecognized_keys') {
-        for (const key of issue.keys)
-          issues.push({
-            code: 'invalid_option',
-            path: joinPath('options', [key]),
-            message: `unknown option ${JSON.stringify(key)}`,
-          });
-        continue;
-      }
-      issues.push({
-        code: 'invalid_option',
-        path: joinPath('options', issue.path),
-        message: issue.message,
-      });
-    }
-    throw new ServiceChainError(issues);
-  }
-  const defined = Object.fromEntries(
-    Object.entries(result.data).filter(([, v]) => v !== undefined),
-  );
-  return { ...ANALYZE_DEFAULTS, ...defined };
+  return resolveOptions(AnalyzeOptionsSchema, ANALYZE_DEFAULTS, options);
 }

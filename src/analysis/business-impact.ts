@@ -18,13 +18,12 @@ import {
   propagate,
 } from '../engine/index.js';
 import { type CustomerCoefficients, customerCoefficients } from '../model/defaults.js';
-import { ServiceChainError } from '../model/errors.js';
 import { ensureValidModel } from '../model/load.js';
+import { resolveOptions } from '../model/options.js';
 import type { Model, Segment } from '../model/schema.js';
 import { type CustomerMoney, customerMoney, moneyAtRisk } from './money.js';
 import { type CoefficientUsed, coefficientsUsed } from './money-coefficients.js';
 import type { LinkRef, RankedLink } from './report.js';
-import { issuesFromZod } from './zod-issues.js';
 
 /** Options of `businessImpact`; every field optional, see BUSINESS_IMPACT_DEFAULTS. */
 export interface BusinessImpactOptions {
@@ -110,20 +109,7 @@ export interface BusinessImpact {
 
 /** The options merged over BUSINESS_IMPACT_DEFAULTS; throws ServiceChainError `invalid_option`. */
 export function resolveBusinessImpactOptions(options: unknown): Required<BusinessImpactOptions> {
-  const parsed = BusinessImpactOptionsSchema.safeParse(options ?? {});
-  if (!parsed.success) {
-    const known = () => Object.keys(BusinessImpactOptionsSchema.shape);
-    throw new ServiceChainError(
-      issuesFromZod(parsed.error, 'options', known).map((issue) => ({
-        ...issue,
-        code: 'invalid_option' as const,
-      })),
-    );
-  }
-  const defined = Object.fromEntries(
-    Object.entries(parsed.data).filter(([, v]) => v !== undefined),
-  );
-  return { ...BUSINESS_IMPACT_DEFAULTS, ...defined };
+  return resolveOptions(BusinessImpactOptionsSchema, BUSINESS_IMPACT_DEFAULTS, options);
 }
 
 /** Per customer ordinal: its coefficients, and whether it is scored (receives a hand-off). */

@@ -7,10 +7,10 @@
 import { DirectedGraph } from 'graphology';
 import betweennessModule from 'graphology-metrics/centrality/betweenness.js';
 import { z } from 'zod';
-import { ServiceChainError, type Warning } from '../model/errors.js';
+import type { Warning } from '../model/errors.js';
 import { toGraph } from '../model/graph.js';
+import { resolveOptions } from '../model/options.js';
 import type { Model } from '../model/schema.js';
-import { issuesFromZod } from './zod-issues.js';
 
 /**
  * The module is CommonJS whose typings declare an ES default export: at run time (Node ESM, the
@@ -78,13 +78,11 @@ function simpleGraph(graph: ReturnType<typeof toGraph>): DirectedGraph {
 
 /** In/out-degree and betweenness of every node; betweenness skipped above the size limit unless asked. */
 export function structuralMetrics(model: Model, options: MetricsOptions = {}): StructuralMetrics {
-  const parsed = MetricsOptionsSchema.safeParse(options);
-  if (!parsed.success)
-    throw new ServiceChainError(
-      issuesFromZod(parsed.error, 'options').map((issue) => ({ ...issue, code: 'invalid_option' })),
-    );
-  const force = parsed.data.metrics ?? METRICS_DEFAULTS.metrics;
-  const sizeLimit = parsed.data.sizeLimit ?? METRICS_DEFAULTS.sizeLimit;
+  const { metrics: force, sizeLimit } = resolveOptions(
+    MetricsOptionsSchema,
+    METRICS_DEFAULTS,
+    options,
+  );
   const graph = toGraph(model);
   const operations = graph.order * graph.size;
   const compute = force || graph.size <= sizeLimit;

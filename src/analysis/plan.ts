@@ -10,7 +10,9 @@ import { z } from 'zod';
 import { ENGINE_DEFAULTS } from '../engine/index.js';
 import { type Issue, ServiceChainError, type Warning } from '../model/errors.js';
 import { ensureValidModel } from '../model/load.js';
+import { resolveOptions } from '../model/options.js';
 import type { Model } from '../model/schema.js';
+import { issuesFromZod } from '../model/zod-issues.js';
 import { totalMoneyAtRisk } from './business-impact.js';
 import { parseDocument, tryApplyChanges } from './scenario.js';
 import { type Evaluated, evaluateChanges, evaluateModel } from './scenario-eval.js';
@@ -21,7 +23,6 @@ import {
   type PlanObjective,
   PlanObjectiveSchema,
 } from './scenario-schema.js';
-import { issuesFromZod } from './zod-issues.js';
 
 /**
  * Gains at or below this are rounding noise, not improvement: in S as it is; in money relative to
@@ -206,20 +207,12 @@ function gainOf(objective: PlanObjective, now: Standing, after: Standing): numbe
 
 /** The options checked (`invalid_option` on any problem) and merged over PLAN_DEFAULTS. */
 function parsePlanOptions(options: PlanOptions) {
-  const parsed = PlanOptionsSchema.safeParse(options);
-  if (!parsed.success)
-    throw new ServiceChainError(
-      issuesFromZod(parsed.error, 'options').map((issue) => ({ ...issue, code: 'invalid_option' })),
-    );
-  return {
-    candidates: parsed.data.candidates,
-    budget: parsed.data.budget,
-    objective: parsed.data.objective ?? PLAN_DEFAULTS.objective,
-    settings: {
-      tolerance: parsed.data.tolerance ?? PLAN_DEFAULTS.tolerance,
-      maxIterations: parsed.data.maxIterations ?? PLAN_DEFAULTS.maxIterations,
-    },
-  };
+  const { candidates, budget, objective, tolerance, maxIterations } = resolveOptions(
+    PlanOptionsSchema,
+    PLAN_DEFAULTS,
+    options,
+  );
+  return { candidates, budget, objective, settings: { tolerance, maxIterations } };
 }
 
 /**

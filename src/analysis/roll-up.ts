@@ -4,10 +4,9 @@
  */
 import { z } from 'zod';
 import { ACTOR_DEFAULTS, HANDOFF_DEFAULTS, handoffId } from '../model/defaults.js';
-import { ServiceChainError } from '../model/errors.js';
+import { resolveOptions } from '../model/options.js';
 import type { Department, Model } from '../model/schema.js';
 import type { Report } from './report.js';
-import { issuesFromZod } from './zod-issues.js';
 
 /** Options of rollUp. */
 export const RollUpOptionsSchema = z.strictObject({
@@ -118,12 +117,7 @@ function sumOf(values: readonly (number | null)[]): number | null {
 
 /** Rolls a report up to departments at `level` (1 = top-level; absent: each actor's own department). */
 export function rollUp(report: Report, model: Model, options: RollUpOptions = {}): RollUp {
-  const parsed = RollUpOptionsSchema.safeParse(options);
-  if (!parsed.success)
-    throw new ServiceChainError(
-      issuesFromZod(parsed.error, 'options').map((issue) => ({ ...issue, code: 'invalid_option' })),
-    );
-  const level = parsed.data.level;
+  const { level } = resolveOptions(RollUpOptionsSchema, ROLL_UP_DEFAULTS, options);
   const units = actorUnits(model, level);
   const unitOf = (id: string) => units.get(id) ?? id;
   const actors = new Map(report.actors.map((actor) => [actor.id, actor]));

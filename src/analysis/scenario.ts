@@ -20,6 +20,7 @@ import {
   type Model,
   type Rating,
 } from '../model/schema.js';
+import { issuesFromZod, joinPath } from '../model/zod-issues.js';
 import {
   ActorSetSchema,
   type Addition,
@@ -37,7 +38,6 @@ import {
   type SetHandoff,
   SetHandoffSchema,
 } from './scenario-schema.js';
-import { issuesFromZod, joinPath } from './zod-issues.js';
 
 const CHANGE_KINDS = ['handoff', 'actor', 'customer', 'add', 'remove'] as const;
 const ADDITION_KINDS = ['handoff', 'department', 'employee', 'customer'] as const;

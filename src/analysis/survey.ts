@@ -8,9 +8,9 @@ import { z } from 'zod';
 import { handoffId, handoffQuality, ratingDimensions, ratingScale } from '../model/defaults.js';
 import { didYouMean } from '../model/did-you-mean.js';
 import { type Issue, ServiceChainError, type Warning } from '../model/errors.js';
+import { resolveOptions } from '../model/options.js';
 import type { Handoff, Model, Rating } from '../model/schema.js';
 import { receiverPriorities } from './ratings.js';
-import { issuesFromZod } from './zod-issues.js';
 
 /** Options of aggregateSurvey. */
 export const SurveyOptionsSchema = z.strictObject({
@@ -366,20 +366,7 @@ export function aggregateSurvey(
   csvText: string,
   options: SurveyOptions = {},
 ): SurveyResult {
-  const parsedOptions = SurveyOptionsSchema.safeParse(options);
-  if (!parsedOptions.success)
-    throw new ServiceChainError(
-      issuesFromZod(parsedOptions.error, 'options').map((issue) => ({
-        ...issue,
-        code: 'invalid_option',
-      })),
-    );
-  const given = parsedOptions.data;
-  const settings = {
-    minRespondents: given.minRespondents ?? SURVEY_DEFAULTS.minRespondents,
-    layout: given.layout ?? SURVEY_DEFAULTS.layout,
-    decimals: given.decimals ?? SURVEY_DEFAULTS.decimals,
-  };
+  const settings = resolveOptions(SurveyOptionsSchema, SURVEY_DEFAULTS, options);
   const records = readRecords(csvText);
   if (records.length === 0)
     throw new ServiceChainError([

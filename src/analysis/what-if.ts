@@ -16,12 +16,12 @@ import {
 } from '../engine/index.js';
 import { ServiceChainError, type Warning } from '../model/errors.js';
 import { ensureValidModel } from '../model/load.js';
+import { resolveOptions } from '../model/options.js';
 import type { Model } from '../model/schema.js';
 import type { LinkRef, WeakestLink } from './report.js';
 import { isStructural, tryApplyChanges } from './scenario.js';
 import { type Evaluated, evaluateChanges, evaluateModel } from './scenario-eval.js';
 import type { Scenario } from './scenario-schema.js';
-import { issuesFromZod } from './zod-issues.js';
 
 /** Options of whatIf. */
 export const WhatIfOptionsSchema = z.strictObject({
@@ -230,7 +230,7 @@ function compareCustomers(before: Evaluated, after: Evaluated): WhatIfCustomer[]
 interface RankSettings {
   readonly tolerance: number;
   readonly maxIterations: number;
-  readonly onProgress: ImpactProgress | undefined;
+  readonly onProgress?: ImpactProgress | undefined;
 }
 
 /** Every link's fixGain rank (1-based), keyed `actor:id` / `handoff:id`. */
@@ -285,19 +285,7 @@ function rankMoves(before: Evaluated, after: Evaluated, options: RankSettings) {
 
 /** Reads and checks options. */
 function settingsOf(options: WhatIfOptions) {
-  const parsed = WhatIfOptionsSchema.safeParse(options);
-  if (!parsed.success)
-    throw new ServiceChainError(
-      issuesFromZod(parsed.error, 'options').map((issue) => ({ ...issue, code: 'invalid_option' })),
-    );
-  const given = parsed.data;
-  return {
-    tolerance: given.tolerance ?? WHAT_IF_DEFAULTS.tolerance,
-    maxIterations: given.maxIterations ?? WHAT_IF_DEFAULTS.maxIterations,
-    rankings: given.rankings ?? (WHAT_IF_DEFAULTS.rankings as boolean | 'auto'),
-    incremental: given.incremental ?? WHAT_IF_DEFAULTS.incremental,
-    onProgress: given.onProgress,
-  };
+  return resolveOptions(WhatIfOptionsSchema, WHAT_IF_DEFAULTS, options);
 }
 
 /**

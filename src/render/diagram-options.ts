@@ -1,6 +1,6 @@
 /** Options shared by the Mermaid, DOT, SVG and HTML renderers, validated strictly. */
 import { z } from 'zod';
-import { formatPath, ServiceChainError } from '../model/errors.js';
+import { resolveOptions } from '../model/options.js';
 
 /** Draw every actor, or roll actors up into their top-level department. */
 export type DiagramLevel = 'actor' | 'department';
@@ -22,18 +22,5 @@ const DiagramOptionsSchema = z.strictObject({
 export function resolveDiagramOptions(
   options: DiagramOptions | undefined,
 ): Required<DiagramOptions> {
-  const parsed = DiagramOptionsSchema.safeParse(options ?? {});
-  if (!parsed.success) {
-    throw new ServiceChainError(
-      parsed.error.issues.map((issue) => ({
-        code: 'invalid_option' as const,
-        path: formatPath(['options', ...issue.path]),
-        message: issue.message,
-      })),
-    );
-  }
-  return {
-    ...DIAGRAM_DEFAULTS,
-    ...(parsed.data.level === undefined ? {} : { level: parsed.data.level }),
-  };
+  return resolveOptions(DiagramOptionsSchema, DIAGRAM_DEFAULTS, options);
 }

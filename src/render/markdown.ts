@@ -1,14 +1,8 @@
 /** The analysis as a Markdown document: headings, GitHub tables, ids set in code. */
 import { z } from 'zod';
 import type { Report } from '../analysis/report.js';
-import {
-  type Block,
-  type Cell,
-  type Column,
-  outline,
-  renderOptions,
-  type Span,
-} from './sections.js';
+import { resolveOptions } from '../model/options.js';
+import { type Block, type Cell, type Column, outline, type Span } from './sections.js';
 
 /** Options of `toMarkdown`. */
 export interface MarkdownOptions {
@@ -78,7 +72,7 @@ function block(item: Block): string[] {
  * GitHub tables, with `|` and newlines in model strings escaped and ids code-formatted.
  */
 export function toMarkdown(report: Report, options?: Partial<MarkdownOptions>): string {
-  const { top } = renderOptions(MarkdownOptionsSchema, MARKDOWN_DEFAULTS, options);
+  const { top } = resolveOptions(MarkdownOptionsSchema, MARKDOWN_DEFAULTS, options);
   const document = outline(report, top);
   const lines = [`# ${cellMarkdown(document.title)}`, ''];
   for (const fact of document.facts) lines.push(`- **${fact.label}:** ${cellMarkdown(fact.value)}`);

@@ -10,6 +10,7 @@ import type {
   LinkMoney,
 } from '../analysis/business-impact.js';
 import type { CoefficientName } from '../analysis/money-coefficients.js';
+import { resolveOptions } from '../model/options.js';
 import { formatNumber } from './format.js';
 import {
   formatCoefficient,
@@ -19,7 +20,6 @@ import {
   moneyDecimals,
 } from './money-format.js';
 import type { Block, Cell, Column, Section, Span } from './sections.js';
-import { renderOptions } from './sections.js';
 
 /** Options of the money renderers. */
 export interface MoneyRenderOptions {
@@ -34,7 +34,7 @@ const MoneyRenderOptionsSchema = z.strictObject({ top: z.number().int().positive
 
 /** The options merged over MONEY_RENDER_DEFAULTS; throws ServiceChainError `invalid_option`. */
 export function resolveMoneyRenderOptions(options: unknown): MoneyRenderOptions {
-  return renderOptions(MoneyRenderOptionsSchema, MONEY_RENDER_DEFAULTS, options);
+  return resolveOptions(MoneyRenderOptionsSchema, MONEY_RENDER_DEFAULTS, options);
 }
 
 /** Title of the section in every format. */

@@ -3,7 +3,6 @@
  * and Markdown renderers share, so that both say the same things and only their layout differs.
  */
 
-import type { z } from 'zod';
 import type {
   ActorReport,
   CustomerReport,
@@ -14,7 +13,7 @@ import type {
   Report,
   WeakestLink,
 } from '../analysis/report.js';
-import { formatPath, ServiceChainError, type Warning } from '../model/errors.js';
+import type { Warning } from '../model/errors.js';
 import { formatAmount, formatCount, formatNumber, formatPercent } from './format.js';
 
 /** A piece of a cell: plain words, or an id (Markdown sets ids in code). */
@@ -279,28 +278,4 @@ export function outline(report: Report, top: number): Outline {
       warningsSection(report),
     ],
   };
-}
-
-/**
- * Options of a renderer, merged over its `DEFAULTS`; anything unknown or out of range throws a
- * ServiceChainError with every issue (code `invalid_option`).
- */
-export function renderOptions<T extends object>(
-  schema: z.ZodType<{ [K in keyof T]?: T[K] | undefined }>,
-  defaults: T,
-  options: unknown,
-): T {
-  const parsed = schema.safeParse(options ?? {});
-  if (!parsed.success) {
-    throw new ServiceChainError(
-      parsed.error.issues.map((issue) => ({
-        code: 'invalid_option' as const,
-        path: formatPath(issue.path),
-        message: issue.message,
-      })),
-    );
-  }
-  // An option given as `undefined` keeps its default rather than erasing it.
-  const given = Object.entries(parsed.data).filter(([, value]) => value !== undefined);
-  return { ...defaults, ...Object.fromEntries(given) };
 }

@@ -1,14 +1,8 @@
 /** The analysis as a plain-text terminal report: ASCII tables aligned by column, no colour by default. */
 import { z } from 'zod';
 import type { Report } from '../analysis/report.js';
-import {
-  type Block,
-  type Cell,
-  type Column,
-  outline,
-  renderOptions,
-  type Section,
-} from './sections.js';
+import { resolveOptions } from '../model/options.js';
+import { type Block, type Cell, type Column, outline, type Section } from './sections.js';
 
 /** Options of `toText`. */
 export interface TextOptions {
@@ -92,7 +86,7 @@ function section(part: Section, bold: Style): string[] {
  * service, chain strength, weakest link and chain, the top links to fix, cycles and warnings.
  */
 export function toText(report: Report, options?: Partial<TextOptions>): string {
-  const { top, color } = renderOptions(TextOptionsSchema, TEXT_DEFAULTS, options);
+  const { top, color } = resolveOptions(TextOptionsSchema, TEXT_DEFAULTS, options);
   const bold: Style = color ? (text) => `\u001b[1m${text}\u001b[0m` : (text) => text;
   const document = outline(report, top);
   const title = cellText(document.title);

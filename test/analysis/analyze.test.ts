@@ -37,7 +37,11 @@ describe('analyze: bad input first', () => {
       return [];
     };
     expect(bad({ tolerence: 1 })).toEqual([
-      { code: 'invalid_option', path: 'options.tolerence', message: 'unknown option "tolerence"' },
+      {
+        code: 'invalid_option',
+        path: 'options.tolerence',
+        message: 'unknown option "tolerence" (did you mean "tolerance"?)',
+      },
     ]);
     expect(bad({ top: 1.5 })[0]).toMatchObject({ code: 'invalid_option', path: 'options.top' });
     expect(bad({ maxIterations: 0 })[0]).toMatchObject({

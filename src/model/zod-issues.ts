@@ -1,7 +1,7 @@
 /** Turns zod issues into the library's issues (`{ code, path, message }`) under a path prefix. */
 import type { z } from 'zod';
-import { didYouMean } from '../model/did-you-mean.js';
-import { type ErrorCode, formatPath, type Issue } from '../model/errors.js';
+import { didYouMean } from './did-you-mean.js';
+import { type ErrorCode, formatPath, type Issue } from './errors.js';
 
 /** The library's code for one zod issue. */
 function codeOf(issue: z.core.$ZodIssue): ErrorCode {
@@ -26,11 +26,15 @@ export function joinPath(prefix: string, path: readonly PropertyKey[]): string {
   return rest.startsWith('[') ? `${prefix}${rest}` : `${prefix}.${rest}`;
 }
 
-/** Every zod issue as a library issue; an unknown key gets its own issue with a suggestion. */
+/**
+ * Every zod issue as a library issue; an unknown key gets its own issue with a suggestion, called
+ * an unknown `noun` (`key` in a model or scenario, `option` in an options object).
+ */
 export function issuesFromZod(
   error: z.ZodError,
   prefix: string,
   knownKeys: (path: readonly PropertyKey[]) => readonly string[] = () => [],
+  noun = 'key',
 ): Issue[] {
   const issues: Issue[] = [];
   for (const issue of error.issues) {
@@ -39,7 +43,7 @@ export function issuesFromZod(
         issues.push({
           code: 'unknown_key',
           path: joinPath(prefix, [...issue.path, key]),
-          message: `unknown key ${JSON.stringify(key)}${didYouMean(key, knownKeys(issue.path))}`,
+          message: `unknown ${noun} ${JSON.stringify(key)}${didYouMean(key, knownKeys(issue.path))}`,
         });
       }
       continue;
