@@ -6,7 +6,11 @@
 /** The whole analysis of a model: service, weakest links, sensitivities and exact impacts (MODEL.md 2-4, 7). */
 export { analyze } from './analysis/analyze.js';
 /** Options of `analyze` (tolerance, maxIterations, top) and their defaults. */
-export { ANALYZE_DEFAULTS, type AnalyzeOptions } from './analysis/analyze-options.js';
+export {
+  ANALYZE_DEFAULTS,
+  type AnalyzeOptions,
+  type DefaultedOptions,
+} from './analysis/analyze-options.js';
 /** Options and results of the money view (MODEL.md section 9): per customer, in total, per link. */
 export type {
   BusinessImpact,
@@ -77,11 +81,12 @@ export { applyScenario, parseScenario, validateScenario } from './analysis/scena
 /** The scenario vocabulary: changes (set, add, remove), scenarios and plan candidates. */
 export type { Candidate, Change, PlanObjective, Scenario } from './analysis/scenario-schema.js';
 /** The zod schemas of a scenario's change and of a plan candidate. */
-export { CandidateSchema, ChangeSchema } from './analysis/scenario-schema.js';
+export { CandidateSchema, ChangeSchema, PLAN_OBJECTIVES } from './analysis/scenario-schema.js';
 /** A survey's aggregates per hand-off and dimension, and its options. */
 export type {
   DimensionAggregate,
   HandoffSurvey,
+  ScoreStatistics,
   SurveyOptions,
   SurveyResult,
   UnmatchedRow,
@@ -100,6 +105,8 @@ export type {
 /** S, every customer's service, chain strength and weakest link before and after a scenario. */
 /** Up to where whatIf compares fixGain rankings by default (beyond: skipped with a warning). */
 export { RANKINGS_AUTO_LIMITS, WHAT_IF_DEFAULTS, whatIf } from './analysis/what-if.js';
+/** Progress of a long impact computation: links done out of the total. */
+export type { ImpactProgress } from './engine/impact.js';
 /** Model-wide fields accepted by the builder. */
 export type { ModelHeader } from './model/builder.js';
 /** A typed fluent builder: `modelBuilder({ name }).department(...).handoff(...).build()`. */

@@ -19,7 +19,8 @@ export interface AnalyzeOptions {
 }
 
 /** The options that have a default (every one but onProgress). */
-type DefaultedOptions = Required<Omit<AnalyzeOptions, 'onProgress'>>;
+/** Every option of `analyze` with a default value. */
+export type DefaultedOptions = Required<Omit<AnalyzeOptions, 'onProgress'>>;
 
 /** AnalyzeOptions once merged over ANALYZE_DEFAULTS. */
 export type ResolvedAnalyzeOptions = DefaultedOptions & Pick<AnalyzeOptions, 'onProgress'>;

@@ -103,7 +103,8 @@ export const CandidateSchema = z.strictObject({
  * cost; `money` by money at risk saved per unit of cost, which also sees what S cannot (a recovery
  * program).
  */
-export const PlanObjectiveSchema = z.enum(['score', 'money']);
+export const PLAN_OBJECTIVES = ['score', 'money'] as const;
+export const PlanObjectiveSchema = z.enum(PLAN_OBJECTIVES);
 
 /** A candidates file: `candidates: [...]`, optionally with a default `budget` and `objective`. */
 export const CandidatesFileSchema = z.strictObject({
@@ -114,8 +115,8 @@ export const CandidatesFileSchema = z.strictObject({
   candidates: z.array(z.unknown()).min(1, 'a plan needs at least one candidate'),
 });
 
-/** What a plan optimises: `score` (S) or `money` (total money at risk). */
-export type PlanObjective = z.infer<typeof PlanObjectiveSchema>;
+/** What a plan maximises per unit of cost: the organisation score, or money at risk saved. */
+export type PlanObjective = (typeof PLAN_OBJECTIVES)[number];
 export type HandoffSet = z.infer<typeof HandoffSetSchema>;
 export type ActorSet = z.infer<typeof ActorSetSchema>;
 export type CustomerSet = z.infer<typeof CustomerSetSchema>;
