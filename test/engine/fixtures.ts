@@ -214,3 +214,21 @@ export function withLink(model: Model, actorCount: number, link: number, x: numb
   }
   return copy;
 }
+
+/** Two providers `a` and `b` (performances pa, pb) feed `x`, which combines them and serves customer `c`. */
+export function twoInputs(combine: Combine, pa: number, pb: number): Model {
+  return {
+    version: 1,
+    departments: [
+      { id: 'a', performance: pa },
+      { id: 'b', performance: pb },
+      { id: 'x', combine },
+    ],
+    customers: [{ id: 'c' }],
+    handoffs: [
+      { from: 'a', to: 'x' },
+      { from: 'b', to: 'x' },
+      { from: 'x', to: 'c' },
+    ],
+  };
+}

@@ -12,7 +12,7 @@ import { propagate } from '../../src/engine/propagate.js';
 import { scoreSensitivity } from '../../src/engine/sensitivity.js';
 import { ENGINE_DEFAULTS } from '../../src/engine/types.js';
 import type { Model } from '../../src/model/schema.js';
-import { randomModel, withLink } from './fixtures.js';
+import { randomModel, twoInputs, withLink } from './fixtures.js';
 
 /** S and every customer's service of the model with one link set to x, by a full recompute. */
 function bruteForce(model: Model, actorCount: number, link: number, x: number) {
@@ -97,20 +97,7 @@ describe('affineNodes and isAffineLink', () => {
 
 describe('linkImpacts: exact fixGain and failureLoss (MODEL.md section 4)', () => {
   it('a min receiver: fixing a link that is not the minimum gains nothing', () => {
-    const model: Model = {
-      version: 1,
-      departments: [
-        { id: 'a', performance: 0.5 },
-        { id: 'b', performance: 0.8 },
-        { id: 'x', combine: 'min' },
-      ],
-      customers: [{ id: 'c' }],
-      handoffs: [
-        { from: 'a', to: 'x' },
-        { from: 'b', to: 'x' },
-        { from: 'x', to: 'c' },
-      ],
-    };
+    const model = twoInputs('min', 0.5, 0.8);
     const chain = compileModel(model);
     const evaluation = propagate(chain);
     const { fixGain, failureLoss } = linkImpacts(

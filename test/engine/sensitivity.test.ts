@@ -7,7 +7,7 @@ import { propagate } from '../../src/engine/propagate.js';
 import { customerSensitivity, scoreSensitivity } from '../../src/engine/sensitivity.js';
 import type { CompiledChain } from '../../src/engine/types.js';
 import type { Model } from '../../src/model/schema.js';
-import { randomModel } from './fixtures.js';
+import { randomModel, twoInputs } from './fixtures.js';
 
 const tight = { tolerance: 1e-15, maxIterations: 1_000_000 };
 
@@ -73,20 +73,7 @@ describe('sensitivity (MODEL.md section 4)', () => {
   });
 
   it('min: the derivative flows through the first attaining group only', () => {
-    const model: Model = {
-      version: 1,
-      departments: [
-        { id: 'a', performance: 0.6 },
-        { id: 'b', performance: 0.6 },
-        { id: 'x', combine: 'min' },
-      ],
-      customers: [{ id: 'c' }],
-      handoffs: [
-        { from: 'a', to: 'x' },
-        { from: 'b', to: 'x' },
-        { from: 'x', to: 'c' },
-      ],
-    };
+    const model = twoInputs('min', 0.6, 0.6);
     const chain = compileModel(model);
     const { link } = scoreSensitivity(chain, propagate(chain));
     // actors a, b, x; then a->x (= s_a), b->x, x->c (= s_x)
@@ -94,20 +81,7 @@ describe('sensitivity (MODEL.md section 4)', () => {
   });
 
   it('a geometric actor with an input of 0: infinite (NaN) through that input only', () => {
-    const model: Model = {
-      version: 1,
-      departments: [
-        { id: 'a', performance: 0 },
-        { id: 'b', performance: 0.5 },
-        { id: 'x', combine: 'geometric' },
-      ],
-      customers: [{ id: 'c' }],
-      handoffs: [
-        { from: 'a', to: 'x' },
-        { from: 'b', to: 'x' },
-        { from: 'x', to: 'c' },
-      ],
-    };
+    const model = twoInputs('geometric', 0, 0.5);
     const chain = compileModel(model);
     const { link } = scoreSensitivity(chain, propagate(chain));
     expect(Number.isNaN(link[0])).toBe(true); // raising p_a from 0 moves x infinitely fast
