@@ -15,6 +15,7 @@ import type { Model } from '../../src/model/schema.js';
 import { buildDiagram } from '../../src/render/diagram.js';
 import { formatNumber } from '../../src/render/format.js';
 import { toHtml } from '../../src/render/html.js';
+import { hostileModelInput } from '../fixtures/hostile-model.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts');
@@ -62,27 +63,9 @@ function write(name: string, html: string): string {
   return file;
 }
 
-/** A model whose every name and id tries to break out of its context. */
+/** The hostile model, its ids printable so that the page can be checked for exact text. */
 function hostileModel(): Model {
-  return validateModel({
-    version: 1,
-    name: '<img src=x onerror=alert("name")>',
-    departments: [
-      { id: '__proto__', name: '</script><script>alert(1)</script>' },
-      { id: 'd "2"', name: '<img src=x onerror=alert(2)>', performance: 0.8 },
-    ],
-    employees: [{ id: 'constructor', name: '"><svg onload=alert(3)>', department: '__proto__' }],
-    customers: [
-      { id: 'c<1>', name: "' onmouseover='alert(4)", segment: 'end-user', value: 2 },
-      { id: 'ünï 東京', name: '<b>bold</b>&amp; \u2028 line', segment: 'distributor' },
-    ],
-    handoffs: [
-      { from: 'constructor', to: '__proto__', quality: 0.7 },
-      { from: '__proto__', to: 'd "2"', quality: 0.9 },
-      { from: 'd "2"', to: 'c<1>', quality: 0.6 },
-      { from: 'd "2"', to: 'ünï 東京', quality: 0.95 },
-    ],
-  }).model;
+  return validateModel(hostileModelInput()).model;
 }
 
 describe.skipIf(!AVAILABLE && !REQUIRED)('HTML report in Chromium', () => {

@@ -15,6 +15,7 @@ import { loadModelFile } from '../../src/model/load.js';
 import type { Model } from '../../src/model/schema.js';
 import { moneyMarkdown, moneyText } from '../../src/render/money.js';
 import { renderMetrics, renderRollUp } from '../../src/render/scenario-text.js';
+import { hostileModelInput } from '../fixtures/hostile-model.js';
 import { example, root, runCli } from './cli-run.js';
 
 const retail = example('retail.yaml');
@@ -32,26 +33,7 @@ function ok(...args: string[]): string {
   return result.stdout;
 }
 
-/** A model whose every name and id tries to break out of its context (HTML, Markdown, terminal). */
-const HOSTILE_MODEL = {
-  version: 1,
-  name: '<img src=x onerror=alert("name")>',
-  departments: [
-    { id: '__proto__', name: '</script><script>alert(1)</script>' },
-    { id: 'd "2"\u001b[31m', name: '<img src=x onerror=alert(2)>', performance: 0.8 },
-  ],
-  employees: [{ id: 'constructor', name: '"><svg onload=alert(3)>', department: '__proto__' }],
-  customers: [
-    { id: 'c<1>', name: "' onmouseover='alert(4)", segment: 'end-user', value: 2 },
-    { id: 'ünï\n東京', name: '<b>bold</b>&amp; \u2028 line', segment: 'distributor' },
-  ],
-  handoffs: [
-    { from: 'constructor', to: '__proto__', quality: 0.7 },
-    { from: '__proto__', to: 'd "2"\u001b[31m', quality: 0.9 },
-    { from: 'd "2"\u001b[31m', to: 'c<1>', quality: 0.6 },
-    { from: 'd "2"\u001b[31m', to: 'ünï\n東京', quality: 0.95 },
-  ],
-};
+const HOSTILE_MODEL = hostileModelInput(true);
 
 describe('analyze --money, --level, --metrics: bad input first', () => {
   it.each([
