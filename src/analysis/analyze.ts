@@ -37,6 +37,9 @@ function figure(x: number | undefined): number | null {
   return x > 0 ? x : 0;
 }
 
+/** The `weakestFor` of every link that is no customer's weakest: one shared, frozen empty list. */
+const NOBODY: readonly string[] = Object.freeze([]);
+
 /** The full report of a model. Throws ServiceChainError on an invalid model or option. */
 export function analyze(model: Model, options?: AnalyzeOptions): Report {
   return runAnalysis(model, resolveAnalyzeOptions(options), false).report;
@@ -97,7 +100,8 @@ function runAnalysis(
     failureLoss: impacts?.failureLoss ?? nan,
   };
 
-  const weakestFor: string[][] = Array.from({ length: chain.linkCount }, () => []);
+  // Only the few links that are some customer's weakest get a list: the rest share NOBODY.
+  const weakestFor = new Map<number, string[]>();
   const customers = customerReports(model, chain, evaluation, strength, weakestFor);
   const reached = customersReached(chain);
   const distance = handoffsToCustomer(chain);
@@ -119,7 +123,7 @@ function runAnalysis(
       failureLoss: figure(figures.failureLoss[v]),
       customersReached: reached[v]!,
       handoffsToCustomer: distance[v]! < 0 ? null : distance[v]!,
-      weakestFor: weakestFor[v]!,
+      weakestFor: weakestFor.get(v) ?? NOBODY,
     });
   }
   const handoffs: HandoffReport[] = [];
@@ -134,7 +138,7 @@ function runAnalysis(
       sensitivity: figure(figures.sensitivity[l]),
       fixGain: figure(figures.fixGain[l]),
       failureLoss: figure(figures.failureLoss[l]),
-      weakestFor: weakestFor[l]!,
+      weakestFor: weakestFor.get(l) ?? NOBODY,
     });
   }
 
@@ -165,7 +169,7 @@ function customerReports(
   chain: CompiledChain,
   evaluation: Evaluation,
   strength: Float64Array,
-  weakestFor: string[][],
+  weakestFor: Map<number, string[]>,
 ): CustomerReport[] {
   return (model.customers ?? []).map((customer, i) => {
     const c = chain.actorCount + i;
@@ -174,7 +178,11 @@ function customerReports(
     const ids = path.map((v) => chain.ids[v]!);
     // The chain starts at the weakest hand-off's provider: ids of nodes, link first.
     if (weakest?.type === 'handoff') ids.unshift(weakest.from);
-    if (link >= 0) weakestFor[link]!.push(customer.id);
+    if (link >= 0) {
+      const list = weakestFor.get(link);
+      if (list === undefined) weakestFor.set(link, [customer.id]);
+      else list.push(customer.id);
+    }
     return {
       id: customer.id,
       name: customer.name ?? customer.id,
