@@ -51,7 +51,7 @@ export interface AnalyzeCommandOptions {
 
 /**
  * Up to this many links (actors + hand-offs) `--format json` is indented whatever the output, as
- * it always was. Beyond it, written to a file or pipe, it is compact: indentation is about 60 % of
+ * it always was. Beyond it, written to a file or pipe, it is compact: indentation is about a third of
  * a big report's bytes (a million actors: about 1.8 GB indented), and a program reads it anyway.
  */
 export const PRETTY_JSON_LINKS = 10_000;
