@@ -28,8 +28,9 @@ vi.mock('../../src/engine/index.js', async (importOriginal) => {
 });
 
 const { analyze, analyzeWithMoney } = await import('../../src/analysis/analyze.js');
-const { businessImpact } = await import('../../src/analysis/business-impact.js');
+const { businessImpact, rankedMoneyLinks } = await import('../../src/analysis/business-impact.js');
 const { parseModel } = await import('../../src/model/load.js');
+const { analyzeForCommand } = await import('../../src/cli/commands/analyze.js');
 
 const text = readFileSync(new URL('../../examples/call-centre.yaml', import.meta.url), 'utf8');
 const { model } = parseModel(text, { format: 'yaml' });
@@ -53,11 +54,30 @@ describe('analyzeWithMoney on examples/call-centre.yaml', () => {
     expect(money.links.length).toBe(ends[0]);
   });
 
+  it('is what `analyze --money` runs: one compile, one pass', () => {
+    const { money } = analyzeForCommand(model, { format: 'json', money: true });
+    expect(money).toBeDefined();
+    expect(calls).toEqual({ compile: 1, pass: 1, sPass: 0 });
+  });
+
   it('gives analyze’s report and businessImpact’s money view, figure for figure', () => {
     const both = analyzeWithMoney(model, { top: 3 });
     expect(both.report).toEqual(analyze(model, { top: 3 }));
     expect(both.money).toEqual(businessImpact(model, { top: 3 }));
     // analyze and businessImpact on their own: one pass each, the two the combined run saves.
     expect(calls).toEqual({ compile: 3, pass: 3, sPass: 0 });
+  });
+});
+
+describe('rankedMoneyLinks', () => {
+  it('gives the priced links in the order of a money ranking, for the renderers', () => {
+    const money = businessImpact(model, { top: 4 });
+    for (const figure of ['fixSaves', 'failureCosts'] as const) {
+      const links = rankedMoneyLinks(money, figure);
+      expect(links.map((entry) => entry.link)).toEqual(money.rankings[figure].map((r) => r.link));
+      expect(links.map((entry) => entry[figure])).toEqual(
+        money.rankings[figure].map((r) => r.value),
+      );
+    }
   });
 });
