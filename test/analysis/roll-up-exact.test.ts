@@ -13,7 +13,7 @@ import { validModel } from '../model/model-arbitrary.js';
 
 /** The model with every listed actor's strength and every hand-off between two of them set to x. */
 function withAll(model: Model, members: ReadonlySet<string>, x: number): Model {
-  const actor = <T extends { id: string; performance?: number; welfare?: number }>(a: T): T =>
+  const actor = <T extends { id: string }>(a: T): T =>
     members.has(a.id) ? { ...a, performance: x, welfare: 1 } : a;
   return {
     ...model,
