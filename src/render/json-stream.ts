@@ -84,14 +84,30 @@ export function* jsonChunks(value: unknown, options: JsonStreamOptions = {}): Ge
 }
 
 /**
- * One object or array, depth first: scalars are written in place, containers walked, and a chunk
- * is yielded whenever the buffer fills, so memory stays near one chunk however large the value.
+ * From this depth on (0 = the value itself), a container is written by JSON.stringify in one go
+ * (re-indented): a report's rows (`actors[i]`, `money.links[i]`) are small, and the native writer
+ * is about twice as fast as walking them here. Only the long arrays above them are walked.
+ */
+const NATIVE_DEPTH = 2;
+
+/** A container's JSON at indentation `inner`: JSON.stringify's, each line shifted right. */
+function native(value: object, inner: string, step: string): string {
+  const text = JSON.stringify(value, null, step);
+  // Strings hold newlines only escaped, so every newline in the text is a line break.
+  return step === '' ? text : text.replaceAll('\n', `\n${inner}`);
+}
+
+/**
+ * One object or array, depth first: scalars are written in place, containers walked (or, from
+ * NATIVE_DEPTH on, written natively), and a chunk is yielded whenever the buffer fills, so
+ * memory stays near one chunk however long the value's arrays.
  */
 function* walk(
   value: object,
   buffer: ChunkBuffer,
   indent: string,
   step: string,
+  depth = 0,
 ): Generator<string> {
   const inner = indent + step;
   const open = step === '' ? '' : `\n${inner}`;
@@ -102,16 +118,24 @@ function* walk(
   let written = 0;
   for (let i = 0; i < count; i++) {
     const key = keys === null ? String(i) : keys[i]!;
-    const member = resolved((value as Record<string, unknown>)[key], key);
-    const text = isContainer(member) ? undefined : scalar(member);
+    const raw = (value as Record<string, unknown>)[key];
+    const member = resolved(raw, key);
+    // A member whose toJSON gave another object is walked: JSON.stringify would call toJSON again.
+    const inline = isContainer(member) && depth + 1 >= NATIVE_DEPTH && raw === member;
+    const text = inline
+      ? native(member, inner, step)
+      : isContainer(member)
+        ? undefined
+        : scalar(member);
     // No JSON form: an object leaves the key out, an array writes null (as JSON.stringify).
     if (!isContainer(member) && text === undefined && keys !== null) continue;
     const lead = written === 0 ? (array ? '[' : '{') : ',';
     const name = keys === null ? '' : `${JSON.stringify(key)}${colon}`;
     written++;
-    const full = buffer.add(lead + open + name + (isContainer(member) ? '' : (text ?? 'null')));
+    const walked = isContainer(member) && !inline;
+    const full = buffer.add(lead + open + name + (walked ? '' : (text ?? 'null')));
     if (full !== undefined) yield full;
-    if (isContainer(member)) yield* walk(member, buffer, inner, step);
+    if (walked) yield* walk(member, buffer, inner, step, depth + 1);
   }
   const close = array ? ']' : '}';
   const end = written === 0 ? (array ? '[]' : '{}') : step === '' ? close : `\n${indent}${close}`;
