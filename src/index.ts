@@ -4,7 +4,8 @@
  */
 
 /** The whole analysis of a model: service, weakest links, sensitivities and exact impacts (MODEL.md 2-4, 7). */
-export { analyze } from './analysis/analyze.js';
+/** The report and the money view from one impact pass (what `analyze --money` runs). */
+export { analyze, analyzeWithMoney } from './analysis/analyze.js';
 /** Options of `analyze` (tolerance, maxIterations, top) and their defaults. */
 export {
   ANALYZE_DEFAULTS,
@@ -21,7 +22,12 @@ export type {
   MoneyTotals,
 } from './analysis/business-impact.js';
 /** Money at risk per customer and in total, and what fixing or losing each link saves or costs. */
-export { BUSINESS_IMPACT_DEFAULTS, businessImpact } from './analysis/business-impact.js';
+/** The money figures of each link in the order of one of the money rankings. */
+export {
+  BUSINESS_IMPACT_DEFAULTS,
+  businessImpact,
+  rankedMoneyLinks,
+} from './analysis/business-impact.js';
 /** Structural metrics: in/out-degree and betweenness (skipped above a size limit unless asked). */
 export type { MetricsOptions, NodeMetrics, StructuralMetrics } from './analysis/metrics.js';
 /** In/out-degree and betweenness of every node of the hand-off graph. */

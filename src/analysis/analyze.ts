@@ -7,32 +7,27 @@ import {
   type CompiledChain,
   chainStrength,
   compileModel,
-  customerAdjoints,
   customersReached,
   type EngineOptions,
   type Evaluation,
-  forEachLinkCustomerImpact,
   handoffsToCustomer,
-  type ImpactProgress,
   propagate,
-  type Sensitivity,
   scoreSensitivity,
   weakestLink,
 } from '../engine/index.js';
 import { customerCoefficients } from '../model/defaults.js';
 import { ensureValidModel } from '../model/load.js';
 import type { Model } from '../model/schema.js';
-import { type AnalyzeOptions, resolveAnalyzeOptions } from './analyze-options.js';
+import {
+  type AnalyzeOptions,
+  type ResolvedAnalyzeOptions,
+  resolveAnalyzeOptions,
+} from './analyze-options.js';
+import { type BusinessImpact, moneyView } from './business-impact.js';
 import { engineWarnings } from './engine-warnings.js';
-import { buildRanking, createTopLinks, rankedFrom, type TopLinks } from './rankings.js';
-import type {
-  ActorReport,
-  CustomerReport,
-  CycleReport,
-  HandoffReport,
-  Report,
-  WeakestLink,
-} from './report.js';
+import { runImpactPass } from './impact-pass.js';
+import { buildRanking, isScored, weakestLinkRef } from './rankings.js';
+import type { ActorReport, CustomerReport, CycleReport, HandoffReport, Report } from './report.js';
 
 export { ANALYZE_DEFAULTS, type AnalyzeOptions } from './analyze-options.js';
 
@@ -42,9 +37,32 @@ function figure(x: number | undefined): number | null {
   return x > 0 ? x : 0;
 }
 
+/** The `weakestFor` of every link that is no customer's weakest: one shared, frozen empty list. */
+const NOBODY: readonly string[] = Object.freeze([]);
+
 /** The full report of a model. Throws ServiceChainError on an invalid model or option. */
 export function analyze(model: Model, options?: AnalyzeOptions): Report {
-  const resolved = resolveAnalyzeOptions(options);
+  return runAnalysis(model, resolveAnalyzeOptions(options), false).report;
+}
+
+/**
+ * The full report and the money view (`businessImpact`'s result, same figures) from ONE impact
+ * pass: the money each link's fix saves is priced from the same per-customer recomputes as the
+ * report's fix gains, with the same `top`, tolerance and progress. What `analyze --money` runs.
+ */
+export function analyzeWithMoney(
+  model: Model,
+  options?: AnalyzeOptions,
+): { report: Report; money: BusinessImpact } {
+  const { report, money } = runAnalysis(model, resolveAnalyzeOptions(options), true);
+  return { report, money: money! };
+}
+
+function runAnalysis(
+  model: Model,
+  resolved: ResolvedAnalyzeOptions,
+  withMoney: boolean,
+): { report: Report; money: BusinessImpact | null } {
   const modelWarnings = ensureValidModel(model);
   const engineOptions: EngineOptions = {
     tolerance: resolved.tolerance,
@@ -55,17 +73,26 @@ export function analyze(model: Model, options?: AnalyzeOptions): Report {
   const strength = chainStrength(chain);
   const sensitivity =
     evaluation.score === null ? null : scoreSensitivity(chain, evaluation, engineOptions);
-  const impacts =
+  const money = withMoney
+    ? moneyView(model, chain, evaluation, {
+        links: true,
+        top: resolved.top,
+        engine: engineOptions,
+      })
+    : null;
+  const visit = money?.pricer?.visit;
+  // S is null exactly when no customer is scored: then no link moves S or any money (all 0).
+  const pass =
     sensitivity === null
       ? null
-      : impactPass(
-          chain,
-          evaluation,
-          sensitivity,
-          resolved.top,
-          engineOptions,
-          resolved.onProgress,
-        );
+      : runImpactPass(chain, evaluation, {
+          options: engineOptions,
+          score: sensitivity,
+          top: resolved.top,
+          ...(visit !== undefined && { visit }),
+          onProgress: resolved.onProgress,
+        });
+  const impacts = pass?.impacts ?? null;
   const nan = new Float64Array(chain.linkCount).fill(Number.NaN);
   const figures = {
     sensitivity: sensitivity?.link ?? nan,
@@ -73,7 +100,8 @@ export function analyze(model: Model, options?: AnalyzeOptions): Report {
     failureLoss: impacts?.failureLoss ?? nan,
   };
 
-  const weakestFor: string[][] = Array.from({ length: chain.linkCount }, () => []);
+  // Only the few links that are some customer's weakest get a list: the rest share NOBODY.
+  const weakestFor = new Map<number, string[]>();
   const customers = customerReports(model, chain, evaluation, strength, weakestFor);
   const reached = customersReached(chain);
   const distance = handoffsToCustomer(chain);
@@ -95,7 +123,7 @@ export function analyze(model: Model, options?: AnalyzeOptions): Report {
       failureLoss: figure(figures.failureLoss[v]),
       customersReached: reached[v]!,
       handoffsToCustomer: distance[v]! < 0 ? null : distance[v]!,
-      weakestFor: weakestFor[v]!,
+      weakestFor: weakestFor.get(v) ?? NOBODY,
     });
   }
   const handoffs: HandoffReport[] = [];
@@ -110,11 +138,11 @@ export function analyze(model: Model, options?: AnalyzeOptions): Report {
       sensitivity: figure(figures.sensitivity[l]),
       fixGain: figure(figures.fixGain[l]),
       failureLoss: figure(figures.failureLoss[l]),
-      weakestFor: weakestFor[l]!,
+      weakestFor: weakestFor.get(l) ?? NOBODY,
     });
   }
 
-  return {
+  const report: Report = {
     model: {
       name: model.name ?? 'Untitled model',
       actors: chain.actorCount,
@@ -129,9 +157,10 @@ export function analyze(model: Model, options?: AnalyzeOptions): Report {
     warnings: [...modelWarnings, ...engineWarnings(chain, evaluation, sensitivity)],
     rankings: {
       overall: buildRanking(chain, figures, resolved.top),
-      byCustomer: impacts?.byCustomer ?? [],
+      byCustomer: pass?.byCustomer ?? [],
     },
   };
+  return { report, money: money?.finish() ?? null };
 }
 
 /** Customers with service, chain strength and weakest link; fills `weakestFor` (declaration order). */
@@ -140,34 +169,26 @@ function customerReports(
   chain: CompiledChain,
   evaluation: Evaluation,
   strength: Float64Array,
-  weakestFor: string[][],
+  weakestFor: Map<number, string[]>,
 ): CustomerReport[] {
   return (model.customers ?? []).map((customer, i) => {
     const c = chain.actorCount + i;
-    const scored = chain.groupStart[c + 1]! > chain.groupStart[c]!;
     const { link, path } = weakestLink(chain, strength, c);
-    let weakest: WeakestLink | null = null;
+    const weakest = weakestLinkRef(chain, link);
     const ids = path.map((v) => chain.ids[v]!);
-    if (link >= chain.actorCount) {
-      const h = link - chain.actorCount;
-      weakest = {
-        type: 'handoff',
-        id: chain.handoffIds[h]!,
-        from: chain.ids[chain.from[h]!]!,
-        to: chain.ids[chain.to[h]!]!,
-      };
-      // The chain starts at the weakest hand-off's provider: ids of nodes, link first.
-      ids.unshift(chain.ids[chain.from[h]!]!);
-    } else if (link >= 0) {
-      weakest = { type: 'actor', id: chain.ids[link]! };
+    // The chain starts at the weakest hand-off's provider: ids of nodes, link first.
+    if (weakest?.type === 'handoff') ids.unshift(weakest.from);
+    if (link >= 0) {
+      const list = weakestFor.get(link);
+      if (list === undefined) weakestFor.set(link, [customer.id]);
+      else list.push(customer.id);
     }
-    if (link >= 0) weakestFor[link]!.push(customer.id);
     return {
       id: customer.id,
       name: customer.name ?? customer.id,
       segment: customer.segment ?? 'end-user',
       value: customerCoefficients(customer, model.defaults).value,
-      service: scored ? evaluation.service[c]! : null,
+      service: isScored(chain, c) ? evaluation.service[c]! : null,
       chainStrength: strength[c]!,
       weakestLink: weakest,
       chain: ids,
@@ -192,77 +213,4 @@ function cycleReports(chain: CompiledChain, evaluation: Evaluation): CycleReport
     });
   }
   return cycles.sort((a, b) => a.first - b.first).map((cycle) => cycle.report);
-}
-
-/** Top links of one customer's three figures, filled as the impact pass goes. */
-interface CustomerTops {
-  readonly sensitivity: TopLinks;
-  readonly fixGain: TopLinks;
-  readonly failureLoss: TopLinks;
-}
-
-/**
- * The exact fixGain / failureLoss of every link for S AND for every scored customer, from ONE
- * set of recomputes (MODEL.md section 4): the engine spreads each recompute's frontier over every
- * customer's adjoint and S's, so S's figures are linkImpacts' own, bit for bit (the report is
- * unchanged by sharing the pass), and the customers' adjoint passes also give their sensitivity
- * rankings. Only called when S is not null.
- */
-function impactPass(
-  chain: CompiledChain,
-  evaluation: Evaluation,
-  sensitivity: Sensitivity,
-  top: number,
-  options: EngineOptions,
-  onProgress: ImpactProgress | undefined,
-) {
-  const first = chain.actorCount;
-  const scored: number[] = [];
-  for (let c = first; c < chain.nodeCount; c++)
-    if (chain.groupStart[c + 1]! > chain.groupStart[c]!) scored.push(c);
-  const tops = new Map<number, CustomerTops>();
-  for (const c of scored)
-    tops.set(c, {
-      sensitivity: createTopLinks(top),
-      fixGain: createTopLinks(top),
-      failureLoss: createTopLinks(top),
-    });
-  // The customers' adjoints serve twice: their link sensitivities rank here, and the recomputes'
-  // frontier spreads over them below.
-  const adjoints = customerAdjoints(chain, evaluation, options, (c, { link }) => {
-    const ranking = tops.get(c);
-    if (ranking === undefined) return;
-    for (let l = 0; l < link.length; l++) ranking.sensitivity.offer(l, link[l]!);
-  });
-  const visit = (link: number, fixes: Float64Array, failures: Float64Array): void => {
-    for (const c of scored) {
-      const ranking = tops.get(c)!;
-      ranking.fixGain.offer(link, fixes[c - first]!);
-      ranking.failureLoss.offer(link, failures[c - first]!);
-    }
-  };
-  const settings = {
-    adjoints,
-    score: sensitivity,
-    ...(onProgress !== undefined && { onProgress }),
-  };
-  const { fixGain, failureLoss } = forEachLinkCustomerImpact(
-    chain,
-    evaluation,
-    options,
-    visit,
-    settings,
-  )!;
-  const byCustomer = scored.map((c) => {
-    const ranking = tops.get(c)!;
-    return {
-      customer: chain.ids[c]!,
-      ranking: {
-        sensitivity: rankedFrom(chain, ranking.sensitivity),
-        fixGain: rankedFrom(chain, ranking.fixGain),
-        failureLoss: rankedFrom(chain, ranking.failureLoss),
-      },
-    };
-  });
-  return { fixGain, failureLoss, byCustomer };
 }

@@ -6,14 +6,14 @@
  * change is the sum of phi_c at each customer's new service.
  */
 import { z } from 'zod';
-import type { CompiledChain, Evaluation } from '../engine/index.js';
 import {
+  type CompiledChain,
+  type CustomerImpactVisitor,
   compileModel,
   customerServiceAfter,
   ENGINE_DEFAULTS,
   type EngineOptions,
-  forEachLinkCustomerImpact,
-  linkName,
+  type Evaluation,
   linkValue,
   propagate,
 } from '../engine/index.js';
@@ -21,8 +21,10 @@ import { type CustomerCoefficients, customerCoefficients } from '../model/defaul
 import { ensureValidModel } from '../model/load.js';
 import { resolveOptions } from '../model/options.js';
 import type { Model, Segment } from '../model/schema.js';
+import { runImpactPass } from './impact-pass.js';
 import { type CustomerMoney, customerMoney, moneyAtRisk } from './money.js';
 import { type CoefficientUsed, coefficientsUsed } from './money-coefficients.js';
+import { linkRef, ranked, scoredCustomers } from './rankings.js';
 import type { LinkRef, RankedLink } from './report.js';
 
 /** Options of `businessImpact`; every field optional, see BUSINESS_IMPACT_DEFAULTS. */
@@ -115,18 +117,14 @@ export function resolveBusinessImpactOptions(options: unknown): Required<Busines
 /** Per customer ordinal: its coefficients, and whether it is scored (receives a hand-off). */
 interface Scoring {
   readonly coefficients: readonly CustomerCoefficients[];
+  /** Ordinals (node index - actorCount) of the scored customers, in declaration order. */
   readonly scored: readonly number[];
 }
 
 function scoring(model: Model, chain: CompiledChain): Scoring {
   const customers = model.customers ?? [];
   const coefficients = customers.map((customer) => customerCoefficients(customer, model.defaults));
-  const scored: number[] = [];
-  for (let c = 0; c < customers.length; c++) {
-    const v = chain.actorCount + c;
-    // A customer with no input group receives no hand-off (MODEL.md section 2): not scored.
-    if (chain.groupStart[v + 1]! > chain.groupStart[v]!) scored.push(c);
-  }
+  const scored = scoredCustomers(chain).map((v) => v - chain.actorCount);
   return { coefficients, scored };
 }
 
@@ -141,7 +139,7 @@ function customerReports(
   service: ArrayLike<number>,
   first: number,
 ): { customers: CustomerMoneyReport[]; total: MoneyTotals } {
-  const isScored = new Set(scored);
+  const isScoredOrdinal = new Set(scored);
   let lost = 0;
   let notWon = 0;
   let atRisk = 0;
@@ -154,7 +152,7 @@ function customerReports(
       name: customer.name ?? customer.id,
       segment: customer.segment ?? 'end-user',
     };
-    if (!isScored.has(c)) {
+    if (!isScoredOrdinal.has(c)) {
       const none = { failed: null, lost: null, notWon: null, atRisk: null };
       return { ...base, service: null, ...none, coefficients: used };
     }
@@ -171,31 +169,38 @@ function customerReports(
   return { customers, total: { failed, lost, notWon, atRisk } };
 }
 
+/** Prices links as the impact pass visits them (a visitor of runImpactPass); `links` fills up. */
+export interface LinkPricer {
+  readonly visit: CustomerImpactVisitor;
+  readonly links: LinkMoney[];
+}
+
 /**
  * Money saved and lost per link: for each scored customer, phi(s) - phi(s after the change), summed.
  * Each customer's difference is >= 0 in exact arithmetic (s never falls when a link improves and
  * phi never rises when s does), so a negative rounding residue is taken as 0.
  */
-function linkMoney(
+function createLinkPricer(
   chain: CompiledChain,
   evaluation: Evaluation,
   { coefficients, scored }: Scoring,
   options: EngineOptions,
-): LinkMoney[] {
+): LinkPricer {
   const first = chain.actorCount;
   const now = scored.map((c) => share(evaluation.service[first + c]!));
   const phiNow = scored.map((c, i) => moneyAtRisk(now[i]!, coefficients[c]!));
   /** Sum over customers of max(0, sign * (phi(s after) - phi(s now))). */
   const moneyChange = (sign: 1 | -1, after: (c: number, i: number) => number): number => {
     let total = 0;
-    scored.forEach((c, i) => {
+    for (let i = 0; i < scored.length; i++) {
+      const c = scored[i]!;
       const change = moneyAtRisk(share(after(c, i)), coefficients[c]!) - phiNow[i]!;
       total += Math.max(0, sign * change);
-    });
+    }
     return total;
   };
   const links: LinkMoney[] = [];
-  forEachLinkCustomerImpact(chain, evaluation, options, (l, fix, failure) => {
+  const visit: CustomerImpactVisitor = (l, fix, failure) => {
     // The engine's frontier shortcut multiplies by adjoints; should one be infinite, recompute.
     const exact = (deltas: Float64Array, x: number) =>
       scored.every((c) => Number.isFinite(deltas[c]!))
@@ -206,12 +211,65 @@ function linkMoney(
     const fixSaves = moneyChange(-1, (c, i) => fixed?.[c] ?? now[i]! + fix[c]!);
     const failureCosts = moneyChange(1, (c, i) => failed?.[c] ?? now[i]! - failure[c]!);
     links.push({ link: linkRef(chain, l), strength: linkValue(chain, l), fixSaves, failureCosts });
-  });
-  return links;
+  };
+  return { visit, links };
 }
 
-function linkRef(chain: CompiledChain, link: number): LinkRef {
-  return { type: link < chain.actorCount ? 'actor' : 'handoff', id: linkName(chain, link) };
+/** The money view of a compiled, evaluated model, and the pricer to hand to the impact pass. */
+export interface MoneyView {
+  /** Null when links are not priced. */
+  readonly pricer: LinkPricer | null;
+  /** The view once the pass (if any) has run. */
+  finish(): BusinessImpact;
+}
+
+/**
+ * Starts the money view of `model` (compiled to `chain`, evaluated): its customer figures now, its
+ * link prices from the pricer's visits. Without any scored customer every price is exactly 0, and
+ * `finish` fills them in when the pass was not run.
+ */
+export function moneyView(
+  model: Model,
+  chain: CompiledChain,
+  evaluation: Evaluation,
+  settings: { readonly links: boolean; readonly top: number; readonly engine: EngineOptions },
+): MoneyView {
+  const scoringOf = scoring(model, chain);
+  const pricer = settings.links
+    ? createLinkPricer(chain, evaluation, scoringOf, settings.engine)
+    : null;
+  let priced = false;
+  return {
+    pricer,
+    finish: () => {
+      const { customers, total } = customerReports(
+        model,
+        scoringOf,
+        evaluation.service,
+        chain.actorCount,
+      );
+      const links = pricer?.links ?? [];
+      // No pass ran (nothing scored): every link's price is the empty sum, 0.
+      if (pricer !== null && links.length < chain.linkCount && !priced) {
+        const none = new Float64Array(chain.customerCount);
+        for (let l = links.length; l < chain.linkCount; l++) pricer.visit(l, none, none);
+      }
+      priced = true;
+      const best = (figure: 'fixSaves' | 'failureCosts') =>
+        ranked(
+          chain,
+          links.map((entry) => entry[figure]),
+          settings.top,
+          { keepZero: true },
+        );
+      return {
+        customers,
+        total,
+        links,
+        rankings: { fixSaves: best('fixSaves'), failureCosts: best('failureCosts') },
+      };
+    },
+  };
 }
 
 /**
@@ -232,44 +290,32 @@ export function totalMoneyAtRisk(
   return total;
 }
 
-/** The top links by one figure, largest first; the sort is stable, so ties keep declaration order. */
-function rank(
-  links: readonly LinkMoney[],
-  figure: 'fixSaves' | 'failureCosts',
-  top: number,
-): RankedLink[] {
-  return links
-    .map((entry) => ({ link: entry.link, value: entry[figure] }))
-    .sort((a, b) => b.value - a.value)
-    .slice(0, top);
-}
-
 /**
  * The money view of a (validated) model: per customer and in total the failed share, customers
  * lost, prospects not won and money at risk, with the coefficients used; per link what a fix would
  * save and a failure would cost, exact, ranked. Throws ServiceChainError on an invalid model or
- * option (`invalid_option`).
+ * option (`invalid_option`). `analyzeWithMoney` gives the same view from the analysis' own pass.
  */
 export function businessImpact(model: Model, options?: BusinessImpactOptions): BusinessImpact {
-  const { links: priceLinks, top, ...engine } = resolveBusinessImpactOptions(options);
+  const { links, top, ...engine } = resolveBusinessImpactOptions(options);
   ensureValidModel(model);
   const chain = compileModel(model);
   const evaluation = propagate(chain, engine);
-  const scoringOf = scoring(model, chain);
-  const { customers, total } = customerReports(
-    model,
-    scoringOf,
-    evaluation.service,
-    chain.actorCount,
-  );
-  const links = priceLinks ? linkMoney(chain, evaluation, scoringOf, engine) : [];
-  return {
-    customers,
-    total,
-    links,
-    rankings: {
-      fixSaves: rank(links, 'fixSaves', top),
-      failureCosts: rank(links, 'failureCosts', top),
-    },
-  };
+  const view = moneyView(model, chain, evaluation, { links, top, engine });
+  if (view.pricer !== null && chain.scoredCount > 0)
+    runImpactPass(chain, evaluation, { options: engine, top, visit: view.pricer.visit });
+  return view.finish();
+}
+
+/** The money figures of each link in the order of one of its rankings (for the renderers). */
+export function rankedMoneyLinks(
+  impact: BusinessImpact,
+  figure: 'fixSaves' | 'failureCosts',
+): LinkMoney[] {
+  const byKey = new Map(impact.links.map((entry) => [linkKey(entry.link), entry]));
+  return impact.rankings[figure].flatMap((entry) => byKey.get(linkKey(entry.link)) ?? []);
+}
+
+function linkKey(link: LinkRef): string {
+  return `${link.type}:${link.id}`;
 }

@@ -1,6 +1,7 @@
 /** Warnings of the analysis itself (MODEL.md sections 2 and 4): what the engine could not settle. */
 import type { CompiledChain, Evaluation, Sensitivity } from '../engine/index.js';
 import type { Warning } from '../model/errors.js';
+import { linkRef } from './rankings.js';
 
 /** Where a node is declared: `departments[i]`, `employees[i]` or `customers[i]`. */
 export function nodePath(chain: CompiledChain, v: number): string {
@@ -50,8 +51,8 @@ export function engineWarnings(
   }
   for (let l = 0; l < chain.linkCount; l++) {
     if (!Number.isNaN(sensitivity.link[l]!)) continue;
-    const what = l < chain.actorCount ? 'actor' : 'hand-off';
-    const id = l < chain.actorCount ? chain.ids[l]! : chain.handoffIds[l - chain.actorCount]!;
+    const { type, id } = linkRef(chain, l);
+    const what = type === 'actor' ? 'actor' : 'hand-off';
     warnings.push({
       code: 'infinite_sensitivity',
       path: linkPath(chain, l),

@@ -7,6 +7,7 @@ import { ACTOR_DEFAULTS, HANDOFF_DEFAULTS, handoffId } from '../model/defaults.j
 import { resolveOptions } from '../model/options.js';
 import type { Department, Model } from '../model/schema.js';
 import type { Report } from './report.js';
+import { departmentImpacts } from './roll-up-impact.js';
 
 /** Options of rollUp. */
 export const RollUpOptionsSchema = z.strictObject({
@@ -46,7 +47,12 @@ export interface DepartmentView {
   readonly service: number;
   /** Lowest-strength member actor or internal hand-off; null when nothing is below 1. */
   readonly weakestLink: InternalLink | null;
-  /** Sums over the members; null where S is null or any member's figure is. */
+  /**
+   * The unit's links together: its member actors and the hand-offs between two members. The
+   * sensitivity is the rate S rises when all of them rise together (the sum of their own; null
+   * where S is null or any of theirs is); fixGain and failureLoss are exact recomputations with
+   * all of them set to 1, or to 0, at once (roll-up-impact.ts): never above S.
+   */
   readonly sensitivity: number | null;
   readonly fixGain: number | null;
   readonly failureLoss: number | null;
@@ -133,6 +139,7 @@ export function rollUp(report: Report, model: Model, options: RollUpOptions = {}
   );
   const weightOf = (id: string) => weights.get(id) ?? HANDOFF_DEFAULTS.weight;
   const departmentIds = new Set((model.departments ?? []).map((d) => d.id));
+  const impacts = departmentImpacts(model, unitOf);
   const members = new Map<string, string[]>();
   for (const node of nodes) {
     const unit = unitOf(node.id);
@@ -146,24 +153,29 @@ export function rollUp(report: Report, model: Model, options: RollUpOptions = {}
     const inUnit = new Set(list);
     const leaving = report.handoffs.filter((h) => inUnit.has(h.from) && !inUnit.has(h.to));
     const service = deliveredService(list, leaving, actors, weightOf);
+    const internal = report.handoffs.filter((h) => inUnit.has(h.from) && inUnit.has(h.to));
     const candidates: InternalLink[] = [
       ...list.map((id) => ({ type: 'actor' as const, id, strength: strength.get(id)! })),
-      ...report.handoffs
-        .filter((h) => inUnit.has(h.from) && inUnit.has(h.to))
-        .map((h) => ({
-          type: 'handoff' as const,
-          id: h.id,
-          from: h.from,
-          to: h.to,
-          strength: h.quality,
-        })),
+      ...internal.map((h) => ({
+        type: 'handoff' as const,
+        id: h.id,
+        from: h.from,
+        to: h.to,
+        strength: h.quality,
+      })),
     ];
     const weakest = candidates.reduce<InternalLink | null>(
       (best, link) => (link.strength < (best?.strength ?? 1) ? link : best),
       null,
     );
-    const figures = (key: 'sensitivity' | 'fixGain' | 'failureLoss') =>
-      report.score === null ? null : sumOf(list.map((id) => actors.get(id)?.[key] ?? null));
+    const sensitivity =
+      report.score === null
+        ? null
+        : sumOf([
+            ...list.map((id) => actors.get(id)?.sensitivity ?? null),
+            ...internal.map((h) => h.sensitivity),
+          ]);
+    const impact = impacts.get(node.id);
     views.push({
       id: node.id,
       name: node.name ?? node.id,
@@ -171,9 +183,9 @@ export function rollUp(report: Report, model: Model, options: RollUpOptions = {}
       members: list,
       service,
       weakestLink: weakest,
-      sensitivity: figures('sensitivity'),
-      fixGain: figures('fixGain'),
-      failureLoss: figures('failureLoss'),
+      sensitivity,
+      fixGain: report.score === null ? null : (impact?.fixGain ?? null),
+      failureLoss: report.score === null ? null : (impact?.failureLoss ?? null),
     });
   }
   return {

@@ -18,6 +18,7 @@ import { ServiceChainError, type Warning } from '../model/errors.js';
 import { ensureValidModel } from '../model/load.js';
 import { resolveOptions } from '../model/options.js';
 import type { Model } from '../model/schema.js';
+import { isScored, linkRef, rankAll, weakestLinkRef } from './rankings.js';
 import type { LinkRef, WeakestLink } from './report.js';
 import { isStructural, tryApplyChanges } from './scenario.js';
 import { type Evaluated, evaluateChanges, evaluateModel } from './scenario-eval.js';
@@ -144,19 +145,6 @@ export interface WhatIfResult {
   readonly warnings: readonly Warning[];
 }
 
-/** The report's form of a link index. */
-function weakestOf(chain: CompiledChain, link: number): WeakestLink | null {
-  if (link < 0) return null;
-  if (link < chain.actorCount) return { type: 'actor', id: chain.ids[link]! };
-  const h = link - chain.actorCount;
-  return {
-    type: 'handoff',
-    id: chain.handoffIds[h]!,
-    from: chain.ids[chain.from[h]!]!,
-    to: chain.ids[chain.to[h]!]!,
-  };
-}
-
 /** One side of a customer: its service (null if unscored), chain strength and weakest link. */
 interface CustomerSide {
   readonly name: string;
@@ -169,16 +157,14 @@ interface CustomerSide {
 function customerSides(evaluated: Evaluated): Map<string, CustomerSide> {
   const { chain, evaluation, strength, model } = evaluated;
   const names = new Map((model.customers ?? []).map((c) => [c.id, c.name ?? c.id]));
-  const received = new Uint8Array(chain.nodeCount);
-  for (let h = 0; h < chain.handoffCount; h++) received[chain.to[h]!] = 1;
   const sides = new Map<string, CustomerSide>();
   for (let v = 0; v < chain.nodeCount; v++) {
     if (chain.kind[v] !== KIND_CUSTOMER) continue;
     sides.set(chain.ids[v]!, {
       name: names.get(chain.ids[v]!) ?? chain.ids[v]!,
-      service: received[v] === 1 ? evaluation.service[v]! : null,
+      service: isScored(chain, v) ? evaluation.service[v]! : null,
       chainStrength: strength![v]!,
-      weakestLink: weakestOf(chain, weakestLink(chain, strength!, v).link),
+      weakestLink: weakestLinkRef(chain, weakestLink(chain, strength!, v).link),
     });
   }
   return sides;
@@ -237,32 +223,25 @@ interface RankSettings {
 function fixGainRanks(evaluated: Evaluated, options: RankSettings) {
   const { chain, evaluation } = evaluated;
   const ranks = new Map<string, { link: LinkRef; place: RankPlace }>();
-  const gains: (number | null)[] = new Array(chain.linkCount).fill(null);
+  const gains = new Float64Array(chain.linkCount).fill(Number.NaN);
   if (evaluation.score !== null) {
-    const impacts = linkImpacts(
-      chain,
-      evaluation,
-      scoreSensitivity(chain, evaluation, options),
-      options,
-      undefined,
-      options.onProgress,
+    gains.set(
+      linkImpacts(
+        chain,
+        evaluation,
+        scoreSensitivity(chain, evaluation, options),
+        options,
+        undefined,
+        options.onProgress,
+      ).fixGain,
     );
-    for (let link = 0; link < chain.linkCount; link++) {
-      const gain = impacts.fixGain[link]!;
-      gains[link] = Number.isFinite(gain) ? gain : null;
-    }
   }
-  const order = gains.map((_, link) => link);
-  const key = (link: number) => gains[link] ?? Number.NEGATIVE_INFINITY;
-  order.sort((x, y) => key(y) - key(x) || x - y);
-  order.forEach((link, position) => {
-    const ref: LinkRef =
-      link < chain.actorCount
-        ? { type: 'actor', id: chain.ids[link]! }
-        : { type: 'handoff', id: chain.handoffIds[link - chain.actorCount]! };
+  rankAll(gains).forEach((link, position) => {
+    const ref = linkRef(chain, link);
+    const gain = gains[link]!;
     ranks.set(`${ref.type}:${ref.id}`, {
       link: ref,
-      place: { rank: position + 1, fixGain: gains[link]! },
+      place: { rank: position + 1, fixGain: Number.isFinite(gain) ? gain : null },
     });
   });
   return ranks;

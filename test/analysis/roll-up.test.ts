@@ -65,13 +65,21 @@ describe('rollUp at level 1 (top-level departments)', () => {
     expect(view.departments[1]!.weakestLink).toEqual({ type: 'actor', id: 'e1', strength: 0.5 });
   });
 
-  it('sums the members’ fix gains: e1 0.04 + sales 0.025 (+ 0 for nobody else)', () => {
-    // e1 := 1: s_sales = 0.8 x 0.525 = 0.42, S = (1.296 + 0.42) / 3 = 0.572 (+0.04);
-    // sales := 1: s_sales = 0.375, S = (1.296 + 0.375) / 3 = 0.557 (+0.025).
-    expect(view.departments[1]!.fixGain).toBeCloseTo(0.065, 12);
+  it('recomputes a department with all its links fixed, or failed, together: never above S', () => {
+    // sales: sales, e1 and e1->sales := 1: s_sales = (1 + 0.45) / 2 = 0.725,
+    // S = (1.296 + 0.725) / 3 = 0.67367 (+0.14167, more than e1 0.04 + sales 0.025 apart).
+    expect(view.departments[1]!.fixGain).toBeCloseTo(0.425 / 3, 12);
+    // ... := 0: s_sales = 0, S = 1.296 / 3 = 0.432 (-0.1).
+    expect(view.departments[1]!.failureLoss).toBeCloseTo(0.1, 12);
+    // ops: ops, wh, disp and wh->disp := 1: s_disp = 1, s_sales = 0.8 x (0.3 + 0.5) / 2 = 0.32,
+    // S = (1.8 + 0.32) / 3 = 0.70667 (+0.17467); := 0: s_sales = 0.12, S = 0.04 (-0.492 < S).
+    expect(view.departments[0]!.fixGain).toBeCloseTo(0.524 / 3, 12);
+    expect(view.departments[0]!.failureLoss).toBeCloseTo(0.492, 12);
+    // The rate S rises at when all its links rise together: members' and wh->disp's.
     const members = report.actors.filter((a) => ['ops', 'wh', 'disp'].includes(a.id));
+    const inside = report.handoffs.find((h) => h.id === 'wh->disp')!;
     expect(view.departments[0]!.sensitivity).toBeCloseTo(
-      members.reduce((s, a) => s + a.sensitivity!, 0),
+      members.reduce((s, a) => s + a.sensitivity!, inside.sensitivity!),
       12,
     );
   });

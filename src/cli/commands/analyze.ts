@@ -4,19 +4,21 @@
  * appended when asked.
  */
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { analyze } from '../../analysis/analyze.js';
-import { type BusinessImpact, businessImpact } from '../../analysis/business-impact.js';
+import { analyze, analyzeWithMoney } from '../../analysis/analyze.js';
+import type { BusinessImpact } from '../../analysis/business-impact.js';
 import { type StructuralMetrics, structuralMetrics } from '../../analysis/metrics.js';
 import type { Report } from '../../analysis/report.js';
 import { type RollUp, rollUp } from '../../analysis/roll-up.js';
 import type { Model } from '../../model/schema.js';
 import { toHtml } from '../../render/html.js';
+import { jsonChunks } from '../../render/json-stream.js';
 import { toMarkdown } from '../../render/markdown.js';
 import { moneyMarkdown, moneyText } from '../../render/money.js';
 import { renderMetrics, renderRollUp } from '../../render/scenario-text.js';
 import { toText } from '../../render/text.js';
 import { readModelFile, runCommand, writeOutput } from '../io.js';
 import { createImpactProgress } from '../progress.js';
+import { writeChunkedOutput } from '../write-stream.js';
 
 /** The output formats of `analyze`. */
 export const ANALYZE_FORMATS = ['text', 'markdown', 'json', 'html'] as const;
@@ -40,6 +42,30 @@ export interface AnalyzeCommandOptions {
   readonly level?: AnalyzeLevel;
   /** Append structural metrics: in/out-degree and betweenness of every node. */
   readonly metrics?: boolean;
+  /**
+   * JSON layout: true indented, false compact; absent: indented unless the model is big
+   * (more than PRETTY_JSON_LINKS links) and the output is a file or pipe (see jsonIndent).
+   */
+  readonly pretty?: boolean;
+}
+
+/**
+ * Up to this many links (actors + hand-offs) `--format json` is indented whatever the output, as
+ * it always was. Beyond it, written to a file or pipe, it is compact: indentation is about a third of
+ * a big report's bytes (a million actors: about 1.8 GB indented), and a program reads it anyway.
+ */
+export const PRETTY_JSON_LINKS = 10_000;
+
+/** Spaces of JSON indentation for this report and output: 2, or 0 for compact. */
+export function jsonIndent(
+  report: Report,
+  options: Pick<AnalyzeCommandOptions, 'pretty' | 'out'>,
+  terminal: boolean = process.stdout.isTTY === true,
+): number {
+  if (options.pretty !== undefined) return options.pretty ? 2 : 0;
+  const links = report.model.actors + report.model.handoffs;
+  const toTerminal = options.out === undefined && terminal;
+  return links <= PRETTY_JSON_LINKS || toTerminal ? 2 : 0;
 }
 
 /** The value of `--level`: each actor's own department, or a depth in the department tree. */
@@ -104,18 +130,21 @@ export type AnalyzeOutput = Report & {
   readonly metrics?: MetricsOutput;
 };
 
-/** Computes the views the options ask for, with the same `--top` as the report. */
+/**
+ * Computes the views the options ask for, with the same `--top` as the report. The money view
+ * comes from the analysis' own impact pass (analyzeWithMoney), handed in as `money`.
+ */
 export function analysisViews(
   report: Report,
   model: Model,
   options: AnalyzeCommandOptions,
+  money?: BusinessImpact,
 ): AnalyzeViews {
-  const top = options.top === undefined ? {} : { top: options.top };
   const { level } = options;
   // `department` is rollUp's default: each actor's own department, no depth.
   const depth = level === undefined || level === 'department' ? {} : { level };
   return {
-    ...(options.money === true ? { money: businessImpact(model, top) } : {}),
+    ...(options.money === true && money !== undefined ? { money } : {}),
     ...(level === undefined ? {} : { rollUp: rollUp(report, model, depth) }),
     ...(options.metrics === true ? { metrics: structuralMetrics(model, { metrics: true }) } : {}),
   };
@@ -153,8 +182,8 @@ function appendViews(
 }
 
 /**
- * The report in the chosen format, with the views appended. JSON is the report object itself
- * (MODEL.md section 7), plus one key per view.
+ * The report in the chosen format, with the views appended, as one string: for text, Markdown and
+ * HTML (JSON as `analysisChunks` streams it, joined: use that for big models).
  */
 export function renderAnalysis(
   report: Report,
@@ -169,10 +198,44 @@ export function renderAnalysis(
     case 'markdown':
       return appendViews(toMarkdown(report, top), views, 'markdown', top);
     case 'json':
-      return `${JSON.stringify(analysisOutput(report, views), null, 2)}\n`;
+      return [...analysisChunks(report, model, options, views)].join('');
     case 'html':
       return toHtml(report, model, { ...views, ...top });
   }
+}
+
+/**
+ * The report in the chosen format as chunks of text. JSON is the report object itself plus one
+ * key per view, streamed (jsonChunks): the same bytes as JSON.stringify with the same indentation,
+ * never one giant string.
+ */
+export function* analysisChunks(
+  report: Report,
+  model: Model,
+  options: AnalyzeCommandOptions,
+  views: AnalyzeViews = {},
+): Generator<string> {
+  if (options.format !== 'json') {
+    yield renderAnalysis(report, model, options, views);
+    return;
+  }
+  yield* jsonChunks(analysisOutput(report, views), { indent: jsonIndent(report, options) });
+  yield '\n';
+}
+
+/** Analyses the model: the report, and the money view from the same impact pass when asked. */
+export function analyzeForCommand(
+  model: Model,
+  options: AnalyzeCommandOptions,
+  onProgress?: (done: number, total: number) => void,
+): { report: Report; money?: BusinessImpact } {
+  const settings = {
+    ...(options.top !== undefined && { top: options.top }),
+    ...(onProgress !== undefined && { onProgress }),
+  };
+  return options.money === true
+    ? analyzeWithMoney(model, settings)
+    : { report: analyze(model, settings) };
 }
 
 /** Loads the file, analyses it, computes the views asked for and writes it all where asked. */
@@ -180,17 +243,17 @@ export async function runAnalyze(file: string, options: AnalyzeCommandOptions): 
   const { model } = await readModelFile(file);
   // Progress of the impact pass on stderr, only on a terminal and after a second (progress.ts).
   const progress = createImpactProgress();
-  let report: Report;
+  let analysed: { report: Report; money?: BusinessImpact };
   try {
-    report = analyze(model, {
-      ...(options.top !== undefined && { top: options.top }),
-      ...(progress.onProgress !== undefined && { onProgress: progress.onProgress }),
-    });
+    analysed = analyzeForCommand(model, options, progress.onProgress);
   } finally {
     progress.done();
   }
-  const views = analysisViews(report, model, options);
-  await writeOutput(renderAnalysis(report, model, options, views), options.out);
+  const { report, money } = analysed;
+  const views = analysisViews(report, model, options, money);
+  if (options.format === 'json')
+    await writeChunkedOutput(analysisChunks(report, model, options, views), options.out);
+  else await writeOutput(renderAnalysis(report, model, options, views), options.out);
 }
 
 /**
@@ -221,6 +284,11 @@ export function registerAnalyze(program: Command): void {
       ).argParser(parseLevel),
     )
     .option('--metrics', 'add structural metrics: in/out-degree and betweenness of every node')
+    .option(
+      '--pretty',
+      `indent the JSON (the default up to ${PRETTY_JSON_LINKS.toLocaleString('en')} links, or on a terminal)`,
+    )
+    .option('--no-pretty', 'compact JSON, whatever the size of the model')
     .option('-o, --out <file>', 'write the report to this file instead of stdout')
     .action(
       runCommand((file: string, options: AnalyzeCommandOptions) => runAnalyze(file, options)),
