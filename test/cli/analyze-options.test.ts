@@ -13,8 +13,9 @@ import type { Report } from '../../src/analysis/report.js';
 import { rollUp } from '../../src/analysis/roll-up.js';
 import { loadModelFile } from '../../src/model/load.js';
 import type { Model } from '../../src/model/schema.js';
-import { moneyMarkdown, moneyText } from '../../src/render/money.js';
-import { renderMetrics, renderRollUp } from '../../src/render/scenario-text.js';
+import { renderMetrics } from '../../src/render/metrics-document.js';
+import { moneyMarkdown, moneyText } from '../../src/render/money-document.js';
+import { renderRollUp } from '../../src/render/roll-up-document.js';
 import { hostileModelInput } from '../fixtures/hostile-model.js';
 import { example, root, runCli } from './cli-run.js';
 

@@ -12,8 +12,9 @@ import { type RollUp, rollUp } from '../../analysis/roll-up.js';
 import type { Model } from '../../model/schema.js';
 import { toHtml } from '../../render/html.js';
 import { toMarkdown } from '../../render/markdown.js';
-import { moneyMarkdown, moneyText } from '../../render/money.js';
-import { renderMetrics, renderRollUp } from '../../render/scenario-text.js';
+import { renderMetrics } from '../../render/metrics-document.js';
+import { moneyMarkdown, moneyText } from '../../render/money-document.js';
+import { renderRollUp } from '../../render/roll-up-document.js';
 import { toText } from '../../render/text.js';
 import { readModelFile, runCommand, writeOutput } from '../io.js';
 import { createImpactProgress } from '../progress.js';
@@ -147,8 +148,8 @@ function appendViews(
   const parts = [report];
   if (views.money !== undefined)
     parts.push(format === 'text' ? moneyText(views.money, top) : moneyMarkdown(views.money, top));
-  if (views.rollUp !== undefined) parts.push(renderRollUp(views.rollUp, format));
-  if (views.metrics !== undefined) parts.push(renderMetrics(views.metrics, format));
+  if (views.rollUp !== undefined) parts.push(renderRollUp(views.rollUp, format, top));
+  if (views.metrics !== undefined) parts.push(renderMetrics(views.metrics, format, top));
   return parts.join('\n');
 }
 

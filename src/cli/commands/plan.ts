@@ -5,7 +5,7 @@
 import { type Command, Option } from 'commander';
 import { PLAN_DEFAULTS, parseCandidates, plan } from '../../analysis/plan.js';
 import { type PlanObjective, PlanObjectiveSchema } from '../../analysis/scenario-schema.js';
-import { renderPlan } from '../../render/scenario-text.js';
+import { renderPlan } from '../../render/plan-document.js';
 import { readModelFile, runCommand, UsageError, writeOutput } from '../io.js';
 import {
   parseAmount,

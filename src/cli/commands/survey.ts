@@ -2,7 +2,7 @@
 import { type Command, Option } from 'commander';
 import { aggregateSurvey } from '../../analysis/survey.js';
 import { saveModelFile } from '../../model/save.js';
-import { renderSurvey } from '../../render/scenario-text.js';
+import { renderSurvey } from '../../render/survey-document.js';
 import { readModelFile, runCommand, UsageError, writeOutput } from '../io.js';
 import {
   parseCount,

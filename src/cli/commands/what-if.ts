@@ -5,7 +5,7 @@ import { parseDocument, tryApplyChanges, validateScenario } from '../../analysis
 import type { Change } from '../../analysis/scenario-schema.js';
 import { whatIf } from '../../analysis/what-if.js';
 import { ServiceChainError } from '../../model/errors.js';
-import { renderWhatIf } from '../../render/scenario-text.js';
+import { renderWhatIf } from '../../render/what-if-document.js';
 import { readModelFile, runCommand, UsageError, writeOutput } from '../io.js';
 import { createImpactProgress } from '../progress.js';
 import {
