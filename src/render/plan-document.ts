@@ -10,10 +10,10 @@ import {
   type Column,
   type Document,
   type DocumentOptions,
+  type Fact,
   heading,
   id,
   left,
-  paragraph,
   resolveDocumentOptions,
   right,
   text,
@@ -39,7 +39,7 @@ const NOT_TAKEN_REASONS = {
 
 /** How one objective reads: its words and its gain columns. */
 interface Objective {
-  readonly summary: readonly string[];
+  readonly summary: readonly Fact[];
   readonly picks: string;
   readonly stepColumns: readonly Column[];
   readonly step: (s: PlanStep) => Cell[];
@@ -47,17 +47,26 @@ interface Objective {
   readonly gain: (gain: number | null) => string;
 }
 
-function scoreTerms(result: PlanResult): string {
+/** The plan's S and budget, as facts after the objective's own. */
+function scoreFacts(result: PlanResult): Fact[] {
   const change = formatSigned(result.scoreAfter - result.scoreBefore);
-  return (
-    `S: ${formatNumber(result.scoreBefore)} -> ${formatNumber(result.scoreAfter)} (${change}); ` +
-    `budget ${formatAmount(result.budget)}, spent ${formatAmount(result.spent)}, left ${formatAmount(result.moneyLeft)}.`
-  );
+  return [
+    fact(
+      'S',
+      `${formatNumber(result.scoreBefore)} -> ${formatNumber(result.scoreAfter)} (${change})`,
+    ),
+    fact(
+      'Budget',
+      `${formatAmount(result.budget)} (spent ${formatAmount(result.spent)}, left ${formatAmount(result.moneyLeft)})`,
+    ),
+  ];
 }
+
+const fact = (label: string, value: string): Fact => ({ label, value: text(value) });
 
 function scoreObjective(result: PlanResult): Objective {
   return {
-    summary: ['Objective: score (gain in S per unit of cost).', scoreTerms(result)],
+    summary: [fact('Objective', 'score (gain in S per unit of cost)'), ...scoreFacts(result)],
     picks: 'Picks (greedy, by exact gain in S per unit of cost)',
     stepColumns: [right('Gain in S'), right('Gain per 1,000'), right('S after')],
     step: (s) => [
@@ -76,9 +85,12 @@ function moneyObjective(result: PlanResult): Objective {
   const saved = money(result.moneyAtRiskBefore - result.moneyAtRiskAfter);
   return {
     summary: [
-      'Objective: money (money at risk saved a year per unit of cost).',
-      `Money at risk a year: ${money(result.moneyAtRiskBefore)} -> ${money(result.moneyAtRiskAfter)} (saved ${saved}).`,
-      scoreTerms(result),
+      fact('Objective', 'money (money at risk saved a year per unit of cost)'),
+      fact(
+        'Money at risk a year',
+        `${money(result.moneyAtRiskBefore)} -> ${money(result.moneyAtRiskAfter)} (saved ${saved})`,
+      ),
+      ...scoreFacts(result),
     ],
     picks: 'Picks (greedy, by exact money at risk saved per unit of cost)',
     stepColumns: [
@@ -139,7 +151,7 @@ export function planDocument(result: PlanResult, options?: Partial<DocumentOptio
   return [
     heading(1, 'Improvement plan'),
     heading(2, 'Summary'),
-    ...objective.summary.map((line) => paragraph(words(line))),
+    { type: 'facts', facts: objective.summary },
     ...stepsBlocks(result, objective, top),
     ...notTakenBlocks(result, objective, top),
     ...warningBlocks(result.warnings, null),

@@ -108,17 +108,17 @@ function lines(block: Block, bold: Style): string[] {
 }
 
 /**
- * Lays a document out as lines of text: a heading sits on its content, every other block is
- * followed by a blank line (none at the end). Lines, not one string, so callers can write them
+ * Lays a document out as lines of text: a heading sits on its content (a blank line before a
+ * heading that follows it), every other block is followed by a blank line (none at the end). Lines, not one string, so callers can write them
  * out as they go.
  */
 export function layoutText(document: Document, layout: TextLayout = {}): string[] {
   const bold: Style = layout.color === true ? (text) => `\u001b[1m${text}\u001b[0m` : (t) => t;
   const out: string[] = [];
-  for (const block of document) {
+  document.forEach((block, index) => {
     for (const line of lines(block, bold)) out.push(line);
-    if (block.type !== 'heading') out.push('');
-  }
+    if (block.type !== 'heading' || document[index + 1]?.type === 'heading') out.push('');
+  });
   while (out.at(-1) === '') out.pop();
   return out;
 }

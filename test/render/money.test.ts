@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { businessImpact } from '../../src/analysis/business-impact.js';
 import { ServiceChainError } from '../../src/model/errors.js';
 import type { Model } from '../../src/model/schema.js';
-import { moneyMarkdown, moneySection, moneyText } from '../../src/render/money.js';
+import { moneyMarkdown, moneyDocument, moneyText } from '../../src/render/money-document.js';
 import { formatCustomers, formatMoney, moneyDecimals } from '../../src/render/money-format.js';
 import { moneyHtml } from '../../src/render/money-html.js';
 import { cornerShop } from '../analysis/corner-shop.js';
@@ -128,10 +128,10 @@ describe('moneyHtml', () => {
   });
 });
 
-describe('moneySection', () => {
+describe('moneyDocument', () => {
   it('says so when the model has no external customers', () => {
     const model: Model = { version: 1, departments: [{ id: 'a' }] };
-    expect(moneySection(businessImpact(model))).toEqual({
+    expect(moneyDocument(businessImpact(model))).toEqual({
       title: 'Money at risk',
       blocks: [{ type: 'paragraph', cell: [{ text: 'The model has no external customers.' }] }],
     });

@@ -63,6 +63,11 @@ export function parseTop(value: string): number {
   return top;
 }
 
+/** `--top` as renderer options: `{ top }` when given, `{}` for the renderers' own default. */
+export function topOf(options: { readonly top?: number }): { top?: number } {
+  return options.top === undefined ? {} : { top: options.top };
+}
+
 /** Parses `--format`: one of ANALYZE_FORMATS. */
 export function parseFormat(value: string): AnalyzeFormat {
   const format = ANALYZE_FORMATS.find((name) => name === value);
