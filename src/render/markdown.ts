@@ -11,7 +11,6 @@ import {
   type Document,
   type DocumentOptions,
   resolveDocumentOptions,
-  type Span,
 } from './document.js';
 import { showInvisible } from './escape.js';
 import { reportDocument } from './report-document.js';
@@ -31,10 +30,12 @@ export function escapeMarkdown(text: string): string {
 
 /**
  * An id as a code span: fenced by one backtick more than its longest backtick run, padded when it
- * starts or ends with one; `|` still needs its backslash inside a table (GitHub splits cells first).
+ * starts or ends with one; inside a table `|` still needs its backslash (GitHub splits cells
+ * first), elsewhere the backslash would show.
  */
-function codeSpan(text: string): string {
-  const flat = showInvisible(text).replace(/\|/g, '\\|');
+function codeSpan(text: string, inTable: boolean): string {
+  const shown = showInvisible(text);
+  const flat = inTable ? shown.replace(/\|/g, '\\|') : shown;
   let longest = 0;
   for (const run of flat.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
   const fence = '`'.repeat(longest + 1);
@@ -42,12 +43,12 @@ function codeSpan(text: string): string {
   return `${fence}${padding}${flat}${padding}${fence}`;
 }
 
-function span(part: Span): string {
-  return part.id === true ? codeSpan(part.text) : escapeMarkdown(part.text);
-}
-
-function cellMarkdown(cell: Cell): string {
-  return cell.map(span).join('');
+function cellMarkdown(cell: Cell, inTable = false): string {
+  let out = '';
+  for (const part of cell) {
+    out += part.id === true ? codeSpan(part.text, inTable) : escapeMarkdown(part.text);
+  }
+  return out;
 }
 
 function table(columns: readonly Column[], rows: readonly (readonly Cell[])[]): string[] {
@@ -55,7 +56,7 @@ function table(columns: readonly Column[], rows: readonly (readonly Cell[])[]): 
   return [
     line(columns.map((column) => escapeMarkdown(column.title))),
     `|${columns.map((column) => (column.align === 'right' ? '---:' : '---')).join('|')}|`,
-    ...rows.map((row) => line(row.map(cellMarkdown))),
+    ...rows.map((row) => line(row.map((cell) => cellMarkdown(cell, true)))),
   ];
 }
 

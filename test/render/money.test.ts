@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { businessImpact } from '../../src/analysis/business-impact.js';
 import { ServiceChainError } from '../../src/model/errors.js';
 import type { Model } from '../../src/model/schema.js';
-import { moneyMarkdown, moneyDocument, moneyText } from '../../src/render/money-document.js';
+import { moneyDocument, moneyMarkdown, moneyText } from '../../src/render/money-document.js';
 import { formatCustomers, formatMoney, moneyDecimals } from '../../src/render/money-format.js';
 import { moneyHtml } from '../../src/render/money-html.js';
 import { cornerShop } from '../analysis/corner-shop.js';
