@@ -152,7 +152,8 @@ function linksBlocks(impact: BusinessImpact, top: number, decimals: number): Blo
     return [
       paragraph(words('Top links by money saved: none; fixing no single link would lower it.')),
     ];
-  const more = impact.links.length > rows.length;
+  let worth = 0;
+  for (const entry of impact.links) if (entry.fixSaves > 0) worth += 1;
   return [
     paragraph(
       words(
@@ -161,7 +162,9 @@ function linksBlocks(impact: BusinessImpact, top: number, decimals: number): Blo
       ),
     ),
     { type: 'table', columns: LINK_COLUMNS, rows },
-    ...(more ? [note(words(moreNote(rows.length, impact.links.length, 'link')))] : []),
+    ...(worth > rows.length
+      ? [note(words(moreNote(rows.length, worth, 'link worth fixing', true, 'links worth fixing')))]
+      : []),
   ];
 }
 

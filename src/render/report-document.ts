@@ -152,7 +152,7 @@ function fixBlocks(report: Report, top: number, name: NodeName): Block[] {
   if (ranked.length === 0) {
     return [title, paragraph(words('None: fixing no single link would raise S.'))];
   }
-  const links = report.actors.length + report.handoffs.length;
+  const worth = countWorthFixing(report);
   const legend = list([
     text('Fix gain: what S would gain if this link alone were made perfect.'),
     text('Failure loss: what S would lose if this link alone broke down completely.'),
@@ -163,8 +163,23 @@ function fixBlocks(report: Report, top: number, name: NodeName): Block[] {
     columns: FIX_COLUMNS,
     rows: ranked.map((figures, index) => fixRow(index + 1, figures, name)),
   };
-  const more = links > ranked.length ? [note(words(moreNote(ranked.length, links, 'link')))] : [];
+  const more =
+    worth > ranked.length
+      ? [
+          note(
+            words(moreNote(ranked.length, worth, 'link worth fixing', true, 'links worth fixing')),
+          ),
+        ]
+      : [];
   return [title, legend, table, ...more];
+}
+
+/** Links whose fix would raise S: what the links-to-fix table would list without a bound. */
+function countWorthFixing(report: Report): number {
+  let count = 0;
+  for (const actor of report.actors) if ((actor.fixGain ?? 0) > 0) count += 1;
+  for (const handoff of report.handoffs) if ((handoff.fixGain ?? 0) > 0) count += 1;
+  return count;
 }
 
 function cycleRow(cycle: CycleReport, index: number, name: NodeName): Cell[] {
