@@ -1,5 +1,5 @@
 /**
- * The "Money at risk" view (docs/model.md, "Money") as a document to append to a text or Markdown
+ * The "Money at risk" view (docs/business-impact.md, "The model") as a document to append to a text or Markdown
  * report: per customer and in total, the top links by money saved in the order the analysis
  * ranked them, and the coefficients used with where each came from.
  */

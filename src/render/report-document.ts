@@ -42,7 +42,7 @@ const KIND_WORDS = { department: 'department', employee: 'employee', handoff: 'h
 /**
  * The route from the weakest link to the customer. analyze() starts a hand-off's chain at its
  * provider; a chain that starts at the receiver (the walk's bare path) gets the provider put in
- * front, so the route always starts where the weakness enters (docs/model.md, "Chain strength").
+ * front, so the route always starts where the weakness enters (docs/model.md, "Chain strength and the weakest link").
  */
 function route(customer: CustomerReport): readonly string[] {
   const link = customer.weakestLink;
@@ -134,7 +134,7 @@ const FIX_COLUMNS = [
 ];
 
 /**
- * The links whose fixing would gain the most (docs/model.md, "Impacts"), in the order of the
+ * The links whose fixing would gain the most (docs/model.md, "Impact of one link: sensitivity, fix gain, failure loss"), in the order of the
  * report's overall ranking; links that would gain nothing are left out, there is nothing to fix.
  */
 function fixBlocks(report: Report, top: number, name: NodeName): Block[] {
