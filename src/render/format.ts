@@ -4,7 +4,10 @@
  * missing figure, never NaN; and one `plural` for counted nouns.
  */
 
-/** What a renderer prints where a figure is null (docs/model.md, "Impact of one link: sensitivity, fix gain, failure loss": S null, an infinite derivative). */
+/**
+ * What a renderer prints where a figure is null (docs/model.md, "Impact of one link: sensitivity,
+ * fix gain, failure loss": S null, an infinite derivative).
+ */
 export const NOT_AVAILABLE = 'n/a';
 
 /** Decimals used for shares (service, quality, chain strength) and for the impact figures. */

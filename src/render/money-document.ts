@@ -141,19 +141,28 @@ const LINK_COLUMNS = [
  */
 function linksBlocks(impact: BusinessImpact, top: number, decimals: number): Block[] {
   if (impact.links.length === 0) return [];
-  const byKey = new Map(impact.links.map((entry) => [key(entry.link), entry]));
-  const rows: Cell[][] = [];
+  const wanted: string[] = [];
   for (const ranked of impact.rankings.fixSaves) {
-    if (rows.length === top) break;
-    const entry = ranked.value > 0 ? byKey.get(key(ranked.link)) : undefined;
-    if (entry !== undefined) rows.push(linkRow(rows.length + 1, entry, decimals));
+    if (wanted.length === top) break;
+    if (ranked.value > 0) wanted.push(key(ranked.link));
   }
+  // One pass picks out the ranked links' figures: no index of every link of a huge model.
+  const wantedKeys = new Set(wanted);
+  const found = new Map<string, LinkMoney>();
+  let worth = 0;
+  for (const entry of impact.links) {
+    if (entry.fixSaves > 0) worth += 1;
+    const k = key(entry.link);
+    if (wantedKeys.has(k)) found.set(k, entry);
+  }
+  const rows = wanted.flatMap((k) => {
+    const entry = found.get(k);
+    return entry === undefined ? [] : [entry];
+  });
   if (rows.length === 0)
     return [
       paragraph(words('Top links by money saved: none; fixing no single link would lower it.')),
     ];
-  let worth = 0;
-  for (const entry of impact.links) if (entry.fixSaves > 0) worth += 1;
   return [
     paragraph(
       words(
@@ -161,7 +170,11 @@ function linksBlocks(impact: BusinessImpact, top: number, decimals: number): Blo
           'Failure costs: with it broken down minus now. Both exact recomputations.',
       ),
     ),
-    { type: 'table', columns: LINK_COLUMNS, rows },
+    {
+      type: 'table',
+      columns: LINK_COLUMNS,
+      rows: rows.map((entry, index) => linkRow(index + 1, entry, decimals)),
+    },
     ...(worth > rows.length
       ? [note(words(moreNote(rows.length, worth, 'link worth fixing', true, 'links worth fixing')))]
       : []),

@@ -17,11 +17,15 @@ function lookUp(names: ReadonlyMap<string, string>): NodeName {
   };
 }
 
-/** Display names of a report's customers and actors (analyze fills a missing name with the id). */
-export function reportNames(report: Report): NodeName {
+/**
+ * Display names of a report's customers and actors (analyze fills a missing name with the id),
+ * for the ids in `shown` only: one pass, and no map of every node of a huge model.
+ */
+export function reportNames(report: Report, shown: ReadonlySet<string>): NodeName {
   const names = new Map<string, string>();
-  for (const customer of report.customers) names.set(customer.id, customer.name);
-  for (const actor of report.actors) names.set(actor.id, actor.name);
+  for (const customer of report.customers)
+    if (shown.has(customer.id)) names.set(customer.id, customer.name);
+  for (const actor of report.actors) if (shown.has(actor.id)) names.set(actor.id, actor.name);
   return lookUp(names);
 }
 

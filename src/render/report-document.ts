@@ -42,7 +42,8 @@ const KIND_WORDS = { department: 'department', employee: 'employee', handoff: 'h
 /**
  * The route from the weakest link to the customer. analyze() starts a hand-off's chain at its
  * provider; a chain that starts at the receiver (the walk's bare path) gets the provider put in
- * front, so the route always starts where the weakness enters (docs/model.md, "Chain strength and the weakest link").
+ * front, so the route always starts where the weakness enters (docs/model.md, "Chain strength
+ * and the weakest link").
  */
 function route(customer: CustomerReport): readonly string[] {
   const link = customer.weakestLink;
@@ -95,17 +96,48 @@ type LinkFigures =
   | { readonly type: 'actor'; readonly report: ActorReport }
   | { readonly type: 'handoff'; readonly report: HandoffReport };
 
-function linkIndex(report: Report): (link: LinkRef) => LinkFigures | undefined {
-  const actors = new Map(report.actors.map((actor) => [actor.id, actor]));
-  const handoffs = new Map(report.handoffs.map((handoff) => [handoff.id, handoff]));
-  return (link) => {
-    if (link.type === 'actor') {
-      const actor = actors.get(link.id);
-      return actor && { type: 'actor', report: actor };
-    }
-    const handoff = handoffs.get(link.id);
-    return handoff && { type: 'handoff', report: handoff };
+/**
+ * The top `top` links of the overall fix-gain ranking that would gain something, in its order,
+ * with their figures: one pass over the links picks out just those (no index of every link).
+ */
+function rankedLinks(report: Report, top: number): LinkFigures[] {
+  const wanted: LinkRef[] = [];
+  for (const entry of report.rankings.overall.fixGain) {
+    if (wanted.length === top) break;
+    if (entry.value > 0) wanted.push(entry.link);
+  }
+  const actors = new Set(wanted.filter((l) => l.type === 'actor').map((l) => l.id));
+  const handoffs = new Set(wanted.filter((l) => l.type === 'handoff').map((l) => l.id));
+  const found = new Map<string, LinkFigures>();
+  for (const actor of report.actors)
+    if (actors.has(actor.id)) found.set(`actor:${actor.id}`, { type: 'actor', report: actor });
+  for (const handoff of report.handoffs)
+    if (handoffs.has(handoff.id))
+      found.set(`handoff:${handoff.id}`, { type: 'handoff', report: handoff });
+  return wanted.flatMap((link) => found.get(`${link.type}:${link.id}`) ?? []);
+}
+
+/** Every node the document names: only those of the rows shown, so a huge model costs no more. */
+function shownNodes(
+  customers: readonly CustomerReport[],
+  links: readonly LinkFigures[],
+  cycles: readonly CycleReport[],
+): Set<string> {
+  const ids = new Set<string>();
+  const add = (list: readonly string[]) => {
+    for (const nodeId of list) ids.add(nodeId);
   };
+  for (const customer of customers) {
+    const link = customer.weakestLink;
+    add([customer.id, ...route(customer)]);
+    if (link !== null) add(link.type === 'handoff' ? [link.from, link.to] : [link.id]);
+  }
+  for (const { type, report } of links) {
+    add(type === 'handoff' ? [report.from, report.to] : [report.id]);
+    add(report.weakestFor);
+  }
+  for (const cycle of cycles) add(cycle.nodes);
+  return ids;
 }
 
 function fixRow(rank: number, figures: LinkFigures, name: NodeName): Cell[] {
@@ -134,20 +166,14 @@ const FIX_COLUMNS = [
 ];
 
 /**
- * The links whose fixing would gain the most (docs/model.md, "Impact of one link: sensitivity, fix gain, failure loss"), in the order of the
- * report's overall ranking; links that would gain nothing are left out, there is nothing to fix.
+ * The links whose fixing would gain the most (docs/model.md, "Impact of one link: sensitivity,
+ * fix gain, failure loss"), in the order of the report's overall ranking; links that would gain
+ * nothing are left out, there is nothing to fix.
  */
-function fixBlocks(report: Report, top: number, name: NodeName): Block[] {
+function fixBlocks(report: Report, ranked: readonly LinkFigures[], name: NodeName): Block[] {
   const title = heading(2, 'Top links to fix');
   if (report.score === null) {
     return [title, paragraph(words('n/a: no customer is scored, so nothing is ranked.'))];
-  }
-  const lookUp = linkIndex(report);
-  const ranked: LinkFigures[] = [];
-  for (const entry of report.rankings.overall.fixGain) {
-    if (ranked.length === top) break;
-    const figures = entry.value > 0 ? lookUp(entry.link) : undefined;
-    if (figures !== undefined) ranked.push(figures);
   }
   if (ranked.length === 0) {
     return [title, paragraph(words('None: fixing no single link would raise S.'))];
@@ -210,7 +236,9 @@ function scoreText(score: number | null): string {
 /** Builds the report document both layouters print; `top` bounds every table. */
 export function reportDocument(report: Report, options: ReportDocumentOptions): Document {
   const { top } = options;
-  const name = reportNames(report);
+  const ranked = report.score === null ? [] : rankedLinks(report, top);
+  const shown = shownNodes(report.customers.slice(0, top), ranked, report.cycles.slice(0, top));
+  const name = reportNames(report, shown);
   const { model } = report;
   return [
     heading(1, `Service chain analysis: ${model.name}`),
@@ -224,7 +252,7 @@ export function reportDocument(report: Report, options: ReportDocumentOptions): 
       ],
     },
     ...customersBlocks(report, top, name),
-    ...fixBlocks(report, top, name),
+    ...fixBlocks(report, ranked, name),
     ...cyclesBlocks(report, top, name),
     ...warningBlocks(report.warnings, 'None.'),
   ];

@@ -79,7 +79,7 @@ describe('the analysis report', () => {
       2  Warehouse -> Dispatch  hand-off       0.099         0.395        0.494  Cafés
       3  Warehouse              department     0.044         0.395        0.439  -
 
-      Showing 3 of 8 links (raise --top to see more); the JSON report lists them all.
+      Showing 3 of 6 links worth fixing (raise --top to see more); the JSON report lists them all.
 
       Cycles
       ------
@@ -125,7 +125,7 @@ describe('the analysis report', () => {
       | 2 | Warehouse -> Dispatch | hand-off | 0.099 | 0.395 | 0.494 | Cafés |
       | 3 | Warehouse | department | 0.044 | 0.395 | 0.439 | - |
 
-      > Showing 3 of 8 links (raise --top to see more); the JSON report lists them all.
+      > Showing 3 of 6 links worth fixing (raise --top to see more); the JSON report lists them all.
 
       ## Cycles
 
@@ -161,7 +161,7 @@ describe('the money view', () => {
       1  jo->shoppers         hand-off     0.625     19,622         32,704
       2  warehouse->dispatch  hand-off     0.800      8,682         34,729
 
-      Showing 2 of 8 links (raise --top to see more); the JSON report lists them all.
+      Showing 2 of 6 links worth fixing (raise --top to see more); the JSON report lists them all.
 
       Coefficients used:
 
@@ -192,7 +192,7 @@ describe('the money view', () => {
       | 1 | \`jo->shoppers\` | hand-off | 0.625 | 19,622 | 32,704 |
       | 2 | \`warehouse->dispatch\` | hand-off | 0.800 | 8,682 | 34,729 |
 
-      > Showing 2 of 8 links (raise --top to see more); the JSON report lists them all.
+      > Showing 2 of 6 links worth fixing (raise --top to see more); the JSON report lists them all.
 
       Coefficients used:
 
