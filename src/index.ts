@@ -151,6 +151,8 @@ export type {
 export { ModelSchema } from './model/schema.js';
 /** Options of the diagram renderers and the HTML report: `level` actor (default) or department. */
 export type { DiagramLevel, DiagramOptions } from './render/diagram-options.js';
+/** Output layout of the text renderers, and the options every one of them takes (`top`). */
+export type { DocumentOptions } from './render/document.js';
 /** The hand-off graph as Graphviz DOT: clusters per department and segment, weakest links red. */
 export { toDot } from './render/dot.js';
 /** The hand-off graph with its scores as GEXF (Gephi) or GraphML (yEd, Cytoscape). */
@@ -165,26 +167,23 @@ export type { MarkdownOptions } from './render/markdown.js';
 export { toMarkdown } from './render/markdown.js';
 /** The hand-off graph as a Mermaid flowchart: subgraphs per department and segment, weakest links red. */
 export { toMermaid } from './render/mermaid.js';
+/** What-if, plan, survey, ratings, department view and metrics as text or Markdown. */
+export { renderMetrics } from './render/metrics-document.js';
 /** Options of the money view renderers. */
-export type { MoneyRenderOptions } from './render/money.js';
+export type { MoneyRenderOptions } from './render/money-document.js';
 /** The "Money at risk" section as text or Markdown, to append to `toText` / `toMarkdown`. */
-export { moneyMarkdown, moneyText } from './render/money.js';
+export { moneyMarkdown, moneyText } from './render/money-document.js';
 /** The money view as an HTML `<section id="sc-money">` fragment for the HTML report. */
 export { moneyHtml } from './render/money-html.js';
-/** Output layout of the scenario renderers. */
-export type { TextFormat } from './render/scenario-text.js';
-/** What-if, plan, survey, ratings, department view and metrics as text or Markdown. */
-export {
-  renderHandoffRatings,
-  renderMetrics,
-  renderPlan,
-  renderRollUp,
-  renderSurvey,
-  renderWhatIf,
-} from './render/scenario-text.js';
+export { renderPlan } from './render/plan-document.js';
+export { renderHandoffRatings } from './render/ratings-document.js';
+export type { TextFormat } from './render/render-document.js';
+export { renderRollUp } from './render/roll-up-document.js';
+export { renderSurvey } from './render/survey-document.js';
 /** The hand-off graph as a standalone SVG, laid out left to right by dagre. */
 export { toSvg } from './render/svg.js';
 /** Options of the text report. */
 export type { TextOptions } from './render/text.js';
 /** A report as plain terminal text: score, customers and weakest links, links to fix, cycles, warnings. */
 export { toText } from './render/text.js';
+export { renderWhatIf } from './render/what-if-document.js';

@@ -1,4 +1,30 @@
-/** Escaping of model strings for every output format: XML/HTML, DOT, Mermaid and inline JSON. */
+/**
+ * Escaping of model strings for every output format: what a reader cannot see (text and
+ * Markdown), XML/HTML, DOT, Mermaid and inline JSON.
+ */
+
+/**
+ * Characters that change or hide what a reader sees without showing themselves: C0 and C1
+ * controls (newlines, ANSI escapes), the bidirectional controls (U+202E right-to-left override
+ * and the other embeddings, isolates and marks), zero-width characters (U+200B-U+200D, U+2060,
+ * U+FEFF), the line and paragraph separators, and lone surrogates. With them two ids can look
+ * the same in a terminal, or a name can print backwards over its neighbours.
+ */
+const INVISIBLE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching the controls is the point.
+  /[\u0000-\u001F\u007F-\u009F\u061C\u200B-\u200F\u2028-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Shows every invisible or direction-changing character as a visible `\u202E` escape, so what the
+ * text and Markdown reports print is what the model holds, one line per line, and a terminal
+ * runs nothing. The one rule both layouters (text.ts, markdown.ts) apply to every model string.
+ */
+export function showInvisible(text: string): string {
+  return text.replace(
+    INVISIBLE,
+    (char) => `\\u${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+  );
+}
 
 /** Characters XML 1.0 forbids outright (C0 controls but tab/newline/return, lone surrogates, FFFE/FFFF). */
 const XML_INVALID =

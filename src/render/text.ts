@@ -1,55 +1,71 @@
-/** The analysis as a plain-text terminal report: ASCII tables aligned by column, no colour by default. */
+/**
+ * The text layouter: a document (document.ts) as plain terminal text, titles underlined, tables
+ * aligned by column in terminal cells, no colour by default. Every model string is shown as the
+ * model holds it, its invisible characters escaped (escape.ts, `showInvisible`).
+ */
 import { z } from 'zod';
 import type { Report } from '../analysis/report.js';
 import { resolveOptions } from '../model/options.js';
-import { type Block, type Cell, type Column, outline, type Section } from './sections.js';
+import {
+  type Block,
+  type Cell,
+  type Column,
+  type Document,
+  DocumentOptionsSchema,
+} from './document.js';
+import { showInvisible } from './escape.js';
+import { reportDocument } from './report-document.js';
 
 /** Options of `toText`. */
 export interface TextOptions {
-  /** How many links the "Top links to fix" table lists. */
+  /** How many rows each table lists (links to fix, customers, cycles). */
   readonly top: number;
   /** ANSI bold for titles and column heads; off by default so the bytes are deterministic. */
   readonly color: boolean;
 }
 
-/** Defaults of `toText`: the ten best links to fix, no colour. */
+/** Defaults of `toText`: ten rows per table, no colour. */
 export const TEXT_DEFAULTS: TextOptions = { top: 10, color: false };
 
-const TextOptionsSchema = z.strictObject({
-  top: z.number().int().positive().optional(),
-  color: z.boolean().optional(),
-});
+const TextOptionsSchema = DocumentOptionsSchema.extend({ color: z.boolean().optional() });
 
-/** Model strings may hold anything; control characters (newlines, ANSI escapes) become spaces. */
-function plain(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+/** Layout options of the text layouter. */
+export interface TextLayout {
+  readonly color?: boolean;
 }
+
+type Style = (text: string) => string;
 
 function cellText(cell: Cell): string {
-  return plain(cell.map((span) => span.text).join(''));
+  return showInvisible(cell.map((span) => span.text).join(''));
 }
 
-/** Width as the terminal counts it, near enough: code points, not UTF-16 units. */
-function width(text: string): number {
-  return [...text].length;
+/** Wide characters (East Asian wide and fullwidth, most emoji) take two terminal cells. */
+const WIDE =
+  /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{1F300}-\u{1F64F}\u{1F900}-\u{1F9FF}\u{20000}-\u{3FFFD}]/u;
+/** Combining marks (variation selectors among them) take none: they sit on the character before. */
+const ZERO_WIDTH = /[\p{Mn}\p{Me}]/u;
+
+/** Width of a text in terminal cells, counted per code point (never per UTF-16 unit). */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += ZERO_WIDTH.test(char) ? 0 : WIDE.test(char) ? 2 : 1;
+  return width;
 }
 
 function pad(text: string, size: number, align: Column['align']): string {
-  const fill = ' '.repeat(Math.max(0, size - width(text)));
+  const fill = ' '.repeat(Math.max(0, size - displayWidth(text)));
   return align === 'right' ? fill + text : text + fill;
 }
 
 /** A table whose columns are as wide as their widest cell, two spaces apart, a dashed rule under the heads. */
-function table(
-  columns: readonly Column[],
-  rows: readonly (readonly Cell[])[],
-  bold: Style,
-): string[] {
+function table(columns: readonly Column[], rows: readonly (readonly Cell[])[], bold: Style) {
   const cells = rows.map((row) => row.map(cellText));
-  const sizes = columns.map((column, index) =>
-    Math.max(width(column.title), ...cells.map((row) => width(row[index] ?? ''))),
-  );
+  const sizes = columns.map((column, index) => {
+    let size = displayWidth(column.title);
+    for (const row of cells) size = Math.max(size, displayWidth(row[index] ?? ''));
+    return size;
+  });
   const line = (texts: readonly string[]) =>
     columns
       .map((column, index) => pad(texts[index] ?? '', sizes[index] ?? 0, column.align))
@@ -62,23 +78,54 @@ function table(
   ];
 }
 
-type Style = (text: string) => string;
+function facts(block: Extract<Block, { type: 'facts' }>): string[] {
+  let labelWidth = 0;
+  for (const fact of block.facts) labelWidth = Math.max(labelWidth, displayWidth(fact.label));
+  return block.facts.map(
+    (fact) => `${pad(`${fact.label}:`, labelWidth + 1, 'left')}  ${cellText(fact.value)}`,
+  );
+}
 
-function block(item: Block, bold: Style): string[] {
-  switch (item.type) {
+const UNDERLINE = { 1: '=', 2: '-', 3: '' } as const;
+
+function lines(block: Block, bold: Style): string[] {
+  switch (block.type) {
+    case 'heading': {
+      const title = cellText(block.text);
+      const rule = UNDERLINE[block.level].repeat(displayWidth(title));
+      return rule === '' ? [bold(title)] : [bold(title), rule];
+    }
     case 'paragraph':
-      return [cellText(item.cell)];
+    case 'note':
+      return [cellText(block.cell)];
     case 'list':
-      return item.items.map((entry) => `- ${cellText(entry)}`);
+      return block.items.map((entry) => `- ${cellText(entry)}`);
+    case 'facts':
+      return facts(block);
     case 'table':
-      return table(item.columns, item.rows, bold);
+      return table(block.columns, block.rows, bold);
   }
 }
 
-function section(part: Section, bold: Style): string[] {
-  const lines = [bold(part.title), '-'.repeat(width(part.title))];
-  for (const item of part.blocks) lines.push(...block(item, bold), '');
-  return lines;
+/**
+ * Lays a document out as lines of text: a heading sits on its content (a blank line before a
+ * heading that follows it), every other block is followed by a blank line (none at the end). Lines, not one string, so callers can write them
+ * out as they go.
+ */
+export function layoutText(document: Document, layout: TextLayout = {}): string[] {
+  const bold: Style = layout.color === true ? (text) => `\u001b[1m${text}\u001b[0m` : (t) => t;
+  const out: string[] = [];
+  document.forEach((block, index) => {
+    for (const line of lines(block, bold)) out.push(line);
+    if (block.type !== 'heading' || document[index + 1]?.type === 'heading') out.push('');
+  });
+  while (out.at(-1) === '') out.pop();
+  return out;
+}
+
+/** A document as text, ending with one newline. */
+export function documentText(document: Document, layout: TextLayout = {}): string {
+  return `${layoutText(document, layout).join('\n')}\n`;
 }
 
 /**
@@ -87,19 +134,5 @@ function section(part: Section, bold: Style): string[] {
  */
 export function toText(report: Report, options?: Partial<TextOptions>): string {
   const { top, color } = resolveOptions(TextOptionsSchema, TEXT_DEFAULTS, options);
-  const bold: Style = color ? (text) => `\u001b[1m${text}\u001b[0m` : (text) => text;
-  const document = outline(report, top);
-  const title = cellText(document.title);
-  const labelWidth = Math.max(...document.facts.map((fact) => width(fact.label)));
-  const lines = [
-    bold(title),
-    '='.repeat(width(title)),
-    ...document.facts.map(
-      (fact) => `${pad(`${fact.label}:`, labelWidth + 1, 'left')}  ${cellText(fact.value)}`,
-    ),
-    '',
-  ];
-  for (const part of document.sections) lines.push(...section(part, bold));
-  while (lines.at(-1) === '') lines.pop();
-  return `${lines.join('\n')}\n`;
+  return documentText(reportDocument(report, { top }), { color });
 }

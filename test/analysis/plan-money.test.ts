@@ -10,7 +10,7 @@ import { applyScenario, validateScenario } from '../../src/analysis/scenario.js'
 import { ServiceChainError } from '../../src/model/errors.js';
 import { parseModel, validateModel } from '../../src/model/load.js';
 import type { Model } from '../../src/model/schema.js';
-import { renderPlan } from '../../src/render/scenario-text.js';
+import { renderPlan } from '../../src/render/plan-document.js';
 
 const examples = join(import.meta.dirname, '..', '..', 'examples');
 

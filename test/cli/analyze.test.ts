@@ -102,7 +102,7 @@ describe('service-chain analyze examples/retail.yaml', () => {
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^# Service chain analysis: High Street Retail\n/);
     expect(result.stdout).toContain('\n## Customers\n');
-    expect(result.stdout).toContain('| Customer | Name |');
+    expect(result.stdout).toContain('| Customer | Value |');
   });
 
   it('prints the API report object itself with --format json, byte for byte the same each run', async () => {

@@ -35,10 +35,10 @@ describe('service-chain survey', () => {
   it('prints the aggregates, the unrated hand-offs and the unmatched rows', () => {
     const result = runCli('survey', retail, '--responses', responses);
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('dispatch->online-shoppers            3    0.560');
+    expect(result.stdout).toContain('Dispatch -> Online shoppers            3    0.560');
     expect(result.stdout).toContain('  10  no hand-off from "warehouse" to "shoppers"');
     expect(result.stdout).toContain(
-      'warning: handoffs[6]: hand-off "warehouse->stores" has 2 respondents, fewer than 3',
+      '- handoffs[6]: hand-off "warehouse->stores" has 2 respondents, fewer than 3 (few_respondents)',
     );
   });
 

@@ -27,17 +27,17 @@ describe('toMarkdown', () => {
 
       ## Customers
 
-      | Customer | Name | Value | Service | Chain strength | Weakest link |
-      |---|---|---:|---:|---:|---|
-      | \`shoppers\` | Shoppers \\| walk-in | 120000 | 0.616 | 0.800 | \`dispatch\` |
-      | \`trade\` | Trade<br>buyers | 2500.5 | 0.450 | 0.500 | \`dispatch\` -> \`trade\` (\`late\\|van\`) |
-      | \`acme-supplies\` | Acme Supplies | 0 | n/a | 1.000 | none |
+      | Customer | Value | Service | Chain strength | Weakest link |
+      |---|---:|---:|---:|---|
+      | Shoppers \\| walk-in | 120,000 | 0.616 | 0.800 | Dispatch \\<main> |
+      | Trade\\u000Abuyers | 2,500.5 | 0.450 | 0.500 | Dispatch \\<main> -> Trade\\u000Abuyers |
+      | Acme Supplies | 0 | n/a | 1.000 | none |
 
       Chain behind each customer, from its weakest link:
 
-      - \`shoppers\`: \`dispatch\` -> \`shoppers\`
-      - \`trade\`: \`dispatch\` -> \`trade\`
-      - \`acme-supplies\`: nothing weak
+      - Shoppers \\| walk-in: Dispatch \\<main> -> Shoppers \\| walk-in
+      - Trade\\u000Abuyers: Dispatch \\<main> -> Trade\\u000Abuyers
+      - Acme Supplies: nothing weak
 
       ## Top links to fix
 
@@ -45,19 +45,19 @@ describe('toMarkdown', () => {
       - Failure loss: what S would lose if this link alone broke down completely.
       - Sensitivity: how fast S moves with this link's strength (dS/dx).
 
-      | # | Link | Kind | Fix gain | Failure loss | Sensitivity | Weakest for |
+      | # | Link | Kind | Fix gain | Failure loss | Sensitivity | Weakest link for |
       |---:|---|---|---:|---:|---:|---|
-      | 1 | \`dispatch\` | department | 0.154 | 0.616 | 0.769 | \`shoppers\` |
-      | 2 | \`warehouse\` | department | 0.068 | 0.616 | 0.684 | - |
-      | 3 | \`dispatch\` -> \`shoppers\` | hand-off | 0.068 | 0.616 | 0.684 | - |
-      | 4 | \`warehouse\` -> \`dispatch\` | hand-off | 0.032 | 0.616 | 0.648 | - |
-      | 5 | \`dispatch\` -> \`trade\` (\`late\\|van\`) | hand-off | 0.005 | 0.005 | 0.009 | \`trade\` |
+      | 1 | Dispatch \\<main> | department | 0.154 | 0.616 | 0.769 | Shoppers \\| walk-in |
+      | 2 | Wärehouse | department | 0.068 | 0.616 | 0.684 | - |
+      | 3 | Dispatch \\<main> -> Shoppers \\| walk-in | hand-off | 0.068 | 0.616 | 0.684 | - |
+      | 4 | Wärehouse -> Dispatch \\<main> | hand-off | 0.032 | 0.616 | 0.648 | - |
+      | 5 | Dispatch \\<main> -> Trade\\u000Abuyers | hand-off | 0.005 | 0.005 | 0.009 | Trade\\u000Abuyers |
 
       ## Cycles
 
-      | # | Nodes | Iterations | Converged |
+      | # | Members | Iterations | Converged |
       |---:|---|---:|---|
-      | 1 | \`warehouse\`, \`dispatch\` | 23 | yes |
+      | 1 | Wärehouse, Dispatch \\<main> | 23 | yes |
 
       ## Warnings
 
@@ -104,8 +104,8 @@ describe('toMarkdown', () => {
     for (const row of rows.slice(customerHead, customerHead + 4)) {
       expect(cells(row)).toHaveLength(width);
     }
-    expect(toMarkdown(retailReport)).toContain('Trade<br>buyers');
-    expect(toMarkdown(retailReport)).toContain('`late\\|van`');
+    expect(toMarkdown(retailReport)).toContain('| Trade\\u000Abuyers |');
+    expect(toMarkdown(retailReport)).toContain('| Shoppers \\| walk-in |');
   });
 
   it('escapes HTML and emphasis in names and code-formats ids', () => {
@@ -118,14 +118,12 @@ describe('toMarkdown', () => {
         model: { ...retailReport.model, name: '*a* _b_ [c](d) &amp;' },
       }),
     ).toContain('analysis: \\*a\\* \\_b\\_ \\[c\\](d) \\&amp;\n');
-    expect(markdown).toContain('`dispatch` -> `shoppers`');
+    expect(markdown).toContain('Dispatch \\<main> -> Shoppers \\| walk-in');
   });
 
   it('fences ids holding backticks with a longer run', () => {
-    const markdown = toMarkdown({
-      ...retailReport,
-      customers: [{ ...retailReport.customers[2]!, id: 'a`b' }],
-    });
-    expect(markdown).toContain('| ``a`b`` |');
+    const warning = { code: 'customer_unreached' as const, path: 'a`b', message: 'm' };
+    const markdown = toMarkdown({ ...retailReport, warnings: [warning] });
+    expect(markdown).toContain('- ``a`b``: m (`customer_unreached`)');
   });
 });

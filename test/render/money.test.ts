@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { businessImpact } from '../../src/analysis/business-impact.js';
 import { ServiceChainError } from '../../src/model/errors.js';
 import type { Model } from '../../src/model/schema.js';
-import { moneyMarkdown, moneySection, moneyText } from '../../src/render/money.js';
+import { moneyDocument, moneyMarkdown, moneyText } from '../../src/render/money-document.js';
 import { formatCustomers, formatMoney, moneyDecimals } from '../../src/render/money-format.js';
 import { moneyHtml } from '../../src/render/money-html.js';
 import { cornerShop } from '../analysis/corner-shop.js';
@@ -23,34 +23,39 @@ describe('money formats', () => {
 });
 
 describe('moneyText', () => {
-  it('renders customers, total, links by money saved and the coefficients with (default) marks', () => {
-    expect(moneyText(businessImpact(cornerShop))).toBe(
-      [
-        'Money at risk',
-        '-------------',
-        "Yearly figures (MODEL.md section 9). The coefficients are assumptions to set from the client's own figures; those marked (default) were not set on the customer.",
-        '',
-        'Customer  Segment   Service  Failed    Lost  Not won  At risk',
-        '--------  --------  -------  ------  ------  -------  -------',
-        'shoppers  end-user    0.684   25.3%  113.20    33.96   48,676',
-        'Total                         25.3%  113.20    33.96   48,676',
-        '',
-        'Top links by money saved. Fix saves: the money at risk now minus with this link perfect. Failure costs: with it broken down minus now. Both exact recomputations.',
-        '',
-        '#  Link                 Kind      Strength  Fix saves  Failure costs',
-        '-  -------------------  --------  --------  ---------  -------------',
-        '1  warehouse->dispatch  hand-off     0.800     14,706         58,824',
-        '2  warehouse            actor        0.900      6,536         58,824',
-        '3  dispatch->shoppers   hand-off     0.950      3,096         58,824',
-        '',
-        'Coefficients used:',
-        '',
-        'Customer  count    value  churn.base  churn.perFailure  recovery         tells  conversion  acquisitionCost',
-        '--------  -----  -------  ----------  ----------------  --------  ------------  ----------  ---------------',
-        'shoppers  1,000  300,000        0.05    0.25 (default)       0.2  10 (default)        0.03               40',
-        '',
-      ].join('\n'),
-    );
+  it('renders customers, total, links by money saved and the coefficients marked by where they came from', () => {
+    expect(moneyText(businessImpact(cornerShop))).toMatchInlineSnapshot(`
+      "Money at risk
+      -------------
+      Yearly figures. The coefficients are assumptions to set from the client's own figures; those marked (model default) come from the model's defaults block, (built-in) from the library's own guesses, the others from the customer.
+
+      Customer  Segment   Service  Failed  Customers lost  Prospects not won  At risk
+      --------  --------  -------  ------  --------------  -----------------  -------
+      shoppers  end-user    0.684   25.3%          113.20              33.96   48,676
+      Total                         25.3%          113.20              33.96   48,676
+
+      Top links by money saved. Fix saves: the money at risk now minus with this link perfect. Failure costs: with it broken down minus now. Both exact recomputations.
+
+      #  Link                 Kind      Strength  Fix saves  Failure costs
+      -  -------------------  --------  --------  ---------  -------------
+      1  warehouse->dispatch  hand-off     0.800     14,706         58,824
+      2  warehouse            actor        0.900      6,536         58,824
+      3  dispatch->shoppers   hand-off     0.950      3,096         58,824
+
+      Coefficients used:
+
+      Customer  Count    Value  Base churn  Churn per failure  Recovery          Tells  Conversion  Acquisition cost
+      --------  -----  -------  ----------  -----------------  --------  -------------  ----------  ----------------
+      shoppers  1,000  300,000        0.05    0.25 (built-in)       0.2  10 (built-in)        0.03                40
+      "
+    `);
+  });
+
+  it("tells a coefficient from the model's defaults block from a built-in guess", () => {
+    const model: Model = { ...cornerShop, defaults: { churn: { perFailure: 0.3 } } };
+    const text = moneyText(businessImpact(model));
+    expect(text).toContain('0.3 (model default)');
+    expect(text).toContain('10 (built-in)');
   });
 
   it('caps the links table at `top` and leaves out links that save nothing', () => {
@@ -83,23 +88,21 @@ describe('moneyMarkdown', () => {
   it('renders a level-2 section with GitHub tables and ids in code', () => {
     const markdown = moneyMarkdown(businessImpact(cornerShop));
     expect(markdown.startsWith('## Money at risk\n\nYearly figures')).toBe(true);
-    expect(markdown).toContain(
-      '| `shoppers` | end-user | 0.684 | 25.3% | 113.20 | 33.96 | 48,676 |',
-    );
+    expect(markdown).toContain('| shoppers | end-user | 0.684 | 25.3% | 113.20 | 33.96 | 48,676 |');
     expect(markdown).toContain('| Total |  |  | 25.3% | 113.20 | 33.96 | 48,676 |');
     expect(markdown).toContain(
       '| 1 | `warehouse->dispatch` | hand-off | 0.800 | 14,706 | 58,824 |',
     );
-    expect(markdown).toContain('| 0.25 (default) |');
+    expect(markdown).toContain('| 0.25 (built-in) |');
   });
 
-  it('keeps a `|` in an id from splitting a table cell', () => {
+  it('keeps a `|` in a name from splitting a table cell', () => {
     const model: Model = {
       ...cornerShop,
       customers: [{ ...cornerShop.customers![0]!, id: 'a|b' }],
       handoffs: [cornerShop.handoffs![0]!, { from: 'dispatch', to: 'a|b', quality: 0.95 }],
     };
-    expect(moneyMarkdown(businessImpact(model))).toContain('| `a\\|b` | end-user |');
+    expect(moneyMarkdown(businessImpact(model))).toContain('| a\\|b | end-user |');
   });
 });
 
@@ -109,7 +112,7 @@ describe('moneyHtml', () => {
     expect(html.startsWith('<section id="sc-money">\n<h2>Money at risk</h2>')).toBe(true);
     expect(html.endsWith('</section>')).toBe(true);
     expect(html).toContain('<td class="num">48,676</td>');
-    expect(html).toContain('0.25 <span class="badge note">default</span>');
+    expect(html).toContain('0.25 <span class="badge note">built-in</span>');
     expect(html).toContain('<td>warehouse-&gt;dispatch</td>');
   });
 
@@ -128,12 +131,12 @@ describe('moneyHtml', () => {
   });
 });
 
-describe('moneySection', () => {
+describe('moneyDocument', () => {
   it('says so when the model has no external customers', () => {
     const model: Model = { version: 1, departments: [{ id: 'a' }] };
-    expect(moneySection(businessImpact(model))).toEqual({
-      title: 'Money at risk',
-      blocks: [{ type: 'paragraph', cell: [{ text: 'The model has no external customers.' }] }],
-    });
+    expect(moneyDocument(businessImpact(model))).toEqual([
+      { type: 'heading', level: 2, text: [{ text: 'Money at risk' }] },
+      { type: 'paragraph', cell: [{ text: 'The model has no external customers.' }] },
+    ]);
   });
 });

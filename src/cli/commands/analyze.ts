@@ -13,8 +13,9 @@ import type { Model } from '../../model/schema.js';
 import { toHtml } from '../../render/html.js';
 import { jsonChunks } from '../../render/json-stream.js';
 import { toMarkdown } from '../../render/markdown.js';
-import { moneyMarkdown, moneyText } from '../../render/money.js';
-import { renderMetrics, renderRollUp } from '../../render/scenario-text.js';
+import { renderMetrics } from '../../render/metrics-document.js';
+import { moneyMarkdown, moneyText } from '../../render/money-document.js';
+import { renderRollUp } from '../../render/roll-up-document.js';
 import { toText } from '../../render/text.js';
 import { readModelFile, runCommand, writeOutput } from '../io.js';
 import { createImpactProgress } from '../progress.js';
@@ -86,6 +87,11 @@ export function parseTop(value: string): number {
   const top = /^\d+$/.test(value) ? Number(value) : Number.NaN;
   if (!Number.isSafeInteger(top) || top < 1) throw usageError('It must be a positive integer.');
   return top;
+}
+
+/** `--top` as renderer options: `{ top }` when given, `{}` for the renderers' own default. */
+export function topOf(options: { readonly top?: number }): { top?: number } {
+  return options.top === undefined ? {} : { top: options.top };
 }
 
 /** Parses `--format`: one of ANALYZE_FORMATS. */
@@ -176,8 +182,8 @@ function appendViews(
   const parts = [report];
   if (views.money !== undefined)
     parts.push(format === 'text' ? moneyText(views.money, top) : moneyMarkdown(views.money, top));
-  if (views.rollUp !== undefined) parts.push(renderRollUp(views.rollUp, format));
-  if (views.metrics !== undefined) parts.push(renderMetrics(views.metrics, format));
+  if (views.rollUp !== undefined) parts.push(renderRollUp(views.rollUp, format, top));
+  if (views.metrics !== undefined) parts.push(renderMetrics(views.metrics, format, top));
   return parts.join('\n');
 }
 

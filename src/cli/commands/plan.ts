@@ -5,7 +5,7 @@
 import { type Command, Option } from 'commander';
 import { PLAN_DEFAULTS, parseCandidates, plan } from '../../analysis/plan.js';
 import { type PlanObjective, PlanObjectiveSchema } from '../../analysis/scenario-schema.js';
-import { renderPlan } from '../../render/scenario-text.js';
+import { renderPlan } from '../../render/plan-document.js';
 import { readModelFile, runCommand, UsageError, writeOutput } from '../io.js';
 import {
   parseAmount,
@@ -16,6 +16,7 @@ import {
   toJson,
   usageError,
 } from '../scenario-io.js';
+import { parseTop, topOf } from './analyze.js';
 
 const OBJECTIVES = PlanObjectiveSchema.options;
 
@@ -32,6 +33,8 @@ export interface PlanCommandOptions {
   readonly budget?: number;
   readonly objective?: PlanObjective;
   readonly format: ResultFormat;
+  /** How many rows each table of the text and Markdown output lists (`--top`). */
+  readonly top?: number;
   readonly out?: string;
 }
 
@@ -49,7 +52,10 @@ export async function runPlan(file: string, options: PlanCommandOptions): Promis
   const result = plan(model, { candidates: parsed.candidates, budget, objective });
   // The JSON leaves out the planned model: it can be large, and `what-if` shows its effect.
   const { model: _planned, ...summary } = result;
-  const text = options.format === 'json' ? toJson(summary) : renderPlan(result, options.format);
+  const text =
+    options.format === 'json'
+      ? toJson(summary)
+      : renderPlan(result, options.format, topOf(options));
   await writeOutput(text, options.out);
 }
 
@@ -73,6 +79,12 @@ export function registerPlan(program: Command): void {
       new Option('-f, --format <format>', `output format: ${RESULT_FORMATS.join(', ')}`)
         .argParser(parseResultFormat)
         .default('text'),
+    )
+    .addOption(
+      new Option(
+        '-t, --top <n>',
+        'rows per table in text and Markdown (positive integer)',
+      ).argParser(parseTop),
     )
     .option('-o, --out <file>', 'write the plan to this file instead of stdout')
     .action(runCommand((file: string, options: PlanCommandOptions) => runPlan(file, options)));

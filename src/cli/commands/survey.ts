@@ -2,7 +2,7 @@
 import { type Command, Option } from 'commander';
 import { aggregateSurvey } from '../../analysis/survey.js';
 import { saveModelFile } from '../../model/save.js';
-import { renderSurvey } from '../../render/scenario-text.js';
+import { renderSurvey } from '../../render/survey-document.js';
 import { readModelFile, runCommand, UsageError, writeOutput } from '../io.js';
 import {
   parseCount,
@@ -12,6 +12,7 @@ import {
   readTextFile,
   toJson,
 } from '../scenario-io.js';
+import { parseTop, topOf } from './analyze.js';
 
 /** Parsed options of `survey`. */
 export interface SurveyCommandOptions {
@@ -20,6 +21,8 @@ export interface SurveyCommandOptions {
   /** Where the updated model goes (YAML, or JSON for a `.json` name). */
   readonly out?: string;
   readonly format: ResultFormat;
+  /** How many rows each table of the text and Markdown output lists (`--top`). */
+  readonly top?: number;
 }
 
 /** Aggregates the responses, prints the summary and writes the updated model when asked. */
@@ -41,7 +44,9 @@ export async function runSurvey(file: string, options: SurveyCommandOptions): Pr
   }
   const { model: _updated, ...summary } = result;
   await writeOutput(
-    options.format === 'json' ? toJson(summary) : renderSurvey(result, options.format),
+    options.format === 'json'
+      ? toJson(summary)
+      : renderSurvey(result, options.format, topOf(options)),
   );
 }
 
@@ -71,6 +76,12 @@ export function registerSurvey(program: Command): void {
       new Option('-f, --format <format>', `summary format: ${RESULT_FORMATS.join(', ')}`)
         .argParser(parseResultFormat)
         .default('text'),
+    )
+    .addOption(
+      new Option(
+        '-t, --top <n>',
+        'rows per table in text and Markdown (positive integer)',
+      ).argParser(parseTop),
     )
     .action(runCommand((file: string, options: SurveyCommandOptions) => runSurvey(file, options)));
 }

@@ -5,7 +5,7 @@ import { parseDocument, tryApplyChanges, validateScenario } from '../../analysis
 import type { Change } from '../../analysis/scenario-schema.js';
 import { whatIf } from '../../analysis/what-if.js';
 import { ServiceChainError } from '../../model/errors.js';
-import { renderWhatIf } from '../../render/scenario-text.js';
+import { renderWhatIf } from '../../render/what-if-document.js';
 import { readModelFile, runCommand, UsageError, writeOutput } from '../io.js';
 import { createImpactProgress } from '../progress.js';
 import {
@@ -16,12 +16,15 @@ import {
   readTextFile,
   toJson,
 } from '../scenario-io.js';
+import { parseTop, topOf } from './analyze.js';
 
 /** Parsed options of `what-if`. */
 export interface WhatIfCommandOptions {
   readonly scenario?: string;
   readonly set?: readonly string[];
   readonly format: ResultFormat;
+  /** How many rows each table of the text and Markdown output lists (`--top`). */
+  readonly top?: number;
   readonly out?: string;
   /** --rankings forces the fixGain comparison, --no-rankings skips it; unset: by model size. */
   readonly rankings?: boolean;
@@ -81,7 +84,10 @@ export async function runWhatIf(file: string, options: WhatIfCommandOptions): Pr
   } finally {
     progress.done();
   }
-  const text = options.format === 'json' ? toJson(result) : renderWhatIf(result, options.format);
+  const text =
+    options.format === 'json'
+      ? toJson(result)
+      : renderWhatIf(result, options.format, topOf(options));
   await writeOutput(text, options.out);
 }
 
@@ -103,6 +109,12 @@ export function registerWhatIf(program: Command): void {
       new Option('-f, --format <format>', `output format: ${RESULT_FORMATS.join(', ')}`)
         .argParser(parseResultFormat)
         .default('text'),
+    )
+    .addOption(
+      new Option(
+        '-t, --top <n>',
+        'rows per table in text and Markdown (positive integer)',
+      ).argParser(parseTop),
     )
     .option(
       '--rankings',

@@ -1,0 +1,168 @@
+/**
+ * An improvement plan as a document: what it buys (S, and money at risk for the `money`
+ * objective), the picks in the order plan() took them, and the candidates left out with why.
+ */
+import type { NotTaken, PlanResult, PlanStep } from '../analysis/plan.js';
+import {
+  type Block,
+  boundedTable,
+  type Cell,
+  type Column,
+  type Document,
+  type DocumentOptions,
+  type Fact,
+  heading,
+  id,
+  left,
+  resolveDocumentOptions,
+  right,
+  text,
+  words,
+} from './document.js';
+import { formatAmount, formatNumber, formatSigned } from './format.js';
+import { formatMoney, moneyDecimals } from './money-format.js';
+import { renderDocument, type TextFormat } from './render-document.js';
+import { warningBlocks } from './warning-blocks.js';
+
+/** `Fix it (fix)`, or the id alone when the candidate has no label of its own. */
+function candidateCell(entry: { candidate: string; label: string }): Cell {
+  return entry.label === entry.candidate
+    ? [id(entry.candidate)]
+    : [words(`${entry.label} (`), id(entry.candidate), words(')')];
+}
+
+const NOT_TAKEN_REASONS = {
+  over_budget: 'over budget',
+  no_gain: 'no gain',
+  conflict: 'conflict',
+} as const;
+
+/** How one objective reads: its words and its gain columns. */
+interface Objective {
+  readonly summary: readonly Fact[];
+  readonly picks: string;
+  readonly stepColumns: readonly Column[];
+  readonly step: (s: PlanStep) => Cell[];
+  readonly gainTitle: string;
+  readonly gain: (gain: number | null) => string;
+}
+
+/** The plan's S and budget, as facts after the objective's own. */
+function scoreFacts(result: PlanResult): Fact[] {
+  const change = formatSigned(result.scoreAfter - result.scoreBefore);
+  return [
+    fact(
+      'S',
+      `${formatNumber(result.scoreBefore)} -> ${formatNumber(result.scoreAfter)} (${change})`,
+    ),
+    fact(
+      'Budget',
+      `${formatAmount(result.budget)} (spent ${formatAmount(result.spent)}, left ${formatAmount(result.moneyLeft)})`,
+    ),
+  ];
+}
+
+const fact = (label: string, value: string): Fact => ({ label, value: text(value) });
+
+function scoreObjective(result: PlanResult): Objective {
+  return {
+    summary: [fact('Objective', 'score (gain in S per unit of cost)'), ...scoreFacts(result)],
+    picks: 'Picks (greedy, by exact gain in S per unit of cost)',
+    stepColumns: [right('Gain in S'), right('Gain per 1,000'), right('S after')],
+    step: (s) => [
+      text(formatSigned(s.gain, 4)),
+      text(formatNumber(s.gainPerCost * 1000, 4)),
+      text(formatNumber(s.score, 4)),
+    ],
+    gainTitle: 'Gain in S',
+    gain: (gain) => formatSigned(gain, 4),
+  };
+}
+
+function moneyObjective(result: PlanResult): Objective {
+  const decimals = moneyDecimals(result.moneyAtRiskBefore);
+  const money = (value: number | null) => formatMoney(value, decimals);
+  const saved = money(result.moneyAtRiskBefore - result.moneyAtRiskAfter);
+  return {
+    summary: [
+      fact('Objective', 'money (money at risk saved a year per unit of cost)'),
+      fact(
+        'Money at risk a year',
+        `${money(result.moneyAtRiskBefore)} -> ${money(result.moneyAtRiskAfter)} (saved ${saved})`,
+      ),
+      ...scoreFacts(result),
+    ],
+    picks: 'Picks (greedy, by exact money at risk saved per unit of cost)',
+    stepColumns: [
+      right('Money saved'),
+      right('Saved per unit'),
+      right('Money at risk after'),
+      right('S after'),
+    ],
+    step: (s) => [
+      text(money(s.moneySaved)),
+      text(formatNumber(s.gainPerCost, 2)),
+      text(money(s.moneyAtRisk)),
+      text(formatNumber(s.score, 4)),
+    ],
+    gainTitle: 'Money saved',
+    gain: money,
+  };
+}
+
+function stepsBlocks(result: PlanResult, objective: Objective, top: number): Block[] {
+  const columns = [
+    right('Step'),
+    left('Candidate'),
+    right('Cost'),
+    ...objective.stepColumns,
+    right('Money left'),
+  ];
+  const row = (s: PlanStep, index: number): Cell[] => [
+    text(String(index + 1)),
+    candidateCell(s),
+    text(formatAmount(s.cost)),
+    ...objective.step(s),
+    text(formatAmount(s.moneyLeft)),
+  ];
+  const steps = { items: result.steps, noun: 'pick' };
+  return [
+    heading(2, objective.picks),
+    ...boundedTable(columns, steps, top, row, 'None: no candidate fits the budget and gains.'),
+  ];
+}
+
+function notTakenBlocks(result: PlanResult, objective: Objective, top: number): Block[] {
+  const columns = [left('Candidate'), right('Cost'), right(objective.gainTitle), left('Reason')];
+  const row = (n: NotTaken): Cell[] => [
+    candidateCell(n),
+    text(formatAmount(n.cost)),
+    text(objective.gain(n.gain)),
+    text(`${NOT_TAKEN_REASONS[n.reason]}: ${n.message}`),
+  ];
+  const rows = { items: result.notTaken, noun: 'candidate' };
+  return [heading(2, 'Not taken'), ...boundedTable(columns, rows, top, row, 'None.')];
+}
+
+/** The plan document, laid out for its objective; `top` bounds each table. */
+export function planDocument(result: PlanResult, options?: Partial<DocumentOptions>): Document {
+  const { top } = resolveDocumentOptions(options);
+  const objective = result.objective === 'money' ? moneyObjective(result) : scoreObjective(result);
+  return [
+    heading(1, 'Improvement plan'),
+    heading(2, 'Summary'),
+    { type: 'facts', facts: objective.summary },
+    ...stepsBlocks(result, objective, top),
+    ...notTakenBlocks(result, objective, top),
+    ...warningBlocks(result.warnings, null),
+  ];
+}
+
+/** A plan as text or Markdown; `top` bounds each table. */
+export function renderPlan(
+  result: PlanResult,
+  format: TextFormat = 'text',
+  options?: Partial<DocumentOptions>,
+): string {
+  return renderDocument(planDocument(result, options), format);
+}

@@ -1,0 +1,33 @@
+/** Warnings as a section of any document: where, what and the stable code of each. */
+import type { Warning } from '../model/errors.js';
+import {
+  type Block,
+  type Cell,
+  heading,
+  id,
+  list,
+  moreNote,
+  note,
+  paragraph,
+  words,
+} from './document.js';
+
+/** Warnings listed in full before the rest are counted (a huge model can raise thousands). */
+export const WARNINGS_SHOWN = 100;
+
+/** A warning: where (the model path, as an id), what, and its code. */
+function warningItem(warning: Warning): Cell {
+  const where = warning.path === '' ? [] : [id(warning.path), words(': ')];
+  return [...where, words(`${warning.message} (`), id(warning.code), words(')')];
+}
+
+/** Warnings as a list, the first WARNINGS_SHOWN in full; `none` says so when there are none. */
+export function warningBlocks(warnings: readonly Warning[], none: string | null): Block[] {
+  if (warnings.length === 0)
+    return none === null ? [] : [heading(2, 'Warnings'), paragraph(words(none))];
+  const shown = warnings.slice(0, WARNINGS_SHOWN).map(warningItem);
+  const rest = warnings.length - shown.length;
+  const more =
+    rest > 0 ? [note(words(moreNote(shown.length, warnings.length, 'warning', false)))] : [];
+  return [heading(2, 'Warnings'), list(shown), ...more];
+}
