@@ -116,9 +116,7 @@ export function validateCandidates(input: readonly unknown[], model: Model): Can
       const id = (raw as { id?: unknown } | null)?.id;
       if (typeof id === 'string') seen.add(id);
       issues.push(
-        ...issuesFromZod(parsed.error, path, (at) =>
-          at.length === 0 ? Object.keys(CandidateSchema.shape) : [],
-        ),
+        ...issuesFromZod(parsed.error, { input: raw, schema: CandidateSchema, prefix: path }),
       );
       return;
     }
@@ -152,12 +150,11 @@ export function parseCandidates(
   text: string,
   model: Model,
 ): { candidates: Candidate[]; budget: number | null; objective: PlanObjective | null } {
-  const parsed = CandidatesFileSchema.safeParse(parseDocument(text, 'candidates'));
+  const input = parseDocument(text, 'candidates');
+  const parsed = CandidatesFileSchema.safeParse(input);
   if (!parsed.success)
     throw new ServiceChainError(
-      issuesFromZod(parsed.error, '', (at) =>
-        at.length === 0 ? Object.keys(CandidatesFileSchema.shape) : [],
-      ),
+      issuesFromZod(parsed.error, { input, schema: CandidatesFileSchema }),
     );
   return {
     candidates: validateCandidates(parsed.data.candidates, model),

@@ -28,8 +28,8 @@ export function resolveOptions<Schema extends z.ZodObject, Defaults extends obje
 ): ResolvedOptions<z.output<Schema>, Defaults> {
   const parsed = schema.safeParse(input ?? {});
   if (!parsed.success) {
-    const known = Object.keys(schema.shape);
-    const issues = issuesFromZod(parsed.error, 'options', () => known, 'option');
+    const context = { input: input ?? {}, schema, prefix: 'options', noun: 'option' };
+    const issues = issuesFromZod(parsed.error, context);
     throw new ServiceChainError(issues.map((issue) => ({ ...issue, code: 'invalid_option' })));
   }
   const given = Object.entries(parsed.data as object).filter(([, value]) => value !== undefined);
