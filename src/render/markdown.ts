@@ -1,19 +1,20 @@
 /** The analysis as a Markdown document: headings, GitHub tables, ids set in code. */
 import { z } from 'zod';
 import type { Report } from '../analysis/report.js';
-import { resolveOptions } from '../model/options.js';
+import { type DefaultsOf, resolveOptions, TopSchema } from '../model/options.js';
 import { type Block, type Cell, type Column, outline, type Span } from './sections.js';
 
-/** Options of `toMarkdown`. */
-export interface MarkdownOptions {
+/** The options of `toMarkdown`. */
+export const MarkdownOptionsSchema = z.strictObject({
   /** How many links the "Top links to fix" table lists. */
-  readonly top: number;
-}
+  top: TopSchema.optional(),
+});
+
+/** Options of `toMarkdown`; every field optional, see MARKDOWN_DEFAULTS. @useDeclaredType */
+export type MarkdownOptions = z.input<typeof MarkdownOptionsSchema>;
 
 /** Defaults of `toMarkdown`: the ten best links to fix. */
-export const MARKDOWN_DEFAULTS: MarkdownOptions = { top: 10 };
-
-const MarkdownOptionsSchema = z.strictObject({ top: z.number().int().positive().optional() });
+export const MARKDOWN_DEFAULTS: DefaultsOf<MarkdownOptions> = { top: 10 };
 
 /** Line breaks inside a cell or list item; a raw newline would end the table row. */
 const NEWLINES = /\r\n|\r|\n/g;
@@ -71,7 +72,7 @@ function block(item: Block): string[] {
  * Renders a report as Markdown for documents: the same content as `toText` under headings, in
  * GitHub tables, with `|` and newlines in model strings escaped and ids code-formatted.
  */
-export function toMarkdown(report: Report, options?: Partial<MarkdownOptions>): string {
+export function toMarkdown(report: Report, options?: MarkdownOptions): string {
   const { top } = resolveOptions(MarkdownOptionsSchema, MARKDOWN_DEFAULTS, options);
   const document = outline(report, top);
   const lines = [`# ${cellMarkdown(document.title)}`, ''];

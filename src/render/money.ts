@@ -10,7 +10,7 @@ import type {
   LinkMoney,
 } from '../analysis/business-impact.js';
 import type { CoefficientName } from '../analysis/money-coefficients.js';
-import { resolveOptions } from '../model/options.js';
+import { type DefaultsOf, resolveOptions, TopSchema } from '../model/options.js';
 import { formatNumber } from './format.js';
 import {
   formatCoefficient,
@@ -21,19 +21,20 @@ import {
 } from './money-format.js';
 import type { Block, Cell, Column, Section, Span } from './sections.js';
 
-/** Options of the money renderers. */
-export interface MoneyRenderOptions {
+/** The options of the money renderers. */
+export const MoneyRenderOptionsSchema = z.strictObject({
   /** How many links the "top links by money saved" table lists. */
-  readonly top: number;
-}
+  top: TopSchema.optional(),
+});
+
+/** Options of the money renderers; every field optional, see MONEY_RENDER_DEFAULTS. @useDeclaredType */
+export type MoneyRenderOptions = z.input<typeof MoneyRenderOptionsSchema>;
 
 /** Defaults of the money renderers: the ten links whose fix saves most. */
-export const MONEY_RENDER_DEFAULTS: MoneyRenderOptions = { top: 10 };
-
-const MoneyRenderOptionsSchema = z.strictObject({ top: z.number().int().positive().optional() });
+export const MONEY_RENDER_DEFAULTS: DefaultsOf<MoneyRenderOptions> = { top: 10 };
 
 /** The options merged over MONEY_RENDER_DEFAULTS; throws ServiceChainError `invalid_option`. */
-export function resolveMoneyRenderOptions(options: unknown): MoneyRenderOptions {
+export function resolveMoneyRenderOptions(options: unknown): DefaultsOf<MoneyRenderOptions> {
   return resolveOptions(MoneyRenderOptionsSchema, MONEY_RENDER_DEFAULTS, options);
 }
 

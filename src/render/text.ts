@@ -1,24 +1,22 @@
 /** The analysis as a plain-text terminal report: ASCII tables aligned by column, no colour by default. */
 import { z } from 'zod';
 import type { Report } from '../analysis/report.js';
-import { resolveOptions } from '../model/options.js';
+import { type DefaultsOf, resolveOptions, TopSchema } from '../model/options.js';
 import { type Block, type Cell, type Column, outline, type Section } from './sections.js';
 
-/** Options of `toText`. */
-export interface TextOptions {
+/** The options of `toText`. */
+export const TextOptionsSchema = z.strictObject({
   /** How many links the "Top links to fix" table lists. */
-  readonly top: number;
+  top: TopSchema.optional(),
   /** ANSI bold for titles and column heads; off by default so the bytes are deterministic. */
-  readonly color: boolean;
-}
-
-/** Defaults of `toText`: the ten best links to fix, no colour. */
-export const TEXT_DEFAULTS: TextOptions = { top: 10, color: false };
-
-const TextOptionsSchema = z.strictObject({
-  top: z.number().int().positive().optional(),
   color: z.boolean().optional(),
 });
+
+/** Options of `toText`; every field optional, see TEXT_DEFAULTS. @useDeclaredType */
+export type TextOptions = z.input<typeof TextOptionsSchema>;
+
+/** Defaults of `toText`: the ten best links to fix, no colour. */
+export const TEXT_DEFAULTS: DefaultsOf<TextOptions> = { top: 10, color: false };
 
 /** Model strings may hold anything; control characters (newlines, ANSI escapes) become spaces. */
 function plain(text: string): string {
@@ -85,7 +83,7 @@ function section(part: Section, bold: Style): string[] {
  * Renders a report as a terminal text report: the model and its score S, every customer with its
  * service, chain strength, weakest link and chain, the top links to fix, cycles and warnings.
  */
-export function toText(report: Report, options?: Partial<TextOptions>): string {
+export function toText(report: Report, options?: TextOptions): string {
   const { top, color } = resolveOptions(TextOptionsSchema, TEXT_DEFAULTS, options);
   const bold: Style = color ? (text) => `\u001b[1m${text}\u001b[0m` : (text) => text;
   const document = outline(report, top);
