@@ -14,6 +14,8 @@ export type Finding = [ErrorCode, string];
 export interface Found {
   readonly found: boolean;
   readonly value: unknown;
+  /** The path ends at an empty slot of a list (a sparse array, which only the API can pass). */
+  readonly hole?: boolean;
 }
 
 /** The value at a path of the raw input (own properties only). */
@@ -21,7 +23,8 @@ export function valueAt(input: unknown, path: Path): Found {
   let value = input;
   for (const key of path) {
     if (typeof value !== 'object' || value === null || !Object.hasOwn(value, key)) {
-      return { found: false, value: undefined };
+      const hole = Array.isArray(value) && typeof key === 'number' && key < value.length;
+      return { found: false, value: undefined, ...(hole && { hole }) };
     }
     value = (value as Record<PropertyKey, unknown>)[key];
   }
@@ -65,6 +68,9 @@ export function typeWords(expected: string): string {
 /** A value of the wrong type, or a missing one (`required`). */
 export function typeIssue(expected: string, got: Found): Finding {
   const { found, value } = got;
+  if (got.hole === true) {
+    return ['missing_field', 'an empty slot in the list (a sparse array): give every item'];
+  }
   if (!found || value === undefined) return ['missing_field', 'required'];
   if (typeof value === 'number' && !Number.isFinite(value)) {
     return ['not_finite', `must be a finite number, got ${value}`];

@@ -80,11 +80,15 @@ describe('error codes', () => {
       [
         {
           "code": "syntax",
+          "column": 1,
+          "line": 4,
           "message": "YAML syntax error at line 4, column 1: Flow map in block collection must be sufficiently indented and end with a }",
           "path": "",
         },
         {
           "code": "syntax",
+          "column": 1,
+          "line": 4,
           "message": "YAML syntax error at line 4, column 1: Flow sequence in block collection must be sufficiently indented and end with a ]",
           "path": "",
         },
@@ -109,6 +113,8 @@ describe('error codes', () => {
       [
         {
           "code": "syntax",
+          "column": 1,
+          "line": 3,
           "message": "YAML syntax error at line 3, column 1: Map keys must be unique",
           "path": "",
         },
@@ -309,11 +315,15 @@ describe('error codes', () => {
       [
         {
           "code": "not_finite",
+          "column": 27,
+          "line": 3,
           "message": "must be a finite number, got NaN",
           "path": "departments[0].performance",
         },
         {
           "code": "not_finite",
+          "column": 21,
+          "line": 5,
           "message": "must be a finite number, got Infinity",
           "path": "customers[0].value",
         },
