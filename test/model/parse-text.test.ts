@@ -154,7 +154,8 @@ describe('text that is not one plain UTF-8 model', () => {
   });
 
   it('says what a sparse array is', () => {
-    const departments = [, { id: 'a' }];
+    const departments: unknown[] = [];
+    departments[1] = { id: 'a' };
     const result = safeValidateModel({ version: 1, departments });
     expect(result.success ? [] : result.issues).toEqual([
       {
@@ -199,5 +200,15 @@ describe('reported issues are capped', () => {
     expect(lines).toHaveLength(101);
     expect(lines[100]).toBe('… and 9,900 more: 4,950 invalid_type, 4,950 unknown_node');
     expect(new ServiceChainError(issues).message.split('\n')).toHaveLength(101);
+  });
+});
+
+describe('a `$schema` key for editor completion', () => {
+  it('is allowed at the top of a YAML or JSON model', () => {
+    const url = 'https://example.org/model.schema.json';
+    expect(parseModel(`$schema: ${url}\nversion: 1\n`).model.$schema).toBe(url);
+    expect(
+      parseModel(`{"$schema": "${url}", "version": 1}`, { format: 'json' }).model.version,
+    ).toBe(1);
   });
 });
