@@ -137,6 +137,8 @@ function jsonSyntax(text: string, error: unknown): Issue {
     code: 'syntax',
     path: '',
     message: `JSON syntax error at line ${line}, column ${column}: ${firstLine(reason)}`,
+    line,
+    column,
   };
 }
 

@@ -101,6 +101,8 @@ describe('error codes', () => {
       [
         {
           "code": "syntax",
+          "column": 15,
+          "line": 3,
           "message": "JSON syntax error at line 3, column 15: Expected double-quoted property name",
           "path": "",
         },
