@@ -55,7 +55,7 @@ export type {
   PlanStep,
 } from './analysis/plan.js';
 /** Greedy plan by exact gain (in S or money at risk saved) per unit of cost; candidates parsed. */
-export { parseCandidates, plan, validateCandidates } from './analysis/plan.js';
+export { PLAN_DEFAULTS, parseCandidates, plan, validateCandidates } from './analysis/plan.js';
 /** A rated hand-off with its ratings, shares, priorities and derived quality. */
 export type { DimensionRating, HandoffRatings } from './analysis/ratings.js';
 /** Rated hand-offs side by side with the quality derived from their ratings. */
@@ -81,7 +81,7 @@ export type {
   RollUpOptions,
 } from './analysis/roll-up.js';
 /** A report rolled up to departments at a depth of the department tree. */
-export { rollUp } from './analysis/roll-up.js';
+export { ROLL_UP_DEFAULTS, rollUp } from './analysis/roll-up.js';
 /** Validate a scenario against a model, parse one from YAML/JSON text, apply one to a copy of a model. */
 export { applyScenario, parseScenario, validateScenario } from './analysis/scenario.js';
 /** The scenario vocabulary: changes (set, add, remove), scenarios and plan candidates. */
@@ -130,6 +130,8 @@ export { modelJsonSchema } from './model/json-schema.js';
 export type { LoadedModel, ModelFormat, SafeValidation } from './model/load.js';
 /** Validate a plain-object model (throws / returns issues), parse model text, load a model file. */
 export { loadModelFile, parseModel, safeValidateModel, validateModel } from './model/load.js';
+/** The engine's iteration controls every evaluating function accepts (tolerance >= 0, maxIterations >= 1). */
+export type { DefaultsOf, EngineOptionsInput } from './model/options.js';
 /** Model to YAML or JSON text with a stable key order, and to a file. */
 export { saveModelFile, stringifyModel } from './model/save.js';
 export type {
@@ -151,8 +153,10 @@ export type {
 export { ModelSchema } from './model/schema.js';
 /** Options of the diagram renderers and the HTML report: `level` actor (default) or department. */
 export type { DiagramLevel, DiagramOptions } from './render/diagram-options.js';
+/** Defaults of the diagram renderers: the actor-level graph. */
+export { DIAGRAM_DEFAULTS } from './render/diagram-options.js';
 /** Output layout of the text renderers, and the options every one of them takes (`top`). */
-export type { DocumentOptions } from './render/document.js';
+export { DOCUMENT_DEFAULTS, type DocumentOptions } from './render/document.js';
 /** The hand-off graph as Graphviz DOT: clusters per department and segment, weakest links red. */
 export { toDot } from './render/dot.js';
 /** The hand-off graph with its scores as GEXF (Gephi) or GraphML (yEd, Cytoscape). */

@@ -1,47 +1,41 @@
-/** Options of `analyze`: flat, merged over ANALYZE_DEFAULTS, unknown keys rejected. */
-import { z } from 'zod';
-import { resolveOptions } from '../model/options.js';
+/** Options of `analyze`: the engine's controls plus `top`, merged over ANALYZE_DEFAULTS. */
+import type { z } from 'zod';
+import { ENGINE_DEFAULTS } from '../engine/index.js';
+import {
+  type DefaultsOf,
+  EngineOptionsSchema,
+  ProgressSchema,
+  type ResolvedOptions,
+  resolveOptions,
+  TopSchema,
+} from '../model/options.js';
 
-/** Options of `analyze`; every field optional, see ANALYZE_DEFAULTS. */
-export interface AnalyzeOptions {
-  /** A cycle's iteration stops when max |change| <= tolerance (MODEL.md section 2). */
-  readonly tolerance?: number;
-  /** Iteration cap per cycle; reaching it gives `converged: false` and a `not_converged` warning. */
-  readonly maxIterations?: number;
+/** The options of `analyze` (every field optional, see ANALYZE_DEFAULTS). */
+export const AnalyzeOptionsSchema = EngineOptionsSchema.extend({
   /** How many links each ranking keeps. */
-  readonly top?: number;
+  top: TopSchema.optional(),
   /**
-   * Told how far the exact fixGain / failureLoss pass (the long part on large models, MODEL.md
-   * section 4) has got: `done` of `total` links, at most about 10 times a second and once at the
-   * end. Not part of the report; no default (no progress is reported).
+   * Told how far the exact fixGain / failureLoss pass (the long part on large models,
+   * docs/model.md, "Impact of one link: sensitivity, fix gain, failure loss") has got: `done` of `total` links, at most about 10 times a second
+   * and once at the end. Not part of the report; no default (no progress is reported).
    */
-  readonly onProgress?: (done: number, total: number) => void;
-}
+  onProgress: ProgressSchema.optional(),
+});
 
-/** The options that have a default (every one but onProgress). */
+/** Options of `analyze`; every field optional, see ANALYZE_DEFAULTS. @useDeclaredType */
+export type AnalyzeOptions = z.input<typeof AnalyzeOptionsSchema>;
+
 /** Every option of `analyze` with a default value. */
-export type DefaultedOptions = Required<Omit<AnalyzeOptions, 'onProgress'>>;
+export type DefaultedOptions = DefaultsOf<Omit<AnalyzeOptions, 'onProgress'>>;
+
+/** Defaults of AnalyzeOptions: the engine's iteration controls and ten links per ranking. */
+export const ANALYZE_DEFAULTS: DefaultedOptions = { ...ENGINE_DEFAULTS, top: 10 };
 
 /** AnalyzeOptions once merged over ANALYZE_DEFAULTS. */
-export type ResolvedAnalyzeOptions = DefaultedOptions & Pick<AnalyzeOptions, 'onProgress'>;
-
-/** Defaults of AnalyzeOptions. */
-export const ANALYZE_DEFAULTS: DefaultedOptions = {
-  tolerance: 1e-12,
-  maxIterations: 10_000,
-  top: 10,
-};
-
-const AnalyzeOptionsSchema = z.strictObject({
-  tolerance: z.number().min(0).optional(),
-  maxIterations: z.int().min(1).optional(),
-  top: z.int().min(0).optional(),
-  onProgress: z
-    .custom<(done: number, total: number) => void>((value) => typeof value === 'function', {
-      message: 'must be a function (done, total) => void',
-    })
-    .optional(),
-});
+export type ResolvedAnalyzeOptions = ResolvedOptions<
+  z.output<typeof AnalyzeOptionsSchema>,
+  DefaultedOptions
+>;
 
 /** The options merged over ANALYZE_DEFAULTS; throws ServiceChainError `invalid_option` on a bad one. */
 export function resolveAnalyzeOptions(options: unknown): ResolvedAnalyzeOptions {

@@ -19,7 +19,12 @@ import {
 } from '../engine/index.js';
 import { type CustomerCoefficients, customerCoefficients } from '../model/defaults.js';
 import { ensureValidModel } from '../model/load.js';
-import { resolveOptions } from '../model/options.js';
+import {
+  type DefaultsOf,
+  EngineOptionsSchema,
+  resolveOptions,
+  TopSchema,
+} from '../model/options.js';
 import type { Model, Segment } from '../model/schema.js';
 import { runImpactPass } from './impact-pass.js';
 import { type CustomerMoney, customerMoney, moneyAtRisk } from './money.js';
@@ -27,32 +32,23 @@ import { type CoefficientUsed, coefficientsUsed } from './money-coefficients.js'
 import { linkRef, ranked, scoredCustomers } from './rankings.js';
 import type { LinkRef, RankedLink } from './report.js';
 
-/** Options of `businessImpact`; every field optional, see BUSINESS_IMPACT_DEFAULTS. */
-export interface BusinessImpactOptions {
+/** The options of `businessImpact`: the engine's controls (as `analyze`), `links` and `top`. */
+export const BusinessImpactOptionsSchema = EngineOptionsSchema.extend({
   /** Price every link (fix saves, failure costs); false gives the customers and total only. */
-  readonly links?: boolean;
+  links: z.boolean().optional(),
   /** How many links each money ranking keeps (as `analyze`); `links` always holds every link. */
-  readonly top?: number;
-  /** A cycle's iteration stops when max |change| <= tolerance (as `analyze`). */
-  readonly tolerance?: number;
-  /** Iteration cap per cycle (as `analyze`). */
-  readonly maxIterations?: number;
-}
+  top: TopSchema.optional(),
+});
+
+/** Options of `businessImpact`; every field optional, see BUSINESS_IMPACT_DEFAULTS. @useDeclaredType */
+export type BusinessImpactOptions = z.input<typeof BusinessImpactOptionsSchema>;
 
 /** Defaults of BusinessImpactOptions: every link priced, the engine's iteration controls. */
-export const BUSINESS_IMPACT_DEFAULTS: Required<BusinessImpactOptions> = {
+export const BUSINESS_IMPACT_DEFAULTS: DefaultsOf<BusinessImpactOptions> = {
   links: true,
   top: 10,
-  tolerance: ENGINE_DEFAULTS.tolerance,
-  maxIterations: ENGINE_DEFAULTS.maxIterations,
+  ...ENGINE_DEFAULTS,
 };
-
-const BusinessImpactOptionsSchema = z.strictObject({
-  links: z.boolean().optional(),
-  top: z.int().min(0).optional(),
-  tolerance: z.number().min(0).optional(),
-  maxIterations: z.int().min(1).optional(),
-});
 
 /** One external customer's money figures; the figures are null when it is not scored. */
 export interface CustomerMoneyReport {
@@ -110,7 +106,7 @@ export interface BusinessImpact {
 }
 
 /** The options merged over BUSINESS_IMPACT_DEFAULTS; throws ServiceChainError `invalid_option`. */
-export function resolveBusinessImpactOptions(options: unknown): Required<BusinessImpactOptions> {
+export function resolveBusinessImpactOptions(options: unknown): DefaultsOf<BusinessImpactOptions> {
   return resolveOptions(BusinessImpactOptionsSchema, BUSINESS_IMPACT_DEFAULTS, options);
 }
 

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { ENGINE_DEFAULTS } from '../engine/index.js';
 import { type Issue, ServiceChainError, type Warning } from '../model/errors.js';
 import { ensureValidModel } from '../model/load.js';
-import { resolveOptions } from '../model/options.js';
+import { EngineOptionsSchema, resolveOptions } from '../model/options.js';
 import type { Model } from '../model/schema.js';
 import { issuesFromZod } from '../model/zod-issues.js';
 import { totalMoneyAtRisk } from './business-impact.js';
@@ -31,19 +31,17 @@ import {
 export const GAIN_EPSILON = 1e-12;
 
 /** Options of plan. */
-export const PlanOptionsSchema = z.strictObject({
+export const PlanOptionsSchema = EngineOptionsSchema.extend({
   /** The candidates, raw (validated here) or from validateCandidates. */
   candidates: z.array(z.unknown()),
   /** Money available; candidates are bought while it lasts. */
   budget: z.number().min(0),
   /** What a pick must improve: S (`score`, the default) or total money at risk (`money`). */
   objective: PlanObjectiveSchema.optional(),
-  tolerance: z.number().positive().optional(),
-  maxIterations: z.number().int().positive().optional(),
 });
 
 /** Options of plan. @useDeclaredType */
-export type PlanOptions = z.infer<typeof PlanOptionsSchema>;
+export type PlanOptions = z.input<typeof PlanOptionsSchema>;
 
 /** Defaults of the optional PlanOptions. */
 export const PLAN_DEFAULTS = {
@@ -116,9 +114,7 @@ export function validateCandidates(input: readonly unknown[], model: Model): Can
       const id = (raw as { id?: unknown } | null)?.id;
       if (typeof id === 'string') seen.add(id);
       issues.push(
-        ...issuesFromZod(parsed.error, path, (at) =>
-          at.length === 0 ? Object.keys(CandidateSchema.shape) : [],
-        ),
+        ...issuesFromZod(parsed.error, { input: raw, schema: CandidateSchema, prefix: path }),
       );
       return;
     }
@@ -152,12 +148,11 @@ export function parseCandidates(
   text: string,
   model: Model,
 ): { candidates: Candidate[]; budget: number | null; objective: PlanObjective | null } {
-  const parsed = CandidatesFileSchema.safeParse(parseDocument(text, 'candidates'));
+  const input = parseDocument(text, 'candidates');
+  const parsed = CandidatesFileSchema.safeParse(input);
   if (!parsed.success)
     throw new ServiceChainError(
-      issuesFromZod(parsed.error, '', (at) =>
-        at.length === 0 ? Object.keys(CandidatesFileSchema.shape) : [],
-      ),
+      issuesFromZod(parsed.error, { input, schema: CandidatesFileSchema }),
     );
   return {
     candidates: validateCandidates(parsed.data.candidates, model),

@@ -22,11 +22,8 @@ import {
 } from '../model/schema.js';
 import { issuesFromZod, joinPath } from '../model/zod-issues.js';
 import {
-  ActorSetSchema,
   type Addition,
   type Change,
-  CustomerSetSchema,
-  HandoffSetSchema,
   type Removal,
   RemoveSchema,
   type Scenario,
@@ -118,7 +115,7 @@ function parseChangeShape(
   ];
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    issues.push(...issuesFromZod(parsed.error, path, (at) => knownSetKeys(kind, at)));
+    issues.push(...issuesFromZod(parsed.error, { input: value, schema, prefix: path }));
     // Still say whether the id names anything: one pass shows every mistake.
     const id = record[kind];
     if (typeof id === 'string' && id !== '') checkSetTarget(work, kind, id, path, issues);
@@ -131,15 +128,6 @@ function parseChangeShape(
   return parsed.data;
 }
 
-/** Keys a `set` object may hold, for "did you mean" on a misspelt field. */
-function knownSetKeys(kind: 'handoff' | 'actor' | 'customer', at: readonly PropertyKey[]) {
-  if (at.length !== 1 || at[0] !== 'set') return [];
-  const schema = { handoff: HandoffSetSchema, actor: ActorSetSchema, customer: CustomerSetSchema }[
-    kind
-  ];
-  return Object.keys(schema.shape);
-}
-
 /** Parses the inner value of `add` with its schema and returns the whole change. */
 function parseWith(
   schema: z.ZodType,
@@ -149,9 +137,10 @@ function parseWith(
   path: string,
   issues: Issue[],
 ): Change | undefined {
-  const parsed = schema.safeParse((inner as Record<string, unknown>)[at[1] as string]);
+  const raw = (inner as Record<string, unknown>)[at[1] as string];
+  const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    issues.push(...issuesFromZod(parsed.error, joinPath(path, at)));
+    issues.push(...issuesFromZod(parsed.error, { input: raw, schema, prefix: joinPath(path, at) }));
     return undefined;
   }
   const extra = Object.keys(whole as object).filter((key) => key !== 'add');
@@ -174,7 +163,9 @@ function parseWith(
 function parseWhole(value: unknown, path: string, issues: Issue[]): Change | undefined {
   const parsed = RemoveSchema.safeParse(value);
   if (!parsed.success) {
-    issues.push(...issuesFromZod(parsed.error, path));
+    issues.push(
+      ...issuesFromZod(parsed.error, { input: value, schema: RemoveSchema, prefix: path }),
+    );
     return undefined;
   }
   return parsed.data;
@@ -589,11 +580,7 @@ export function validateScenario(input: unknown, model: Model): Scenario {
     ]);
   const shape = ScenarioSchema.safeParse(input);
   if (!shape.success)
-    throw new ServiceChainError(
-      issuesFromZod(shape.error, '', (at) =>
-        at.length === 0 ? Object.keys(ScenarioSchema.shape) : [],
-      ),
-    );
+    throw new ServiceChainError(issuesFromZod(shape.error, { input, schema: ScenarioSchema }));
   const result = tryApplyChanges(model, shape.data.changes);
   if (result.issues.length > 0) throw new ServiceChainError(result.issues);
   const scenario: { name?: string; description?: string; changes: Change[] } = {

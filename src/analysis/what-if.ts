@@ -16,7 +16,7 @@ import {
 } from '../engine/index.js';
 import { ServiceChainError, type Warning } from '../model/errors.js';
 import { ensureValidModel } from '../model/load.js';
-import { resolveOptions } from '../model/options.js';
+import { EngineOptionsSchema, ProgressSchema, resolveOptions } from '../model/options.js';
 import type { Model } from '../model/schema.js';
 import { isScored, linkRef, rankAll, weakestLinkRef } from './rankings.js';
 import type { LinkRef, WeakestLink } from './report.js';
@@ -25,11 +25,7 @@ import { type Evaluated, evaluateChanges, evaluateModel } from './scenario-eval.
 import type { Scenario } from './scenario-schema.js';
 
 /** Options of whatIf. */
-export const WhatIfOptionsSchema = z.strictObject({
-  /** Fixed-point tolerance inside cycles (MODEL.md section 2). */
-  tolerance: z.number().positive().optional(),
-  /** Iteration cap per cycle. */
-  maxIterations: z.number().int().positive().optional(),
+export const WhatIfOptionsSchema = EngineOptionsSchema.extend({
   /**
    * Compare fixGain rankings before and after (one exact impact pass on each side). Unset: only
    * when both sides are within RANKINGS_AUTO_LIMITS, else skipped with a `rankings_skipped`
@@ -39,15 +35,11 @@ export const WhatIfOptionsSchema = z.strictObject({
   /** Re-evaluate field-only changes incrementally; false recomputes in full (same result). */
   incremental: z.boolean().optional(),
   /** Told how far each side's impact pass (rankings) has got: `done` of `total` links. */
-  onProgress: z
-    .custom<ImpactProgress>((value) => typeof value === 'function', {
-      message: 'must be a function (done, total) => void',
-    })
-    .optional(),
+  onProgress: ProgressSchema.optional(),
 });
 
 /** Options of whatIf. @useDeclaredType */
-export type WhatIfOptions = z.infer<typeof WhatIfOptionsSchema>;
+export type WhatIfOptions = z.input<typeof WhatIfOptionsSchema>;
 
 /** Defaults of WhatIfOptions (`rankings: 'auto'`: compared when within RANKINGS_AUTO_LIMITS). */
 export const WHAT_IF_DEFAULTS = {

@@ -1,7 +1,7 @@
 /** Shared CLI plumbing: read a model file, write output, and turn failures into exit codes. */
 import { writeFile } from 'node:fs/promises';
 import { CommanderError } from 'commander';
-import { formatIssue, ServiceChainError } from '../model/errors.js';
+import { formatIssues, ServiceChainError } from '../model/errors.js';
 import { type LoadedModel, loadModelFile } from '../model/load.js';
 
 /** Exit codes: 0 success, 1 the input is wrong (or an unexpected failure), 2 the command line is wrong. */
@@ -55,9 +55,7 @@ export interface Failure {
 export function describeFailure(error: unknown, file?: string): Failure {
   if (error instanceof ServiceChainError) {
     const usage = error.issues.every((issue) => issue.code === 'invalid_option');
-    const lines = error.issues.map((issue) =>
-      issue.path === '' && file !== undefined ? `${file}: ${issue.message}` : formatIssue(issue),
-    );
+    const lines = formatIssues(error.issues, file);
     return { exitCode: usage ? EXIT.usage : EXIT.invalid, lines };
   }
   if (error instanceof UsageError)

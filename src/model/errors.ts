@@ -36,11 +36,16 @@ export type WarningCode =
   | 'few_respondents'
   | (string & {});
 
-/** One finding about the input. `path` points into it (`handoffs[3].to`); '' is the whole input. */
+/**
+ * One finding about the input. `path` points into it (`handoffs[3].to`); '' is the whole input.
+ * An issue found in a YAML or JSON file also says where: `line` and `column`, both from 1.
+ */
 export interface Issue<Code extends string = ErrorCode> {
   readonly code: Code;
   readonly path: string;
   readonly message: string;
+  readonly line?: number;
+  readonly column?: number;
 }
 
 /** A finding that does not stop the analysis. */
@@ -53,7 +58,7 @@ export class ServiceChainError extends Error {
 
   constructor(issues: readonly Issue[]) {
     if (issues.length === 0) throw new TypeError('ServiceChainError needs at least one issue');
-    super(issues.map(formatIssue).join('\n'));
+    super(formatIssues(issues).join('\n'));
     this.issues = issues;
   }
 
@@ -68,9 +73,41 @@ export class ServiceChainError extends Error {
   }
 }
 
-/** `path: message`, or the bare message for the whole input. */
+/**
+ * `path (line 27, column 9): message`; without a place in a file `path: message`, and the bare
+ * message for the whole input (whose message already says where, as a syntax error does).
+ */
 export function formatIssue(issue: Issue<string>): string {
-  return issue.path === '' ? issue.message : `${issue.path}: ${issue.message}`;
+  if (issue.path === '') return issue.message;
+  const where =
+    issue.line === undefined ? '' : ` (line ${issue.line}, column ${issue.column ?? 1})`;
+  return `${issue.path}${where}: ${issue.message}`;
+}
+
+/** How many issues are shown in full; the rest are counted by code. */
+export const ISSUE_LIMIT = 100;
+
+/**
+ * The issues as lines to show a person: the first ISSUE_LIMIT in full, then one line counting the
+ * rest by code (`… and 9,990 more: 9,990 unknown_node`), so a file with millions of mistakes
+ * gives a readable answer. With `file`, an issue about the whole input is prefixed with it.
+ */
+export function formatIssues(issues: readonly Issue<string>[], file?: string): string[] {
+  const lines = issues
+    .slice(0, ISSUE_LIMIT)
+    .map((issue) =>
+      issue.path === '' && file !== undefined ? `${file}: ${issue.message}` : formatIssue(issue),
+    );
+  if (issues.length <= ISSUE_LIMIT) return lines;
+  const counts = new Map<string, number>();
+  for (const issue of issues.slice(ISSUE_LIMIT)) {
+    counts.set(issue.code, (counts.get(issue.code) ?? 0) + 1);
+  }
+  const byCode = [...counts]
+    .sort(([a, m], [b, n]) => n - m || (a < b ? -1 : 1))
+    .map(([code, count]) => `${count.toLocaleString('en-US')} ${code}`);
+  const rest = (issues.length - ISSUE_LIMIT).toLocaleString('en-US');
+  return [...lines, `… and ${rest} more: ${byCode.join(', ')}`];
 }
 
 /** Renders a path of keys and indices the way the docs write it: `handoffs[3].ratings.timeliness`. */

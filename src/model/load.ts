@@ -5,9 +5,10 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { isLoose } from './declared-nodes.js';
+import { decodeText } from './decode-text.js';
 import { type Issue, ServiceChainError, type Warning } from './errors.js';
 import { modelWarnings } from './model-warnings.js';
-import { type ModelFormat, parseText } from './parse-text.js';
+import { type ModelFormat, parseSource } from './parse-text.js';
 import { type Model, ModelSchema } from './schema.js';
 import { protoKeyIssues, shapeIssues } from './shape-issues.js';
 import { referenceIssues } from './validate-references.js';
@@ -30,9 +31,9 @@ const validated = new WeakMap<Model, Warning[]>();
 
 /** Validates a plain-object model; returns every issue instead of throwing. */
 export function safeValidateModel(input: unknown): SafeValidation {
-  const issues = validationIssues(input);
-  if (issues.length > 0) return { success: false, issues };
-  const model = withOwnRecordKeys(ModelSchema.parse(input), input as Model);
+  const { issues, shape } = validation(input);
+  if (issues.length > 0 || shape === undefined) return { success: false, issues };
+  const model = withOwnRecordKeys(shape, input as Model);
   const warnings = modelWarnings(model);
   validated.set(model, warnings);
   // The input equals the output (the schema has no defaults or transforms), so it is valid too.
@@ -59,20 +60,23 @@ export function ensureValidModel(model: Model): Warning[] {
 
 /** Parses and validates model text; the format is guessed when absent (see parseText). */
 export function parseModel(text: string, options: { format?: ModelFormat } = {}): LoadedModel {
-  return validateModel(parseText(text, options.format));
+  const source = parseSource(text, options.format);
+  const result = safeValidateModel(source.value);
+  if (!result.success) throw new ServiceChainError(source.locate(result.issues));
+  return { model: result.model, warnings: result.warnings };
 }
 
 /** Reads, parses and validates a model file; `.json` is JSON, `.yaml`/`.yml` YAML, else guessed. */
 export async function loadModelFile(path: string): Promise<LoadedModel> {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (error) {
     throw new ServiceChainError([
       { code: 'file_unreadable', path: '', message: `cannot read the file: ${readFailure(error)}` },
     ]);
   }
-  return parseModel(text, formatOptions(path));
+  return parseModel(decodeText(bytes), formatOptions(path));
 }
 
 /** Why a file could not be read, in words, with the system's code. */
@@ -104,24 +108,20 @@ function formatOptions(path: string): { format?: ModelFormat } {
  * Shape issues, then reference issues on whatever parts are well-formed: a user sees every error
  * at once. Empty input is an error, not an empty model (MODEL.md section 8).
  */
-function validationIssues(input: unknown): Issue[] {
+function validation(input: unknown): { issues: Issue[]; shape?: Model } {
   if (input === undefined || input === null) {
-    return [
-      {
-        code: 'empty_input',
-        path: '',
-        message: 'the model is empty: a model needs at least `version: 1`',
-      },
-    ];
+    const message = 'the model is empty: a model needs at least `version: 1`';
+    return { issues: [{ code: 'empty_input', path: '', message }] };
   }
   if (!isLoose(input)) {
-    return [
-      { code: 'invalid_type', path: '', message: 'a model must be a mapping with `version: 1`' },
-    ];
+    const message = 'a model must be a mapping with `version: 1`';
+    return { issues: [{ code: 'invalid_type', path: '', message }] };
   }
+  // The one zod pass: its output is the model when nothing else is wrong (no second parse).
   const shape = ModelSchema.safeParse(input);
   const issues = shape.success ? [] : shapeIssues(shape.error.issues, input);
-  return [...issues, ...protoKeyIssues(input), ...referenceIssues(input)];
+  issues.push(...protoKeyIssues(input), ...referenceIssues(input));
+  return shape.success ? { issues, shape: shape.data } : { issues };
 }
 
 /**

@@ -1,6 +1,15 @@
 /** Model text to a raw value: YAML or JSON, with syntax errors located by line and column. */
-import { parseDocument } from 'yaml';
 import { type Issue, ServiceChainError } from './errors.js';
+import { NESTING_LIMIT, scanJson } from './json-scan.js';
+import {
+  lineColumnOf,
+  offsetOf,
+  type Position,
+  type Positions,
+  withAncestors,
+  yamlPositions,
+} from './locate.js';
+import { parseYamlDocument } from './parse-yaml.js';
 
 /** The two model file formats. */
 export type ModelFormat = 'yaml' | 'json';
@@ -11,16 +20,30 @@ const EMPTY: Issue = {
   message: 'the model is empty: a model needs at least `version: 1`',
 };
 
+/** A parsed source: its raw value, and a way to say where an issue's path is in the text. */
+export interface ParsedSource {
+  readonly value: unknown;
+  /** The issues with `line` and `column` added where their path is found in the text. */
+  readonly locate: (issues: readonly Issue[]) => Issue[];
+}
+
 /**
  * Parses model text into a raw value. Without a format: JSON if the text parses as JSON, else
  * YAML; text that starts with `{` but is neither is reported as broken JSON, since that is what
- * it looks like. Throws ServiceChainError (`syntax`, `empty_input`).
+ * it looks like. A leading byte-order mark is dropped. Throws ServiceChainError (`syntax`,
+ * `empty_input`).
  */
 export function parseText(text: string, format?: ModelFormat): unknown {
+  return parseSource(text, format).value;
+}
+
+/** parseText, keeping what is needed to place issues in the text. */
+export function parseSource(source: string, format?: ModelFormat): ParsedSource {
+  const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
   if (format === 'json') return parseJson(text);
   if (format === 'yaml') return parseYaml(text);
   const json = tryJson(text);
-  if (json.ok) return json.value;
+  if (json.ok) return parseJson(text, json.value);
   if (!text.trimStart().startsWith('{')) return parseYaml(text);
   try {
     return parseYaml(text);
@@ -37,17 +60,69 @@ function tryJson(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
-/** JSON text; an empty text or a bare `null` is `empty_input`. */
-function parseJson(text: string): unknown {
+/** Adds line and column to each issue found at an offset. */
+function located(
+  text: string,
+  positionsOf: (wanted: ReadonlySet<string>) => Positions,
+): ParsedSource['locate'] {
+  return (issues) => {
+    if (issues.length === 0) return [];
+    const positions = positionsOf(withAncestors(issues.map((issue) => issue.path)));
+    const at = lineColumnOf(text);
+    return issues.map((issue) => {
+      if (issue.line !== undefined || issue.path === '') return issue;
+      const offset = offsetOf(positions, issue.path, issue.code);
+      return offset === undefined ? issue : { ...issue, ...at(offset) };
+    });
+  };
+}
+
+/**
+ * JSON text; an empty text or a bare `null` is `empty_input`. A key given twice in one object is
+ * refused (JSON.parse would keep the last silently; YAML refuses it too), and so is nesting deeper
+ * than NESTING_LIMIT.
+ */
+function parseJson(text: string, parsed?: unknown): ParsedSource {
   if (text.trim() === '') throw new ServiceChainError([EMPTY]);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new ServiceChainError([jsonSyntax(text, error)]);
+  const scan = scanJson(text);
+  const at = lineColumnOf(text);
+  if (scan.tooDeepAt !== undefined) {
+    const where = at(scan.tooDeepAt);
+    throw new ServiceChainError([
+      {
+        code: 'syntax',
+        path: '',
+        message: `JSON at line ${where.line}, column ${where.column}: the document is nested too deeply (limit ${NESTING_LIMIT} levels)`,
+        ...where,
+      },
+    ]);
+  }
+  let value: unknown = parsed;
+  if (parsed === undefined) {
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      throw new ServiceChainError([jsonSyntax(text, error)]);
+    }
+  }
+  if (scan.duplicates.length > 0) {
+    throw new ServiceChainError(scan.duplicates.map((duplicate) => duplicateKey(duplicate, at)));
   }
   if (value === null) throw new ServiceChainError([EMPTY]);
-  return value;
+  return { value, locate: located(text, (wanted) => scanJson(text, wanted).positions) };
+}
+
+function duplicateKey(
+  duplicate: { path: string; offset: number },
+  at: (offset: number) => Position,
+): Issue {
+  const where = at(duplicate.offset);
+  return {
+    code: 'syntax',
+    path: '',
+    message: `JSON syntax error at line ${where.line}, column ${where.column}: ${duplicate.path} is given twice; a key may appear once in an object`,
+    ...where,
+  };
 }
 
 /** A JSON syntax error with the line and column of the offending character. */
@@ -62,6 +137,8 @@ function jsonSyntax(text: string, error: unknown): Issue {
     code: 'syntax',
     path: '',
     message: `JSON syntax error at line ${line}, column ${column}: ${firstLine(reason)}`,
+    line,
+    column,
   };
 }
 
@@ -108,44 +185,12 @@ function failsInside(prefix: string): boolean {
   }
 }
 
-/**
- * YAML text (1.2 core schema: `.inf` and `.nan` become numbers and are caught later as
- * not_finite). Duplicate keys are syntax errors; aliases are capped against alias bombs.
- */
-function parseYaml(text: string): unknown {
-  const document = parseDocument(text, { uniqueKeys: true });
-  if (document.errors.length > 0) {
-    throw new ServiceChainError(document.errors.map(yamlSyntax));
-  }
-  if (document.contents === null) throw new ServiceChainError([EMPTY]);
-  let value: unknown;
-  try {
-    value = document.toJS({ maxAliasCount: 100 });
-  } catch (error) {
-    throw new ServiceChainError([
-      { code: 'syntax', path: '', message: `YAML: ${errorText(error)}` },
-    ]);
-  }
-  if (value === null || value === undefined) throw new ServiceChainError([EMPTY]);
-  return value;
-}
-
-interface YamlErrorLike {
-  readonly message: string;
-  readonly linePos?: readonly [{ line: number; col: number }, ...unknown[]] | undefined;
-}
-
-function yamlSyntax(error: YamlErrorLike): Issue {
-  const reason = firstLine(error.message).replace(/ at line \d+, column \d+:?$/, '');
-  const position = error.linePos?.[0];
-  const where = position === undefined ? '' : ` at line ${position.line}, column ${position.col}`;
-  return { code: 'syntax', path: '', message: `YAML syntax error${where}: ${reason}` };
+/** YAML text (see parse-yaml.ts for what is refused). */
+function parseYaml(text: string): ParsedSource {
+  const { document, value } = parseYamlDocument(text, EMPTY);
+  return { value, locate: located(text, (wanted) => yamlPositions(document.contents, wanted)) };
 }
 
 function firstLine(text: string): string {
   return text.split('\n', 1)[0]!.trim();
-}
-
-function errorText(error: unknown): string {
-  return firstLine(error instanceof Error ? error.message : String(error));
 }

@@ -122,6 +122,8 @@ export const HandoffSchema = z.strictObject({
 
 /** A whole model file, or the API's plain-object model. */
 export const ModelSchema = z.strictObject({
+  /** The JSON Schema a file names for editor completion (docs/model.schema.json); not read. */
+  $schema: z.string().optional(),
   version: z.literal(1),
   name: z.string().optional(),
   description: z.string().optional(),

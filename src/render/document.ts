@@ -5,24 +5,22 @@
  * only decide how it looks, so both formats always say the same things.
  */
 import { z } from 'zod';
-import { resolveOptions } from '../model/options.js';
+import { type DefaultsOf, resolveOptions, TopSchema } from '../model/options.js';
 import { formatCount, plural } from './format.js';
 
-/** Options every document builder takes: how many rows each of its tables lists. */
-export interface DocumentOptions {
-  readonly top: number;
-}
-
-/** Defaults of every document builder: ten rows per table. */
-export const DOCUMENT_DEFAULTS: DocumentOptions = { top: 10 };
-
-/** The one rule for `top` in the renderers: a positive integer. */
+/** Options every document builder takes: how many rows each of its tables lists (`top`, the one rule of options.ts). */
 export const DocumentOptionsSchema = z.strictObject({
-  top: z.number().int().positive().optional(),
+  top: TopSchema.optional(),
 });
 
+/** Options every document builder takes; every field optional, see DOCUMENT_DEFAULTS. @useDeclaredType */
+export type DocumentOptions = z.input<typeof DocumentOptionsSchema>;
+
+/** Defaults of every document builder: ten rows per table. */
+export const DOCUMENT_DEFAULTS: DefaultsOf<DocumentOptions> = { top: 10 };
+
 /** The options merged over DOCUMENT_DEFAULTS; throws ServiceChainError `invalid_option`. */
-export function resolveDocumentOptions(options: unknown): DocumentOptions {
+export function resolveDocumentOptions(options: unknown): DefaultsOf<DocumentOptions> {
   return resolveOptions(DocumentOptionsSchema, DOCUMENT_DEFAULTS, options);
 }
 

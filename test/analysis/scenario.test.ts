@@ -57,7 +57,7 @@ describe('validateScenario: bad input first, every issue with its path', () => {
         ],
       }),
     ).toEqual([
-      'out_of_range changes[2].set.quality: Too big: expected number to be <=1',
+      'out_of_range changes[2].set.quality: must be at most 1, got 2',
       'unknown_node changes[2].handoff: unknown hand-off "warehouse->dispatchh" (did you mean "warehouse->dispatch"?)',
       'wrong_kind changes[3].actor: "shoppers" is a customer, not an actor',
       'unknown_node changes[4].customer: unknown customer "shopers" (did you mean "shoppers"?)',

@@ -52,7 +52,7 @@ describe('service-chain analyze: bad input first', () => {
     const result = cli(file);
     expect(result.status, result.stderr).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain('handoffs[0].to: ');
+    expect(result.stderr).toContain('handoffs[0].to (line 4, column 27): ');
     expect(result.stderr).toContain('handoffs[1]');
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });

@@ -76,9 +76,9 @@ describe('service-chain validate', () => {
       code: 1,
       stdout: '',
       stderr: [
-        'departments[1].performance: must be at most 1, got 2',
-        'handoffs[2].colour: unknown key "colour"',
-        'handoffs[3].to: unknown node "dispatchh" (did you mean "dispatch"?)',
+        'departments[1].performance (line 2, column 63): must be at most 1, got 2',
+        'handoffs[2].colour (line 7, column 38): unknown key "colour"',
+        'handoffs[3].to (line 8, column 28): unknown node "dispatchh" (did you mean "dispatch"?)',
         '',
       ].join('\n'),
     });

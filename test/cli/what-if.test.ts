@@ -38,7 +38,7 @@ describe('service-chain what-if: bad input first', () => {
     expect(result.stderr.trim().split('\n')).toEqual([
       '--set[0]: unknown hand-off, actor or customer "warehouse->dispatchh" (did you mean "warehouse->dispatch"?)',
       '--set[1]: an actor has no field "wellfare" (did you mean "welfare"?)',
-      '--set dispatch.welfare: Too big: expected number to be <=1',
+      '--set dispatch.welfare: must be at most 1, got 2',
     ]);
   });
 

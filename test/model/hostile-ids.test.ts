@@ -147,7 +147,7 @@ describe('hostile ids', () => {
       {
         code: 'invalid_type',
         path: 'handoffs[0].ratings.__proto__',
-        message: 'expected a number or { expected, perceived }, got the string "five"',
+        message: 'must be a number or { expected, perceived }, got "five"',
       },
     ]);
   });

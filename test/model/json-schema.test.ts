@@ -16,6 +16,7 @@ describe('modelJsonSchema', () => {
     const schema = modelJsonSchema();
     expect(schema.title).toBe('service-chain model');
     expect(Object.keys(schema.properties as object)).toEqual([
+      '$schema',
       'version',
       'name',
       'description',

@@ -80,11 +80,15 @@ describe('error codes', () => {
       [
         {
           "code": "syntax",
+          "column": 1,
+          "line": 4,
           "message": "YAML syntax error at line 4, column 1: Flow map in block collection must be sufficiently indented and end with a }",
           "path": "",
         },
         {
           "code": "syntax",
+          "column": 1,
+          "line": 4,
           "message": "YAML syntax error at line 4, column 1: Flow sequence in block collection must be sufficiently indented and end with a ]",
           "path": "",
         },
@@ -97,6 +101,8 @@ describe('error codes', () => {
       [
         {
           "code": "syntax",
+          "column": 15,
+          "line": 3,
           "message": "JSON syntax error at line 3, column 15: Expected double-quoted property name",
           "path": "",
         },
@@ -109,6 +115,8 @@ describe('error codes', () => {
       [
         {
           "code": "syntax",
+          "column": 1,
+          "line": 3,
           "message": "YAML syntax error at line 3, column 1: Map keys must be unique",
           "path": "",
         },
@@ -148,7 +156,7 @@ describe('error codes', () => {
       [
         {
           "code": "invalid_type",
-          "message": "expected a number, got the string "0.9"",
+          "message": "must be a number, got "0.9" (write it without quotes)",
           "path": "departments[1].performance",
         },
       ]
@@ -162,7 +170,7 @@ describe('error codes', () => {
       [
         {
           "code": "invalid_type",
-          "message": "expected a number or { expected, perceived }, got the string "good"",
+          "message": "must be a number or { expected, perceived }, got "good"",
           "path": "handoffs[4].ratings.courtesy",
         },
       ]
@@ -176,7 +184,7 @@ describe('error codes', () => {
       [
         {
           "code": "invalid_value",
-          "message": "expected one of "mean", "min", "product", "geometric", got the string "mins" (did you mean "min"?)",
+          "message": "must be one of "mean", "min", "product", "geometric", got "mins" (did you mean "min"?)",
           "path": "departments[0].combine",
         },
       ]
@@ -226,7 +234,7 @@ describe('error codes', () => {
       [
         {
           "code": "missing_field",
-          "message": "missing required field "to"",
+          "message": "required",
           "path": "handoffs[4].to",
         },
       ]
@@ -239,7 +247,7 @@ describe('error codes', () => {
       [
         {
           "code": "missing_field",
-          "message": "missing required field "version"",
+          "message": "required",
           "path": "version",
         },
       ]
@@ -309,11 +317,15 @@ describe('error codes', () => {
       [
         {
           "code": "not_finite",
+          "column": 27,
+          "line": 3,
           "message": "must be a finite number, got NaN",
           "path": "departments[0].performance",
         },
         {
           "code": "not_finite",
+          "column": 21,
+          "line": 5,
           "message": "must be a finite number, got Infinity",
           "path": "customers[0].value",
         },
@@ -624,37 +636,37 @@ describe('every error at once', () => {
         },
         {
           "code": "invalid_type",
-          "message": "expected a mapping, got the string "not a mapping"",
+          "message": "must be a mapping, got "not a mapping"",
           "path": "departments[1]",
         },
         {
           "code": "invalid_type",
-          "message": "expected a string, got the number 7",
+          "message": "must be a string, got 7",
           "path": "departments[2].id",
         },
         {
           "code": "invalid_type",
-          "message": "expected a mapping, got null",
+          "message": "must be a mapping, got null",
           "path": "departments[3]",
         },
         {
           "code": "invalid_type",
-          "message": "expected a list, got a mapping",
+          "message": "must be a list, got a mapping",
           "path": "employees",
         },
         {
           "code": "invalid_type",
-          "message": "expected a mapping, got the string "bad"",
+          "message": "must be a mapping, got "bad"",
           "path": "handoffs[0].ratings",
         },
         {
           "code": "invalid_type",
-          "message": "expected a string, got a list",
+          "message": "must be a string, got a list",
           "path": "handoffs[1].from",
         },
         {
           "code": "invalid_type",
-          "message": "expected a mapping, got the number 5",
+          "message": "must be a mapping, got 5",
           "path": "handoffs[2]",
         },
         {
