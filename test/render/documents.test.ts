@@ -444,7 +444,7 @@ describe('the department view', () => {
       ----------  -------  -------  ---------------------  -----------  --------  ------------
       The shop          1    1.000  none                         0.000     0.000         0.000
       Warehouse         1    0.900  warehouse (0.900)            0.439     0.044         0.395
-      Dispatch          2    0.668  jo (0.900)                   0.806     0.041         0.765
+      Dispatch          2    0.668  jo (0.900)                   1.194     0.063         0.395
 
       Hand-offs between departments
       -----------------------------
@@ -471,7 +471,7 @@ describe('the department view', () => {
       |---|---:|---:|---|---:|---:|---:|
       | The shop | 1 | 1.000 | none | 0.000 | 0.000 | 0.000 |
       | Warehouse | 1 | 0.900 | \`warehouse\` (0.900) | 0.439 | 0.044 | 0.395 |
-      | Dispatch | 2 | 0.668 | \`jo\` (0.900) | 0.806 | 0.041 | 0.765 |
+      | Dispatch | 2 | 0.668 | \`jo\` (0.900) | 1.194 | 0.063 | 0.395 |
 
       ## Hand-offs between departments
 
