@@ -87,7 +87,7 @@ function warmUp(): void {
   for (let i = 0; i < 5; i++) {
     const evaluation = propagate(chain);
     const sens = scoreSensitivity(chain, evaluation);
-    linkImpacts(chain, evaluation, sens, undefined, [0, 1, 2, 3]);
+    linkImpacts(chain, evaluation, sens, { links: [0, 1, 2, 3] });
     chainStrength(chain);
     customersReached(chain);
     handoffsToCustomer(chain);
@@ -135,7 +135,7 @@ function child(size: number, budget: number, baselineMax: number): Result {
   for (let l = 0; l < chain.linkCount; l++)
     (isAffineLink(chain, affine, l) ? affineLinks : otherLinks).push(l);
   const [, impactsAffine] = timed(`fixGain/failureLoss, ${affineLinks.length} affine links`, () =>
-    linkImpacts(chain, evaluation, sens, undefined, affineLinks),
+    linkImpacts(chain, evaluation, sens, { links: affineLinks }),
   );
   // Seeded shuffle: the links done within the budget are a uniform sample of the others.
   const random = seededRandom(7);
@@ -147,7 +147,7 @@ function child(size: number, budget: number, baselineMax: number): Result {
   const otherStart = now();
   while (otherDone < otherLinks.length && now() - otherStart < budget) {
     const batch = otherLinks.slice(otherDone, otherDone + 2000);
-    linkImpacts(chain, evaluation, sens, undefined, batch);
+    linkImpacts(chain, evaluation, sens, { links: batch });
     otherDone += batch.length;
     log(
       `  fixGain/failureLoss, other links: ${otherDone} / ${otherLinks.length} (${(now() - otherStart).toFixed(1)} s)`,

@@ -244,8 +244,6 @@ function fixGainRanks(evaluated: Evaluated, options: RankSettings) {
       evaluation,
       scoreSensitivity(chain, evaluation, options),
       options,
-      undefined,
-      options.onProgress,
     );
     for (let link = 0; link < chain.linkCount; link++) {
       const gain = impacts.fixGain[link]!;
