@@ -33,6 +33,16 @@ export type LaneRun = (
   out: Float64Array,
 ) => void;
 
+/** Downstream work of an impact pass, counted when asked (the benchmark reports it). */
+export interface ImpactWork {
+  /** Traversals run (one per batch of a node's lanes). */
+  traversals: number;
+  /** Nodes evaluated below the perturbed ones (a cycle counts its nodes once per traversal). */
+  nodes: number;
+  /** Node evaluations times lanes: what one scalar recompute per (link, x) would have evaluated. */
+  laneNodes: number;
+}
+
 /** The largest batch of lanes a run takes. */
 export const MAX_LANES = 32;
 
@@ -46,6 +56,7 @@ export function createLaneRun(
   affine: Uint8Array,
   options: EngineOptions,
   targets: ImpactTargets,
+  work?: ImpactWork,
 ): LaneRun {
   const base = evaluation.service;
   const stride = MAX_LANES;
@@ -68,6 +79,9 @@ export function createLaneRun(
   const { customers, adjoints, score } = targets;
   const columns = columnsOf(targets);
   let out: Float64Array = new Float64Array(0);
+  const laneOf = new Int32Array(stride);
+  const distinctValues = new Float64Array(stride);
+  const distinctOut = new Float64Array(stride * Math.max(columns, 1));
   let lanes = 0;
 
   /** Reports node v's lane values (vs base): frontier spread at an A node, else stored and queued. */
@@ -94,7 +108,8 @@ export function createLaneRun(
     }
     store.slot[v] = touchedCount;
     touched[touchedCount] = v;
-    store.values.set(s.subarray(offset, offset + lanes), touchedCount * stride);
+    const values = store.values;
+    for (let j = 0, o = touchedCount * stride; j < lanes; j++) values[o + j] = s[offset + j]!;
     touchedCount++;
     if (v >= actorCount) {
       const c = v - actorCount;
@@ -136,7 +151,25 @@ export function createLaneRun(
       } else laneValues[j] = serviceOf(chain, v, nodeInput(chain, base, v));
       setLinkValue(chain, link, old);
     }
-    for (let n = n0; n < n1; n++) settle(nodes[n]!, laneValues, (n - n0) * stride);
+  };
+
+  /**
+   * Lanes that give the perturbed node the SAME new value give the same changes everywhere below:
+   * only the distinct values travel (unchanged lanes not at all). At a min, product or geometric
+   * node every failure lane gives one value (p (1 - d)), and fixing a non-limiting input none.
+   */
+  const distinctLanes = (v: number, count: number): number => {
+    let distinct = 0;
+    for (let j = 0; j < count; j++) {
+      const s = laneValues[j]!;
+      laneOf[j] = -1;
+      if (s === base[v]) continue;
+      let u = 0;
+      while (u < distinct && distinctValues[u] !== s) u++;
+      if (u === distinct) distinctValues[distinct++] = s;
+      laneOf[j] = u;
+    }
+    return distinct;
   };
 
   /** A cycle below the perturbed node: per lane whose inputs from outside changed, from s = 1. */
@@ -182,11 +215,27 @@ export function createLaneRun(
 
   return (v, links, xs, count, target) => {
     lanes = count;
-    out = target;
-    out.fill(0, 0, lanes * columns);
     touchedCount = 0;
     source(v, links, xs);
+    const k0 = componentOf[v]!;
+    const acyclic = cyclic[k0] === 0;
+    if (acyclic) {
+      lanes = distinctLanes(v, count);
+      out = distinctOut;
+      out.fill(0, 0, lanes * columns);
+      settle(v, distinctValues, 0);
+    } else {
+      out = target;
+      out.fill(0, 0, lanes * columns);
+      for (let n = start[k0]!; n < start[k0 + 1]!; n++)
+        settle(nodes[n]!, laneValues, (n - start[k0]!) * stride);
+    }
+    if (work !== undefined) work.traversals++;
     for (let k = queue.pop(); k !== -1; k = queue.pop()) {
+      if (work !== undefined) {
+        work.nodes += start[k + 1]! - start[k]!;
+        work.laneNodes += lanes * (start[k + 1]! - start[k]!);
+      }
       if (cyclic[k] === 1) {
         cycleLanes(k);
         continue;
@@ -196,5 +245,11 @@ export function createLaneRun(
       settle(w, laneValues, 0);
     }
     for (let i = 0; i < touchedCount; i++) store.slot[touched[i]!] = -1;
+    if (acyclic)
+      for (let j = 0; j < count; j++) {
+        const u = laneOf[j]!;
+        for (let c = 0; c < columns; c++)
+          target[j * columns + c] = u < 0 ? 0 : distinctOut[u * columns + c]!;
+      }
   };
 }

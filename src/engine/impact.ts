@@ -19,7 +19,7 @@ import {
   progressTicker,
   runNodeLanes,
 } from './impact-batches.js';
-import { columnsOf, createLaneRun, type ImpactTargets } from './impact-lanes.js';
+import { columnsOf, createLaneRun, type ImpactTargets, type ImpactWork } from './impact-lanes.js';
 import { reevaluate } from './incremental.js';
 import { linkNode, linkValue, setLinkValue } from './links.js';
 import {
@@ -33,12 +33,15 @@ import {
 
 export { customerAdjoints } from './adjoint-lanes.js';
 export type { ImpactProgress } from './impact-batches.js';
+export type { ImpactWork } from './impact-lanes.js';
 
 /** Options of linkImpacts: the iteration controls, plus what to compute and progress. */
 export interface ImpactOptions extends Partial<EngineOptions> {
   /** Only these links (the others are NaN): the benchmark samples the costly ones. */
   readonly links?: ArrayLike<number> | undefined;
   readonly onProgress?: ImpactProgress | undefined;
+  /** Filled with the downstream work done, when given. */
+  readonly work?: ImpactWork | undefined;
 }
 
 function engineOptions(options: Partial<EngineOptions>): EngineOptions {
@@ -65,7 +68,14 @@ export function linkImpacts(
   }
   const affine = affineNodes(chain);
   const targets: ImpactTargets = { customers: 0, adjoints: null, score: sensitivity.adjoint };
-  const run = createLaneRun(chain, evaluation, affine, engineOptions(options), targets);
+  const run = createLaneRun(
+    chain,
+    evaluation,
+    affine,
+    engineOptions(options),
+    targets,
+    options.work,
+  );
   const grouped = linksByNode(chain, links, (l) => {
     const x = linkValue(chain, l);
     if (isAffineLink(chain, affine, l)) {
@@ -119,6 +129,8 @@ export interface CustomerImpactSettings {
    * s_v): equal to S's shortcut s (1 - x) only to rounding, even with a single customer.)
    */
   readonly score?: Sensitivity;
+  /** Filled with the downstream work done, when given. */
+  readonly work?: ImpactWork | undefined;
 }
 
 /**
@@ -141,7 +153,7 @@ export function forEachLinkCustomerImpact(
   const score = settings.score;
   const targets: ImpactTargets = { customers, adjoints, score: score?.adjoint ?? null };
   const columns = columnsOf(targets);
-  const run = createLaneRun(chain, evaluation, affine, options, targets);
+  const run = createLaneRun(chain, evaluation, affine, options, targets, settings.work);
   const progress = progressTicker(settings.onProgress, chain.linkCount);
   // Links whose node is not A need a traversal: run by node, their lanes kept in link slots.
   const traversed = linksByNode(chain, undefined, (l) => affine[linkNode(chain, l)] === 0);

@@ -44,7 +44,9 @@ export {
   customerAdjoints,
   customerServiceAfter,
   forEachLinkCustomerImpact,
+  type ImpactOptions,
   type ImpactProgress,
+  type ImpactWork,
   linkImpacts,
 } from './impact.js';
 export { applyChanges, reevaluate, reevaluateStrength } from './incremental.js';

@@ -97,7 +97,24 @@ export function nodeLanes(
   acc.fill(mean || geometric ? 0 : 1, 0, lanes);
   if (geometric) zero.fill(0, 0, lanes);
   let total = 0;
+  const { slot, values, stride } = store;
+  const { from, quality } = chain;
   for (let g = groupStart[v]!; g < groupStart[v + 1]!; g++) {
+    const e0 = groupEdgeStart[g]!;
+    if (mean && groupEdgeStart[g + 1]! - e0 === 1) {
+      // The common case fused: an ungrouped input of a mean, w (s_u q) added to every lane.
+      const h = groupEdges[e0]!;
+      const u = from[h]!;
+      const q = quality[h]!;
+      const w = weight[h]!;
+      const row = slot[u]!;
+      total += w;
+      if (row < 0) {
+        const term = w * (base[u]! * q);
+        for (let j = 0; j < lanes; j++) acc[j]! += term;
+      } else for (let j = 0, o = row * stride; j < lanes; j++) acc[j]! += w * (values[o + j]! * q);
+      continue;
+    }
     groupLanes(chain, base, store, lanes, g, received);
     if (combine === COMBINE_MIN) {
       for (let j = 0; j < lanes; j++) if (received[j]! < acc[j]!) acc[j] = received[j]!;
@@ -107,7 +124,6 @@ export function nodeLanes(
       for (let j = 0; j < lanes; j++) acc[j]! *= received[j]!;
       continue;
     }
-    const e0 = groupEdgeStart[g]!;
     const w = groupEdgeStart[g + 1]! - e0 === 1 ? weight[groupEdges[e0]!]! : groupWeight(chain, g);
     total += w;
     if (mean) for (let j = 0; j < lanes; j++) acc[j]! += w * received[j]!;
