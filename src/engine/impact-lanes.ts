@@ -9,6 +9,18 @@
  */
 import { createComponentQueue } from './component-queue.js';
 import { createLaneScratch, type LaneStore, nodeLanes } from './lane-kernel.js';
+import {
+  coefficient,
+  componentPositions,
+  type LinearCycle,
+  linearCycle,
+  ROW_LIMIT,
+  rowDot,
+  rowSum,
+  share,
+  solve,
+  totalWeight,
+} from './linear-cycle.js';
 import { linkValue, setLinkValue } from './links.js';
 import { nodeInput, serviceOf } from './node-service.js';
 import { evaluateComponent } from './propagate.js';
@@ -138,11 +150,27 @@ export function createLaneRun(
     const n0 = start[k]!;
     const n1 = start[k + 1]!;
     ensureLaneValues(n1 - n0);
+    const cycle = cyclic[k] === 1 ? cycleOf(k) : null;
+    let oldDot = 0;
+    if (cycle !== null) {
+      unit.fill(0, 0, cycle.size);
+      unit[position[v]!] = 1;
+      solve(cycle, unit);
+      oldDot = rowDot(chain, k, position, v, unit);
+    }
     for (let j = 0; j < lanes; j++) {
       const link = links[j]!;
       const old = linkValue(chain, link);
       setLinkValue(chain, link, xs[j]!);
-      if (cyclic[k] === 1) {
+      if (cycle !== null && rowSum(chain, k, v) <= ROW_LIMIT) {
+        // Sherman-Morrison (linear-cycle.ts): the new fixed point without iterating.
+        const g = serviceOf(chain, v, nodeInput(chain, base, v)) - base[v]!;
+        const denominator = 1 - (rowDot(chain, k, position, v, unit) - oldDot);
+        const t = g === 0 ? 0 : g / denominator;
+        for (let n = n0; n < n1; n++)
+          laneValues[(n - n0) * stride + j] =
+            t === 0 ? base[nodes[n]!]! : share(base[nodes[n]!]! + unit[n - n0]! * t);
+      } else if (cyclic[k] === 1) {
         evaluateComponent(chain, current, input, iterations, converged, k, options);
         for (let n = n0; n < n1; n++) {
           laneValues[(n - n0) * stride + j] = current[nodes[n]!]!;
@@ -172,12 +200,64 @@ export function createLaneRun(
     return distinct;
   };
 
+  const cycles = new Map<number, LinearCycle | null>();
+  const position = componentPositions(chain);
+  let unit = new Float64Array(16);
+  const cycleOf = (k: number): LinearCycle | null => {
+    let cycle = cycles.get(k);
+    if (cycle === undefined) {
+      cycle = linearCycle(chain, k, position);
+      cycles.set(k, cycle);
+      if (cycle !== null && unit.length < cycle.size) unit = new Float64Array(cycle.size);
+    }
+    return cycle;
+  };
+
+  /** A linear cycle below the perturbed node: per lane, (I - B)^-1 E (change of the inputs). */
+  const linearCycleLanes = (k: number, cycle: LinearCycle): void => {
+    const n0 = start[k]!;
+    const { groupStart, groupEdgeStart, groupEdges, from } = chain;
+    for (let j = 0; j < lanes; j++) {
+      let changed = false;
+      unit.fill(0, 0, cycle.size);
+      for (let n = n0; n < start[k + 1]!; n++) {
+        const v = nodes[n]!;
+        const total = totalWeight(chain, v);
+        for (
+          let e = groupEdgeStart[groupStart[v]!]!;
+          e < groupEdgeStart[groupStart[v + 1]!]!;
+          e++
+        ) {
+          const h = groupEdges[e]!;
+          const u = from[h]!;
+          const row = store.slot[u]!;
+          if (row < 0 || componentOf[u] === k) continue;
+          const delta = store.values[row * stride + j]! - base[u]!;
+          if (delta === 0) continue;
+          changed = true;
+          unit[n - n0]! += coefficient(chain, v, h, total) * delta;
+        }
+      }
+      if (changed) solve(cycle, unit);
+      for (let n = n0; n < start[k + 1]!; n++)
+        laneValues[(n - n0) * stride + j] = changed
+          ? share(base[nodes[n]!]! + unit[n - n0]!)
+          : base[nodes[n]!]!;
+    }
+  };
+
   /** A cycle below the perturbed node: per lane whose inputs from outside changed, from s = 1. */
   const cycleLanes = (k: number): void => {
     const n0 = start[k]!;
     const n1 = start[k + 1]!;
     ensureLaneValues(n1 - n0);
     const { groupStart, groupEdgeStart, groupEdges, from } = chain;
+    const cycle = cycleOf(k);
+    if (cycle !== null) {
+      linearCycleLanes(k, cycle);
+      for (let n = n0; n < n1; n++) settle(nodes[n]!, laneValues, (n - n0) * stride);
+      return;
+    }
     for (let j = 0; j < lanes; j++) {
       let changed = false;
       for (let n = n0; n < n1; n++) {

@@ -110,3 +110,41 @@ describe('impact lanes: S as a column of the customer lanes', () => {
     }
   });
 });
+
+describe('linear cycles solved directly (Sherman-Morrison)', () => {
+  it('a fully connected mean team and a loop below it: every link equals a brute-force recompute', () => {
+    const size = 6;
+    const ids = Array.from({ length: size }, (_, i) => `t${i}`);
+    const model: Model = {
+      version: 1,
+      departments: [
+        ...ids.map((id, i) => ({ id, performance: 0.8 + i / 40, dependence: 0.5 + i / 15 })),
+        { id: 'x', dependence: 0.9 },
+        { id: 'y', performance: 0.95 },
+      ],
+      customers: [{ id: 'c', value: 3 }, { id: 'd' }],
+      handoffs: [
+        ...ids.flatMap((from, i) =>
+          ids
+            .filter((to) => to !== from)
+            .map((to, j) => ({ from, to, quality: 0.6 + ((i * 7 + j) % 10) / 25 })),
+        ),
+        { from: 't0', to: 'x', quality: 0.9 },
+        { from: 'x', to: 'y', quality: 0.8 },
+        { from: 'y', to: 'x', quality: 0.7, weight: 2 },
+        { from: 'y', to: 'c' },
+        { from: 't3', to: 'd', quality: 0.85 },
+      ],
+    };
+    const chain = compileModel(model);
+    const evaluation = propagate(chain);
+    const impacts = linkImpacts(chain, evaluation, scoreSensitivity(chain, evaluation));
+    const S = evaluation.score!;
+    for (let l = 0; l < chain.linkCount; l++) {
+      const fixed = scoreWith(model, chain.actorCount, l, 1);
+      const failed = scoreWith(model, chain.actorCount, l, 0);
+      expect(Math.abs(impacts.fixGain[l]! - (fixed - S))).toBeLessThan(1e-11);
+      expect(Math.abs(impacts.failureLoss[l]! - (S - failed))).toBeLessThan(1e-11);
+    }
+  });
+});
