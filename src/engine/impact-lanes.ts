@@ -1,11 +1,12 @@
 /**
- * One downstream traversal for ALL the perturbations of one node (docs/model.md, "Impact"). A
- * hand-off into v and actor v change S, and every s_c, only through s_v, so every (link, x) pair
- * that sets v travels as a lane of the same traversal: the nodes below v are visited once, in
- * topological order, each evaluated by the fused kernel (lane-kernel.ts) for every lane at once.
- * Per lane this is exactly the scalar recompute: a node whose lanes all come out unchanged stops
- * there, and at an A node (affine.ts) the rest of the change is lambda_a (s'_a - s_a), spread over
- * every target column (each customer's adjoint, then S's) in ONE loop: S is just another column.
+ * One downstream traversal for ALL the perturbations of one node (docs/model.md, "Impact of one
+ * link: sensitivity, fix gain, failure loss"). A hand-off into v and actor v change S, and every
+ * s_c, only through s_v, so every (link, x) pair that sets v travels as a lane of the same
+ * traversal: the nodes below v are visited once, in topological order, each evaluated by the fused
+ * kernel (lane-kernel.ts) for every lane at once. Per lane this is exactly the scalar recompute: a
+ * node whose lanes all come out unchanged stops there, and at an A node (affine.ts) the rest of
+ * the change is lambda_a (s'_a - s_a), spread over every target column (each customer's adjoint,
+ * then S's) in ONE loop: S is just another column.
  */
 import { createComponentQueue } from './component-queue.js';
 import { createLaneScratch, type LaneStore, nodeLanes } from './lane-kernel.js';

@@ -1,14 +1,14 @@
 /**
  * Exact fixGain = S(x := 1) - S and failureLoss = S - S(x := 0) of every link (docs/model.md,
- * "Impact"), for S and for every customer's s_c. Where S is provably affine in x (affine.ts) the
+ * "Impact of one link: sensitivity, fix gain, failure loss"), for S and for every customer's s_c. Where S is provably affine in x (affine.ts) the
  * sensitivity gives S's figures exactly: s (1 - x), s x. Elsewhere the link's downstream is
  * recomputed in topological order, touching only nodes whose value changed (a change that comes
  * out exactly 0, e.g. at a `min` input that is not the minimum, stops there), and stopping at the
  * first A nodes reached: below them every target is jointly linear in the nodes' values with
- * constant coefficients lambda (its adjoint), so the rest of the change is exactly
- * lambda_a (s'_a - s_a), summed over those frontier nodes. All the links that set one node share
- * ONE traversal as lanes (impact-lanes.ts), and S is the last column of the same lanes as the
- * customers: one loop gives both.
+ * constant coefficients lambda (its adjoint), so the rest of the change is exactly lambda_a
+ * (s'_a - s_a), summed over those frontier nodes. All the links that set one node share ONE traversal as
+ * lanes (impact-lanes.ts), and S is the last column of the same lanes as the customers: one loop
+ * gives both.
  */
 import { customerAdjoints } from './adjoint-lanes.js';
 import { affineNodes, isAffineLink } from './affine.js';

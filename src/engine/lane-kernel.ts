@@ -1,10 +1,11 @@
 /**
- * The fused per-node kernel of the exact impact pass (docs/model.md, "Impact"): one node's service
- * s_v, for L perturbations ("lanes") at once, each lane reading its own values of the nodes above.
- * One switch per input GROUP picks the combine; the lane loops inside are plain typed-array loops
- * (no closure, no call per lane). The operations and their order are those of nodeInput and
- * serviceOf (node-service.ts), lane by lane, so a lane's value is bit-identical to a scalar
- * recompute of that perturbation, and a lane whose inputs are all unchanged gives back s_v exactly.
+ * The fused per-node kernel of the exact impact pass (docs/model.md, "Impact of one link:
+ * sensitivity, fix gain, failure loss"): one node's service s_v, for L perturbations ("lanes") at
+ * once, each lane reading its own values of the nodes above. One switch per input GROUP picks the
+ * combine; the lane loops inside are plain typed-array loops (no closure, no call per lane). The
+ * operations and their order are those of nodeInput and serviceOf (node-service.ts), lane by lane,
+ * so a lane's value is bit-identical to a scalar recompute of that perturbation, and a lane whose
+ * inputs are all unchanged gives back s_v exactly.
  */
 import { groupWeight } from './node-service.js';
 import {

@@ -1,14 +1,15 @@
 /**
- * A LINEAR cycle solved directly instead of iterated (docs/model.md, "Propagation" and "Impact").
- * A component is linear when each node's inputs are ungrouped (no alternatives) and it combines by
- * `mean` or has one input: then s_v = p_v (1 - d_v) + sum_e p_v d_v c_e s_u (c_e = w_e q_e / sum w,
- * or q_e for a single input), so the cycle's fixed point solves (I - B) s = a + E s_outside. A
- * change of the outside inputs moves it by (I - B)^-1 E delta; a change of one of its own links
- * (row v of a and B) by z g / (1 - delta_B . z), z = (I - B)^-1 e_v, g = the node's new value at
- * the old fixed point minus the old one (Sherman-Morrison). Only used when every row of B (its
- * part inside the cycle) sums to at most ROW_LIMIT: then the fixed point is unique (the greatest), I - B is strictly diagonally
- * dominant (elimination without pivoting is stable), and the iteration the other paths use has
- * converged to within tolerance / (1 - ROW_LIMIT) of the same point.
+ * A LINEAR cycle solved directly instead of iterated (docs/model.md, "Cycles: the greatest fixed
+ * point" and "Impact of one link: sensitivity, fix gain, failure loss"). A component is linear
+ * when each node's inputs are ungrouped (no alternatives) and it combines by `mean` or has one
+ * input: then s_v = p_v (1 - d_v) + sum_e p_v d_v c_e s_u (c_e = w_e q_e / sum w, or q_e for a
+ * single input), so the cycle's fixed point solves (I - B) s = a + E s_outside. A change of the
+ * outside inputs moves it by (I - B)^-1 E delta; a change of one of its own links (row v of a and
+ * B) by z g / (1 - delta_B . z), z = (I - B)^-1 e_v, g = the node's new value at the old fixed
+ * point minus the old one (Sherman-Morrison). Only used when every row of B (its part inside the
+ * cycle) sums to at most ROW_LIMIT: then the fixed point is unique (the greatest), I - B is
+ * strictly diagonally dominant (elimination without pivoting is stable), and the iteration the
+ * other paths use has converged to within tolerance / (1 - ROW_LIMIT) of the same point.
  */
 import { COMBINE_MEAN, type CompiledChain } from './types.js';
 
@@ -150,5 +151,5 @@ export function rowSum(chain: CompiledChain, k: number, v: number): number {
 
 /** A share computed as base + change, kept in [0, 1] against rounding. */
 export function share(x: number): number {
-  return x < 0 ? 0 : x > 1 ? 1 : x;
+  return x < 0 ? 0 : Math.min(x, 1);
 }
