@@ -182,10 +182,15 @@ function otherImpacts(
   let next = 0;
   const start = now();
   const startCpu = cpu();
+  // Small batches first, doubled while they take under a second: the budget is kept even where
+  // one node's traversal is slow (a large cycle that is iterated).
+  let batch = 4;
   while (next < order.length && now() - start < budget) {
-    const links = order.slice(next, next + 200).flatMap((v) => byNode.get(v)!);
-    next += 200;
+    const links = order.slice(next, next + batch).flatMap((v) => byNode.get(v)!);
+    next += batch;
+    const batchStart = now();
     linkImpacts(chain, evaluation, sens, { links, work });
+    if (now() - batchStart < 1) batch *= 2;
     done += links.length;
   }
   const spent = now() - start;
