@@ -88,9 +88,11 @@ export function linkImpacts(
     failureLoss[l] = 0;
     return true;
   });
-  const progress = progressTicker(options.onProgress, grouped.links.length);
+  // Progress counts every link asked for; the affine ones are done already.
+  const total = links === undefined ? chain.linkCount : links.length;
+  const progress = progressTicker(options.onProgress, total);
   const batch = createLaneBatch(1);
-  let done = 0;
+  let done = 2 * (total - grouped.links.length);
   for (let v = 0; v < chain.nodeCount; v++) {
     const { start } = grouped;
     runNodeLanes(chain, run, v, grouped.links, start[v]!, start[v + 1]!, batch, (lanes) => {
@@ -166,7 +168,7 @@ export function forEachLinkCustomerImpact(
   const keep = (lanes: number) => {
     for (let j = 0; j < lanes; j++) {
       const at = (slotOf[batch.links[j]!]! * 2 + (batch.xs[j] === 1 ? 0 : 1)) * columns;
-      kept.set(batch.out.subarray(j * columns, (j + 1) * columns), at);
+      copyColumns(batch.out, j * columns, kept, at, columns);
     }
   };
   let done = 0;
@@ -190,21 +192,20 @@ export function forEachLinkCustomerImpact(
           failureLoss: new Float64Array(chain.linkCount),
         };
   let atNodes = 0;
+  const one = new Int32Array(1);
+  const unpack = (count: number) => {
+    for (let j = 0; j < count; j++)
+      copyColumns(batch.out, j * columns, lanes, batch.xs[j] === 1 ? 0 : columns, columns);
+  };
   for (let l = 0; l < chain.linkCount; l++) {
     if (slotOf[l]! < 0) atNodes++;
     progress.tick(traversed.links.length + atNodes);
     const x = linkValue(chain, l);
-    if (slotOf[l]! >= 0)
-      lanes.set(kept.subarray(slotOf[l]! * 2 * columns, (slotOf[l]! + 1) * 2 * columns));
+    if (slotOf[l]! >= 0) copyColumns(kept, slotOf[l]! * 2 * columns, lanes, 0, 2 * columns);
     else {
       lanes.fill(0);
-      runNodeLanes(chain, run, linkNode(chain, l), [l], 0, 1, batch, (count) => {
-        for (let j = 0; j < count; j++)
-          lanes.set(
-            batch.out.subarray(j * columns, (j + 1) * columns),
-            batch.xs[j] === 1 ? 0 : columns,
-          );
-      });
+      one[0] = l;
+      runNodeLanes(chain, run, linkNode(chain, l), one, 0, 1, batch, unpack);
     }
     for (let c = 0; c < customers; c++) {
       fix[c] = lanes[c]!;
@@ -223,6 +224,17 @@ export function forEachLinkCustomerImpact(
   }
   progress.end();
   return impacts;
+}
+
+/** Copies `count` numbers (a plain loop: no subarray object per link). */
+function copyColumns(
+  source: Float64Array,
+  from: number,
+  target: Float64Array,
+  to: number,
+  count: number,
+): void {
+  for (let i = 0; i < count; i++) target[to + i] = source[from + i]!;
 }
 
 /** Every customer's service (by customer ordinal) after the link is set to x: exact, downstream only. */
