@@ -36,9 +36,14 @@ export interface GenerateOptions {
   readonly actors: number;
   readonly customers?: number;
   readonly seed?: number;
+  /** `mean` only, with no alternatives and no loops (the all-`mean` organisation). */
+  readonly allMean?: boolean;
+  /** Share of hand-offs sent to a random actor of ANY later layer instead of a nearby one. */
+  readonly longRange?: number;
 }
 
-function pickCombine(random: () => number): Combine {
+function pickCombine(random: () => number, allMean: boolean): Combine {
+  if (allMean) return 'mean';
   const x = random();
   if (x < 0.85) return 'mean';
   if (x < 0.92) return 'min';
@@ -62,7 +67,7 @@ export function generateOrganisation(options: GenerateOptions): Model {
       performance: 0.7 + 0.3 * random(),
       welfare: random() < 0.1 ? 0.8 + 0.2 * random() : 1,
       dependence: 0.5 + 0.5 * random(),
-      combine: pickCombine(random),
+      combine: pickCombine(random, options.allMean === true),
     };
     if (i < departmentCount) departments.push(actor);
     else employees.push(actor);
@@ -74,6 +79,8 @@ export function generateOrganisation(options: GenerateOptions): Model {
   const layerStart = (k: number) => Math.floor((k * n) / LAYERS);
   const handoffs: Handoff[] = [];
   const chosen = new Set<number>();
+  const allMean = options.allMean === true;
+  const longRange = options.longRange ?? 0;
   for (let k = 0; k < LAYERS; k++) {
     const start = layerStart(k);
     const end = layerStart(k + 1);
@@ -81,33 +88,62 @@ export function generateOrganisation(options: GenerateOptions): Model {
     const nextSize = layerStart(k + 2) - nextStart;
     for (let i = start; i < end; i++) {
       if (k === LAYERS - 1 || nextSize <= FAN_OUT) {
-        handoffs.push(handoff(random, ids[i]!, customerIds[Math.floor(random() * customerCount)]!));
+        const customer = customerIds[Math.floor(random() * customerCount)]!;
+        handoffs.push(handoff(random, ids[i]!, customer, allMean));
         continue;
       }
       const centre = nextStart + Math.floor(((i - start) / (end - start)) * nextSize);
       chosen.clear();
       while (chosen.size < FAN_OUT) {
         let target = centre + Math.floor((random() * 2 - 1) * WINDOW);
-        if (target < nextStart) target += nextSize;
-        if (target >= nextStart + nextSize) target -= nextSize;
+        if (longRange > 0 && random() < longRange)
+          target = nextStart + Math.floor(random() * (n - nextStart));
+        // Wrapped into the next layer (modulo: small layers are narrower than the window).
+        else target = nextStart + ((((target - nextStart) % nextSize) + nextSize) % nextSize);
         chosen.add(target);
       }
       for (const target of chosen) {
-        handoffs.push(handoff(random, ids[i]!, ids[target]!));
-        if (random() < 0.005) handoffs.push(handoff(random, ids[target]!, ids[i]!));
+        handoffs.push(handoff(random, ids[i]!, ids[target]!, allMean));
+        if (!allMean && random() < 0.005)
+          handoffs.push(handoff(random, ids[target]!, ids[i]!, allMean));
       }
     }
   }
   return { version: 1, name: `Layered ${n}`, departments, employees, customers, handoffs };
 }
 
-function handoff(random: () => number, from: string, to: string): Handoff {
+function handoff(random: () => number, from: string, to: string, allMean: boolean): Handoff {
   const h: Handoff = {
     from,
     to,
     quality: 0.6 + 0.4 * random(),
     weight: random() < 0.7 ? 1 : 1 + 2 * random(),
   };
-  if (random() < 0.05) h.group = 'alt';
+  if (random() < 0.05 && !allMean) h.group = 'alt';
   return h;
+}
+
+/**
+ * A fully connected team of `actors` actors (every one hands off to every other: actors (actors -
+ * 1) hand-offs, one strongly connected component), all `mean`, each handing on to one customer.
+ */
+export function generateTeam(actors: number, seed = 5): Model {
+  const random = seededRandom(seed);
+  const departments: Department[] = Array.from({ length: actors }, (_, i) => ({
+    id: `t${i}`,
+    performance: 0.8 + 0.2 * random(),
+    dependence: 0.5 + 0.5 * random(),
+  }));
+  const handoffs: Handoff[] = [];
+  for (let i = 0; i < actors; i++)
+    for (let j = 0; j < actors; j++)
+      if (i !== j) handoffs.push({ from: `t${i}`, to: `t${j}`, quality: 0.7 + 0.3 * random() });
+  for (let i = 0; i < actors; i++) handoffs.push({ from: `t${i}`, to: 'clients', quality: 0.9 });
+  return {
+    version: 1,
+    name: `Team ${actors}`,
+    departments,
+    customers: [{ id: 'clients' }],
+    handoffs,
+  };
 }

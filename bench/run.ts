@@ -1,48 +1,66 @@
 /**
- * `npm run bench [-- --sizes 10000,100000] [-- --budget 60] [-- --baseline-max 100000]`
+ * `npm run bench [-- --sizes 10000,100000] [-- --orgs mean,mixed,long-range]
+ *   [-- --extra mixed:2000,team:50,team:100] [-- --budget 60] [-- --baseline-max 100000]`
  *
- * For each size, a CHILD process (so that each size's peak memory is its own) generates a seeded
- * layered organisation (bench/generate.ts; a plain model, not validated: validation is not part of
- * the measured analysis), then times compileModel and every analysis of MODEL.md sections 2-4, and
- * the same propagation written plainly on graphology attributes (bench/graphology-baseline.ts).
- * Progress goes to stderr, the table to stdout.
+ * Each run (organisation x size, plus the `--extra` ones) is a CHILD process, so that its peak
+ * memory is its own. It generates a seeded organisation (bench/generate.ts: `mean` = all-mean,
+ * `mixed` = the layered generator, `long-range` = the same with 20 % of hand-offs to any later
+ * layer, `team` = a fully connected team; a plain model, not validated), then times compileModel
+ * and every engine stage of docs/model.md ("Propagation", "Weakest link", "Impact"), the downstream
+ * work of the impact pass, peak RSS, and the same propagation written plainly on graphology
+ * attributes (bench/graphology-baseline.ts). Progress goes to stderr, the table to stdout.
  *
  * fixGain/failureLoss: links where S is provably affine take the exact shortcut; the others need a
- * downstream recompute each. Those are processed in a seeded random order until `--budget` seconds
- * are spent; if they are not all done, their time is EXTRAPOLATED from the share done (marked `~`).
+ * downstream traversal per node. Those nodes are processed in a seeded random order until
+ * `--budget` seconds are spent; if not all are done, the time is EXTRAPOLATED from the share of
+ * links done (marked `~`). The per-customer impact pass runs only when S's fitted the budget.
  */
 import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import {
   affineNodes,
+  type CompiledChain,
   chainStrength,
   compileModel,
+  customerAdjoints,
   customersReached,
+  ENGINE_DEFAULTS,
+  type Evaluation,
+  forEachLinkCustomerImpact,
   handoffsToCustomer,
+  type ImpactWork,
   isAffineLink,
   linkImpacts,
+  linkNode,
   propagate,
+  type Sensitivity,
   scoreSensitivity,
   weakestLink,
 } from '../src/engine/index.js';
 import type { Model } from '../src/model/schema.js';
-import { generateOrganisation, seededRandom } from './generate.js';
+import { generateOrganisation, generateTeam, seededRandom } from './generate.js';
 import { baselineGraph, baselinePropagate } from './graphology-baseline.js';
 
 interface Result {
+  org: string;
   size: number;
   handoffs: number;
   cycles: number;
+  largestCycle: number;
   generate: number;
   compile: number;
   propagate: number;
   strength: number;
   sensitivity: number;
+  customerAdjoints: number;
   impactsAffine: number;
   impactsOther: number;
+  impactsOtherCpu: number;
   otherLinks: number;
   otherDone: number;
+  work: ImpactWork;
+  customerImpacts: number | null;
   reach: number;
   total: number;
   modelRss: number;
@@ -50,10 +68,15 @@ interface Result {
   baselineBuild: number | null;
   baselinePropagate: number | null;
   scoreCheck: number | null;
+  load: number;
 }
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 const now = () => performance.now() / 1000;
+const cpu = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
 const mb = (bytes: number) => bytes / 2 ** 20;
 
 function argument(name: string): string | undefined {
@@ -77,6 +100,14 @@ function timed<T>(label: string, run: () => T, repeat = 3): [T, number] {
   return [value as T, best];
 }
 
+/** The organisations the bench knows (`--orgs`), by name: a model of about `size` actors. */
+const ORGANISATIONS: Record<string, (size: number) => Model> = {
+  mean: (size) => generateOrganisation({ actors: size, allMean: true }),
+  mixed: (size) => generateOrganisation({ actors: size }),
+  'long-range': (size) => generateOrganisation({ actors: size, longRange: 0.2 }),
+  team: (size) => generateTeam(size),
+};
+
 /**
  * Warms the JIT up on a small model, for the engine and the baseline alike, so that the timings
  * measure steady-state code rather than the interpreter's first pass.
@@ -87,19 +118,22 @@ function warmUp(): void {
   for (let i = 0; i < 5; i++) {
     const evaluation = propagate(chain);
     const sens = scoreSensitivity(chain, evaluation);
-    linkImpacts(chain, evaluation, sens, undefined, [0, 1, 2, 3]);
+    linkImpacts(chain, evaluation, sens, { links: [0, 1, 2, 3, 3000, 3001] });
     chainStrength(chain);
     customersReached(chain);
     handoffsToCustomer(chain);
   }
   const graph = baselineGraph(model);
+  for (let i = 0; i < 5; i++) baselinePropagate(graph, componentOrder(chain));
+}
+
+function componentOrder(chain: CompiledChain) {
   const { start, nodes, cyclic, count } = chain.components;
-  const order = {
+  return {
     nodes: Array.from(nodes, (v) => chain.ids[v]!),
     start: Array.from(start),
     cyclic: Array.from(cyclic.subarray(0, count), (c) => c === 1),
   };
-  for (let i = 0; i < 5; i++) baselinePropagate(graph, order);
 }
 
 /**
@@ -107,8 +141,10 @@ function warmUp(): void {
  * without a baseline to run the model is let go, as a caller analysing a million-actor model would
  * (it is a gigabyte of plain objects for the garbage collector to walk).
  */
-function generateAndCompile(size: number, keepModel: boolean) {
-  const [generated, generate] = timed('generate', () => generateOrganisation({ actors: size }), 1);
+function generateAndCompile(org: string, size: number, keepModel: boolean) {
+  const make = ORGANISATIONS[org];
+  if (make === undefined) throw new Error(`unknown organisation "${org}"`);
+  const [generated, generate] = timed('generate', () => make(size), 1);
   globalThis.gc?.();
   const modelRss = process.memoryUsage().rss;
   const [chain, compile] = timed('compile', () => compileModel(generated), 1);
@@ -116,10 +152,60 @@ function generateAndCompile(size: number, keepModel: boolean) {
   return { chain, model, generate, compile, modelRss };
 }
 
-function child(size: number, budget: number, baselineMax: number): Result {
-  log(`size ${size}: warming up, then generating (seeded, not validated) ...`);
+/**
+ * The exact impacts of the links where S is not affine, by NODE (the lanes of a node share one
+ * traversal): nodes in a seeded random order until `budget` seconds are spent; if not all are
+ * done, the time is EXTRAPOLATED from the share of links done (marked `~`).
+ */
+function otherImpacts(
+  chain: CompiledChain,
+  evaluation: Evaluation,
+  sens: Sensitivity,
+  otherLinks: readonly number[],
+  budget: number,
+) {
+  const byNode = new Map<number, number[]>();
+  for (const l of otherLinks) {
+    const v = linkNode(chain, l);
+    const list = byNode.get(v);
+    if (list === undefined) byNode.set(v, [l]);
+    else list.push(l);
+  }
+  const order = [...byNode.keys()];
+  const random = seededRandom(7);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  const work: ImpactWork = { traversals: 0, nodes: 0, laneNodes: 0 };
+  let done = 0;
+  let next = 0;
+  const start = now();
+  const startCpu = cpu();
+  // Small batches first, doubled while they take under a second: the budget is kept even where
+  // one node's traversal is slow (a large cycle that is iterated).
+  let batch = 4;
+  while (next < order.length && now() - start < budget) {
+    const links = order.slice(next, next + batch).flatMap((v) => byNode.get(v)!);
+    next += batch;
+    const batchStart = now();
+    linkImpacts(chain, evaluation, sens, { links, work });
+    if (now() - batchStart < 1) batch *= 2;
+    done += links.length;
+  }
+  const spent = now() - start;
+  const spentCpu = cpu() - startCpu;
+  const scale = done === 0 ? 0 : otherLinks.length / done;
+  log(`  fixGain/failureLoss, other links: ${done} / ${otherLinks.length} (${spent.toFixed(1)} s)`);
+  log(`  downstream work (done part): ${JSON.stringify(work)}`);
+  return { time: spent * scale, cpuTime: spentCpu * scale, done, work };
+}
+
+function child(org: string, size: number, budget: number, baselineMax: number): Result {
+  log(`${org} ${size}: warming up, then generating (seeded, not validated) ...`);
   warmUp();
   const { chain, model, generate, compile, modelRss } = generateAndCompile(
+    org,
     size,
     size <= baselineMax,
   );
@@ -129,51 +215,52 @@ function child(size: number, budget: number, baselineMax: number): Result {
     for (let c = chain.actorCount; c < chain.nodeCount; c++) weakestLink(chain, w, c);
   });
   const [sens, sensitivity] = timed('sensitivity', () => scoreSensitivity(chain, evaluation));
+  const [adjoints, adjointTime] = timed(
+    `every customer's adjoint, one pass (${chain.customerCount} customers)`,
+    () => customerAdjoints(chain, evaluation),
+    1,
+  );
   const affine = affineNodes(chain);
   const affineLinks: number[] = [];
   const otherLinks: number[] = [];
   for (let l = 0; l < chain.linkCount; l++)
     (isAffineLink(chain, affine, l) ? affineLinks : otherLinks).push(l);
   const [, impactsAffine] = timed(`fixGain/failureLoss, ${affineLinks.length} affine links`, () =>
-    linkImpacts(chain, evaluation, sens, undefined, affineLinks),
+    linkImpacts(chain, evaluation, sens, { links: affineLinks }),
   );
-  // Seeded shuffle: the links done within the budget are a uniform sample of the others.
-  const random = seededRandom(7);
-  for (let i = otherLinks.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [otherLinks[i], otherLinks[j]] = [otherLinks[j]!, otherLinks[i]!];
-  }
-  let otherDone = 0;
-  const otherStart = now();
-  while (otherDone < otherLinks.length && now() - otherStart < budget) {
-    const batch = otherLinks.slice(otherDone, otherDone + 2000);
-    linkImpacts(chain, evaluation, sens, undefined, batch);
-    otherDone += batch.length;
-    log(
-      `  fixGain/failureLoss, other links: ${otherDone} / ${otherLinks.length} (${(now() - otherStart).toFixed(1)} s)`,
+  const other = otherImpacts(chain, evaluation, sens, otherLinks, budget);
+  let customerImpacts: number | null = null;
+  if (other.done === otherLinks.length && other.time + impactsAffine < budget) {
+    const [, time] = timed(
+      'impact pass, S and every customer (forEachLinkCustomerImpact)',
+      () =>
+        forEachLinkCustomerImpact(chain, evaluation, ENGINE_DEFAULTS, () => {}, {
+          adjoints,
+          score: sens,
+        }),
+      1,
     );
-  }
-  const spent = now() - otherStart;
-  const impactsOther = otherDone === 0 ? 0 : (spent * otherLinks.length) / otherDone;
+    customerImpacts = time;
+  } else log('  impact pass with every customer: skipped (S alone did not fit the budget)');
   const [, reach] = timed('reach', () => {
     customersReached(chain);
     handoffsToCustomer(chain);
   });
   const peakRss = process.resourceUsage().maxRSS * 1024;
   let cycles = 0;
-  for (let k = 0; k < chain.components.count; k++) cycles += chain.components.cyclic[k]!;
+  let largestCycle = 0;
+  const { count, cyclic, start } = chain.components;
+  for (let k = 0; k < count; k++) {
+    cycles += cyclic[k]!;
+    if (cyclic[k] === 1) largestCycle = Math.max(largestCycle, start[k + 1]! - start[k]!);
+  }
   let baselineBuild: number | null = null;
   let baselineTime: number | null = null;
   let scoreCheck: number | null = null;
   globalThis.gc?.();
   if (model !== undefined) {
     const [graph, build] = timed('graphology baseline: build graph', () => baselineGraph(model), 1);
-    const { start, nodes, cyclic, count } = chain.components;
-    const order = {
-      nodes: Array.from(nodes, (v) => chain.ids[v]!),
-      start: Array.from(start),
-      cyclic: Array.from(cyclic.subarray(0, count), (c) => c === 1),
-    };
+    const order = componentOrder(chain);
     const [score, time] = timed(
       'graphology baseline: propagate',
       () => baselinePropagate(graph, order),
@@ -186,20 +273,32 @@ function child(size: number, budget: number, baselineMax: number): Result {
     log('  graphology baseline: skipped at this size (--baseline-max)');
   }
   const total =
-    compile + propagateTime + strength + sensitivity + impactsAffine + impactsOther + reach;
+    compile +
+    propagateTime +
+    strength +
+    sensitivity +
+    adjointTime +
+    (customerImpacts ?? impactsAffine + other.time) +
+    reach;
   return {
+    org,
     size,
     handoffs: chain.handoffCount,
     cycles,
+    largestCycle,
     generate,
     compile,
     propagate: propagateTime,
     strength,
     sensitivity,
+    customerAdjoints: adjointTime,
     impactsAffine,
-    impactsOther,
+    impactsOther: other.time,
+    impactsOtherCpu: other.cpuTime,
     otherLinks: otherLinks.length,
-    otherDone,
+    otherDone: other.done,
+    work: other.work,
+    customerImpacts,
     reach,
     total,
     modelRss,
@@ -207,35 +306,49 @@ function child(size: number, budget: number, baselineMax: number): Result {
     baselineBuild,
     baselinePropagate: baselineTime,
     scoreCheck,
+    load: loadavg()[0]!,
   };
 }
 
 function table(results: readonly Result[]): string {
   const s = (x: number) => x.toFixed(3);
+  const partial = (r: Result) => r.otherDone !== r.otherLinks;
   const rows = [
-    ['', ...results.map((r) => `${r.size.toLocaleString('en')} actors`)],
+    ['', ...results.map((r) => `${r.org} ${r.size.toLocaleString('en')}`)],
     ['hand-offs', ...results.map((r) => r.handoffs.toLocaleString('en'))],
-    ['cycles (components)', ...results.map((r) => String(r.cycles))],
+    ['cycles (largest)', ...results.map((r) => `${r.cycles} (${r.largestCycle})`)],
     ['compile (s)', ...results.map((r) => s(r.compile))],
     ['propagate (s)', ...results.map((r) => s(r.propagate))],
     ['chain strength + weakest links (s)', ...results.map((r) => s(r.strength))],
-    ['sensitivity, all links (s)', ...results.map((r) => s(r.sensitivity))],
+    ['sensitivity of S, all links (s)', ...results.map((r) => s(r.sensitivity))],
+    ["every customer's adjoint, one pass (s)", ...results.map((r) => s(r.customerAdjoints))],
     ['fixGain/failureLoss, affine links (s)', ...results.map((r) => s(r.impactsAffine))],
     [
       'fixGain/failureLoss, other links (s)',
       ...results.map((r) =>
-        r.otherDone === r.otherLinks
-          ? s(r.impactsOther)
-          : `~${s(r.impactsOther)} (${r.otherDone}/${r.otherLinks} done)`,
+        partial(r)
+          ? `~${s(r.impactsOther)} (${r.otherDone}/${r.otherLinks})`
+          : `${s(r.impactsOther)} (${r.otherLinks})`,
       ),
     ],
-    ['reach (s)', ...results.map((r) => s(r.reach))],
     [
-      'TOTAL analysis (s)',
-      ...results.map((r) => (r.otherDone === r.otherLinks ? '' : '~') + s(r.total)),
+      '  same, CPU time of this process (s)',
+      ...results.map((r) => (partial(r) ? '~' : '') + s(r.impactsOtherCpu)),
     ],
+    [
+      '  downstream node evaluations (x lanes)',
+      ...results.map(
+        (r) => `${r.work.nodes.toExponential(2)} (${r.work.laneNodes.toExponential(2)})`,
+      ),
+    ],
+    [
+      'impact pass, S + every customer (s)',
+      ...results.map((r) => (r.customerImpacts === null ? 'skipped' : s(r.customerImpacts))),
+    ],
+    ['reach (s)', ...results.map((r) => s(r.reach))],
+    ['TOTAL engine (s)', ...results.map((r) => (partial(r) ? '~' : '') + s(r.total))],
     ['RSS after generating the model (MB)', ...results.map((r) => mb(r.modelRss).toFixed(0))],
-    ['peak RSS, engine phase (MB)', ...results.map((r) => mb(r.peakRss).toFixed(0))],
+    ['peak RSS (MB)', ...results.map((r) => mb(r.peakRss).toFixed(0))],
     [
       'graphology: build graph (s)',
       ...results.map((r) => (r.baselineBuild === null ? 'skipped' : s(r.baselineBuild))),
@@ -254,6 +367,7 @@ function table(results: readonly Result[]): string {
       '|S engine - S graphology|',
       ...results.map((r) => (r.scoreCheck === null ? '-' : r.scoreCheck.toExponential(1))),
     ],
+    ['load average (1 min) at the end', ...results.map((r) => r.load.toFixed(1))],
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
   return rows
@@ -266,23 +380,28 @@ function table(results: readonly Result[]): string {
 }
 
 function main(): void {
-  const childSize = argument('--child');
+  const childRun = argument('--child');
   const budget = Number(argument('--budget') ?? 30);
   const baselineMax = Number(argument('--baseline-max') ?? 100_000);
-  if (childSize !== undefined) {
-    process.stdout.write(JSON.stringify(child(Number(childSize), budget, baselineMax)));
+  if (childRun !== undefined) {
+    const [org, size] = childRun.split(':');
+    process.stdout.write(JSON.stringify(child(org!, Number(size), budget, baselineMax)));
     return;
   }
   const sizes = (argument('--sizes') ?? '10000,100000,1000000').split(',').map(Number);
+  const orgs = (argument('--orgs') ?? 'mean,mixed,long-range').split(',');
+  // Extra runs as org:size: the mixed 2k employer and the fully connected teams.
+  const extra = (argument('--extra') ?? 'mixed:2000,team:50,team:100').split(',').filter(Boolean);
+  const runs = [...extra, ...sizes.flatMap((size) => orgs.map((org) => `${org}:${size}`))];
   const results: Result[] = [];
-  for (const size of sizes) {
-    const run = spawnSync(
+  for (const run of runs) {
+    const result = spawnSync(
       process.execPath,
       [
         ...process.execArgv,
         fileURLToPath(import.meta.url),
         '--child',
-        String(size),
+        run,
         '--budget',
         String(budget),
         '--baseline-max',
@@ -290,8 +409,11 @@ function main(): void {
       ],
       { stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 },
     );
-    if (run.status !== 0) throw new Error(`the run for ${size} actors failed (exit ${run.status})`);
-    results.push(JSON.parse(run.stdout.toString()) as Result);
+    if (result.status !== 0) {
+      log(`the run ${run} failed (exit ${result.status}): left out of the table`);
+      continue;
+    }
+    results.push(JSON.parse(result.stdout.toString()) as Result);
   }
   process.stdout.write(`${table(results)}\n`);
   process.stdout.write(

@@ -218,14 +218,7 @@ function fixGainRanks(evaluated: Evaluated, options: RankSettings) {
   const gains = new Float64Array(chain.linkCount).fill(Number.NaN);
   if (evaluation.score !== null) {
     gains.set(
-      linkImpacts(
-        chain,
-        evaluation,
-        scoreSensitivity(chain, evaluation, options),
-        options,
-        undefined,
-        options.onProgress,
-      ).fixGain,
+      linkImpacts(chain, evaluation, scoreSensitivity(chain, evaluation, options), options).fixGain,
     );
   }
   rankAll(gains).forEach((link, position) => {

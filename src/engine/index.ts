@@ -11,6 +11,7 @@
  *   const weakest = weakestLink(chain, strength, node);      // link + walk path  (MODEL.md 3)
  *   const sens = scoreSensitivity(chain, evaluation);        // dS/dx, all links  (MODEL.md 4)
  *   const impacts = linkImpacts(chain, evaluation, sens);    // exact fixGain / failureLoss
+ *   linkImpacts(chain, evaluation, sens, { links, onProgress, work, tolerance }); // options object
  *   customersReached(chain); handoffsToCustomer(chain);      // reach            (MODEL.md 4)
  *   // what-if: change fields and re-evaluate only what is downstream
  *   const next = applyChanges(chain, [{ handoff: 3, field: 'quality', value: 0.9 }]);
@@ -31,8 +32,10 @@
  * - linkImpacts / forEachLinkCustomerImpact / customerServiceAfter set a link in place on the chain
  *   and restore it before returning (synchronous; do not share a chain across threads meanwhile).
  * - Cost: everything is O(V + E) except exact fixGain / failureLoss on links where S is not affine
- *   (one downstream recompute each, see impact.ts) and forEachLinkCustomerImpact, which also keeps
- *   a V x C matrix of per-customer adjoints (8 V C bytes: 320 MB at 1M nodes and 40 customers).
+ *   (one downstream traversal per NODE, its links as lanes, see impact-lanes.ts) and
+ *   forEachLinkCustomerImpact, which also keeps a V x C matrix of per-customer adjoints (8 V C
+ *   bytes: 320 MB at 1M nodes and 40 customers; customerAdjoints computes it in one pass) and the
+ *   lanes of the links that need a traversal until it visits them in link order.
  */
 
 export { affineNodes, isAffineLink } from './affine.js';
@@ -44,7 +47,9 @@ export {
   customerAdjoints,
   customerServiceAfter,
   forEachLinkCustomerImpact,
+  type ImpactOptions,
   type ImpactProgress,
+  type ImpactWork,
   linkImpacts,
 } from './impact.js';
 export { applyChanges, reevaluate, reevaluateStrength } from './incremental.js';

@@ -17,7 +17,7 @@ import {
 } from './types.js';
 
 /** Product that treats 0 * Infinity as 0 (see the file comment). */
-function times(a: number, b: number): number {
+export function times(a: number, b: number): number {
   return a === 0 || b === 0 ? 0 : a * b;
 }
 
@@ -83,20 +83,24 @@ export function sensitivity(
  * from b (the seed plus what later components pushed). The iterates increase to the least solution;
  * if they do not settle, the derivative of the fixed point is unbounded there (e.g. a loop with no
  * loss and no outside input): the cycle's adjoints become +Infinity and its links' sensitivities null.
+ * With `stride` and `lane`, node v's adjoint is adjoint[v * stride + lane] (one lane of a node-major
+ * matrix, adjoint-lanes.ts): the same operations in the same order as for a single target.
  */
-function solveCycle(
+export function solveCycle(
   chain: CompiledChain,
   adjoint: Float64Array,
   derivatives: Float64Array,
   k: number,
   options: EngineOptions,
+  stride = 1,
+  lane = 0,
 ): boolean {
   const { start, nodes, componentOf } = chain.components;
   const { outStart, outEdges, to, quality } = chain;
   const n0 = start[k]!;
   const n1 = start[k + 1]!;
   const base = new Float64Array(n1 - n0);
-  for (let n = n0; n < n1; n++) base[n - n0] = adjoint[nodes[n]!]!;
+  for (let n = n0; n < n1; n++) base[n - n0] = adjoint[nodes[n]! * stride + lane]!;
   for (let iteration = 0; iteration < options.maxIterations; iteration++) {
     let change = 0;
     let size = 1;
@@ -106,17 +110,20 @@ function solveCycle(
       for (let i = outStart[v]!; i < outStart[v + 1]!; i++) {
         const h = outEdges[i]!;
         const w = to[h]!;
-        if (componentOf[w] === k) lambda += times(times(adjoint[w]!, derivatives[h]!), quality[h]!);
+        if (componentOf[w] === k)
+          lambda += times(times(adjoint[w * stride + lane]!, derivatives[h]!), quality[h]!);
       }
-      const old = adjoint[v]!;
+      const old = adjoint[v * stride + lane]!;
       const delta = lambda === old ? 0 : Math.abs(lambda - old);
       if (!(delta <= change)) change = delta;
       if (lambda > size) size = lambda;
-      adjoint[v] = lambda;
+      adjoint[v * stride + lane] = lambda;
     }
     if (change <= options.tolerance * size) return true;
   }
-  for (let n = n0; n < n1; n++)
-    if (adjoint[nodes[n]!]! > 0) adjoint[nodes[n]!] = Number.POSITIVE_INFINITY;
+  for (let n = n0; n < n1; n++) {
+    const at = nodes[n]! * stride + lane;
+    if (adjoint[at]! > 0) adjoint[at] = Number.POSITIVE_INFINITY;
+  }
   return false;
 }
