@@ -1,7 +1,7 @@
 /** `service-chain validate <file>`: check a model file and report every problem at once. */
 import type { Command } from 'commander';
 import type { LoadedModel } from '../../model/load.js';
-import { readModelFile, runCommand, writeOutput } from '../io.js';
+import { issueLines, readModelFile, runCommand, writeOutput } from '../io.js';
 
 /** Registers `validate`. */
 export function registerValidate(program: Command): void {
@@ -22,8 +22,11 @@ export function validationSummary({ model, warnings }: LoadedModel): string {
   const customers = model.customers?.length ?? 0;
   const handoffs = model.handoffs?.length ?? 0;
   const lines = [`ok: ${actors} actors, ${customers} customers, ${handoffs} hand-offs`];
-  for (const warning of warnings) {
-    lines.push(`warning: ${warning.path === '' ? '' : `${warning.path}: `}${warning.message}`);
-  }
+  lines.push(
+    ...issueLines(
+      warnings,
+      (warning) => `warning: ${warning.path === '' ? '' : `${warning.path}: `}${warning.message}`,
+    ),
+  );
   return `${lines.join('\n')}\n`;
 }
