@@ -155,3 +155,12 @@ describe('streams and special files', () => {
     expect(responses.stderr).toContain('"/dev/zero": it is a device');
   });
 });
+
+describe('analyze --metrics of an empty model', () => {
+  it('prints no nodes, exit 0, no internal error', () => {
+    const result = shell("printf 'version: 1\\n' > empty.yaml && $CLI analyze empty.yaml --metrics");
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('Betweenness: computed');
+  });
+});
