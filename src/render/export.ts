@@ -83,6 +83,7 @@ function elements(report: Report, model: Model) {
 
 /** What XML 1.0 forbids even as a character reference. */
 const NOT_XML =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these control characters are the point.
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** The text with every character XML 1.0 cannot hold spelt `\uXXXX`. */
