@@ -179,6 +179,11 @@ export async function writeOutput(
   await writeFileSafely(outFile, ended, options);
 }
 
+/** A warning that does not stop the command: one `warning: ...` line on stderr. */
+export function warn(message: string): void {
+  process.stderr.write(`warning: ${message}\n`);
+}
+
 /** What to tell the user about a failure, and the exit code. */
 export interface Failure {
   readonly exitCode: number;

@@ -8,6 +8,7 @@ import {
   readFileSync,
   rmSync,
   symlinkSync,
+  writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -158,9 +159,30 @@ describe('streams and special files', () => {
 
 describe('analyze --metrics of an empty model', () => {
   it('prints no nodes, exit 0, no internal error', () => {
-    const result = shell("printf 'version: 1\\n' > empty.yaml && $CLI analyze empty.yaml --metrics");
+    const result = shell(
+      "printf 'version: 1\\n' > empty.yaml && $CLI analyze empty.yaml --metrics",
+    );
     expect(result.status).toBe(0);
     expect(result.stderr).toBe('');
     expect(result.stdout).toContain('Betweenness: computed');
+  });
+});
+
+describe('diagram --format svg of a model too large for the full layout', () => {
+  it('a 2,000-department chain: an SVG, a warning, exit 0 (not a stack overflow)', () => {
+    const count = 2000;
+    const departments = Array.from({ length: count }, (_, i) => ({ id: `d${i}` }));
+    const handoffs = departments
+      .slice(1)
+      .map((d, i) => ({ from: `d${i}`, to: d.id, quality: 0.99 }));
+    handoffs.push({ from: `d${count - 1}`, to: 'c', quality: 0.9 });
+    const model = { version: 1, departments, customers: [{ id: 'c' }], handoffs };
+    writeFileSync(join(cwd, 'chain.json'), JSON.stringify(model));
+    const result = cli('diagram', 'chain.json', '--format', 'svg', '--out', 'chain.svg');
+    expect(result.status).toBe(0);
+    expect(readFileSync(join(cwd, 'chain.svg'), 'utf8').startsWith('<svg')).toBe(true);
+    expect(result.stderr).toBe(
+      'warning: the diagram has 2,002 boxes, more than the 1,000 the full layout takes: drawn with a plain layered layout (try --level department)\n',
+    );
   });
 });
