@@ -186,3 +186,38 @@ describe('diagram --format svg of a model too large for the full layout', () => 
     );
   });
 });
+
+describe('survey --out keeps what the consultant wrote', () => {
+  it('only the surveyed hand-offs’ lines change; comments and every other line are byte-identical', () => {
+    const result = cli('survey', 'retail.yaml', '-r', 'survey.csv', '--out', 'rated.yaml');
+    expect(result.status).toBe(0);
+    const before = original().split('\n');
+    const after = readFileSync(join(cwd, 'rated.yaml'), 'utf8').split('\n');
+    expect(after).toHaveLength(before.length);
+    const changed = before.flatMap((line, i) => (line === after[i] ? [] : [i + 1]));
+    // The three surveyed hand-offs, each one line in the file.
+    expect(changed).toHaveLength(3);
+    for (const line of changed) expect(after[line - 1]).toMatch(/ratings: \{ .* \}/);
+    const comments = (lines: string[]) => lines.filter((line) => line.trimStart().startsWith('#'));
+    expect(comments(after)).toEqual(comments(before));
+    expect(comments(before).length).toBeGreaterThan(5);
+    expect(cli('validate', 'rated.yaml').status).toBe(0);
+  });
+
+  it('--in-place writes the same text into the model', () => {
+    cli('survey', 'retail.yaml', '-r', 'survey.csv', '--out', 'rated.yaml');
+    expect(cli('survey', 'retail.yaml', '-r', 'survey.csv', '--in-place').status).toBe(0);
+    expect(readFileSync(join(cwd, 'retail.yaml'), 'utf8')).toBe(
+      readFileSync(join(cwd, 'rated.yaml'), 'utf8'),
+    );
+  });
+
+  it('no model is written while the responses have errors', () => {
+    const bad = shell(
+      "printf 'from,to,timelyness\\nwarehouse,stores,2,5\\n' > bad.csv && $CLI survey retail.yaml -r bad.csv --out rated.yaml",
+    );
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('did you mean "timeliness"?');
+    expect(existsSync(join(cwd, 'rated.yaml'))).toBe(false);
+  });
+});
