@@ -91,7 +91,11 @@ export function structuralMetrics(model: Model, options: MetricsOptions = {}): S
   let milliseconds: number | null = null;
   if (compute) {
     const start = performance.now();
-    scores = betweennessCentrality(simpleGraph(graph), { getEdgeWeight: null, normalized: true });
+    // graphology-metrics' Brandes sizes a stack by the node count and refuses an empty graph.
+    scores =
+      graph.order === 0
+        ? {}
+        : betweennessCentrality(simpleGraph(graph), { getEdgeWeight: null, normalized: true });
     milliseconds = performance.now() - start;
   } else {
     warnings.push({

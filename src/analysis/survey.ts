@@ -6,7 +6,7 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { handoffId, handoffQuality, ratingDimensions, ratingScale } from '../model/defaults.js';
-import { didYouMean } from '../model/did-you-mean.js';
+import { closest, didYouMean } from '../model/did-you-mean.js';
 import { type Issue, ServiceChainError, type Warning } from '../model/errors.js';
 import { resolveOptions } from '../model/options.js';
 import type { Handoff, Model, Rating } from '../model/schema.js';
@@ -82,6 +82,13 @@ export interface SurveyResult {
 
 const ID_COLUMNS = ['from', 'to', 'handoff', 'respondent'] as const;
 
+/** Other names survey tools give the giver and the receiver of a hand-off. */
+const COLUMN_ALIASES: Readonly<Record<string, string>> = {
+  provider: 'from',
+  giver: 'from',
+  receiver: 'to',
+};
+
 /** One score read from the CSV. */
 interface Score {
   readonly handoff: number;
@@ -110,6 +117,15 @@ interface Header {
   readonly long: boolean;
 }
 
+/**
+ * The field separator: a comma, or a semicolon when the header has semicolons and no comma (the
+ * usual export where the decimal separator is a comma).
+ */
+function delimiterOf(text: string): ',' | ';' {
+  const header = /^[^\r\n]*/.exec(text.replace(/^\uFEFF/, ''))![0];
+  return !header.includes(',') && header.includes(';') ? ';' : ',';
+}
+
 /** Parses the CSV text into records with their line numbers. */
 function readRecords(text: string): { line: number; cells: string[] }[] {
   try {
@@ -119,6 +135,7 @@ function readRecords(text: string): { line: number; cells: string[] }[] {
       trim: true,
       skip_empty_lines: true,
       relax_column_count: true,
+      delimiter: delimiterOf(text),
     }) as unknown as { record: string[]; info: { lines: number } }[];
     return rows.map((row) => ({ line: row.info.lines, cells: row.record }));
   } catch (error) {
@@ -140,14 +157,22 @@ function wideColumn(
   return { dimension, kind: match[2] === 'expected' ? 'expected' : 'perceived' };
 }
 
-/** Finds the columns; unknown columns are ignored with a warning (a misspelt dimension shows here). */
+/**
+ * Finds the columns. A column a few letters from a dimension (`curtesy`) is a misspelling: an
+ * error, so no score is lost; a duplicated column is an error (it would count a respondent twice);
+ * other columns (`comment`) are ignored with a warning.
+ */
 function readHeader(
   cells: readonly string[],
   dimensions: readonly string[],
   layout: 'auto' | 'wide' | 'long',
   warnings: Warning[],
 ): Header {
-  const names = cells.map((cell) => cell.toLowerCase());
+  const issues: Issue[] = [];
+  const names = cells.map((cell) => {
+    const name = cell.toLowerCase();
+    return Object.hasOwn(COLUMN_ALIASES, name) ? COLUMN_ALIASES[name]! : name;
+  });
   const at = (name: string) => {
     const index = names.indexOf(name);
     return index < 0 ? undefined : index;
@@ -156,9 +181,25 @@ function readHeader(
   const known: string[] = [...ID_COLUMNS, ...(long ? LONG_COLUMNS : [])];
   const wide: { dimension: string; kind: ScoreKind; column: number }[] = [];
   cells.forEach((cell, index) => {
+    if (names.indexOf(names[index]!) !== index) {
+      issues.push({
+        code: 'duplicate_id',
+        path: `header.${cell}`,
+        message: `column ${JSON.stringify(cell)} appears more than once (each respondent would count twice): keep one`,
+      });
+      return;
+    }
     if (known.includes(names[index]!)) return;
     const found = long ? undefined : wideColumn(names[index]!, dimensions);
+    const bare = names[index]!.replace(/\.(perceived|expected)$/, '');
+    const misspelt = found === undefined ? closest(bare, dimensions) : undefined;
     if (found !== undefined) wide.push({ ...found, column: index });
+    else if (misspelt !== undefined)
+      issues.push({
+        code: 'unknown_dimension',
+        path: `header.${cell}`,
+        message: `column ${JSON.stringify(cell)} names no dimension (did you mean ${JSON.stringify(misspelt)}?)`,
+      });
     else
       warnings.push({
         code: 'ignored_column',
@@ -171,18 +212,24 @@ function readHeader(
     const index = at(name);
     if (index !== undefined) header[name] = index;
   }
-  checkHeader(header as unknown as Header);
+  checkHeader(header as unknown as Header, cells, issues);
   return header as unknown as Header;
 }
 
 /** Stops a CSV that cannot name hand-offs or give scores. */
-function checkHeader(header: Header): void {
-  const issues: Issue[] = [];
-  if (header.handoff === undefined && (header.from === undefined || header.to === undefined))
+function checkHeader(header: Header, cells: readonly string[], issues: Issue[]): void {
+  if (cells.length === 1 && /[;\t|]/.test(cells[0]!))
+    issues.push({
+      code: 'syntax',
+      path: 'header',
+      message: `the header is one column, ${JSON.stringify(cells[0])}: separate the columns with commas`,
+    });
+  else if (header.handoff === undefined && (header.from === undefined || header.to === undefined))
     issues.push({
       code: 'missing_field',
       path: 'header',
-      message: 'the responses need a `handoff` column or `from` and `to` columns',
+      message:
+        'the responses need a `handoff` column or `from` and `to` columns (`provider`/`giver` and `receiver` are read as `from` and `to`)',
     });
   const longScores = [header.score, header.perceived, header.expected];
   if (header.long && (header.dimension === undefined || longScores.every((c) => c === undefined)))
@@ -192,7 +239,7 @@ function checkHeader(header: Header): void {
       message:
         'long responses need a `dimension` column and a `score` (or `perceived`/`expected`) column',
     });
-  if (!header.long && header.dimensions.length === 0)
+  if (!header.long && header.dimensions.length === 0 && issues.length === 0)
     issues.push({
       code: 'missing_field',
       path: 'header',
@@ -201,12 +248,46 @@ function checkHeader(header: Header): void {
   if (issues.length > 0) throw new ServiceChainError(issues);
 }
 
+/** Every actor's and customer's id, and its id by name (lower case), for suggestions. */
+interface NodeNames {
+  readonly ids: ReadonlySet<string>;
+  readonly byName: ReadonlyMap<string, string>;
+}
+
+function nodeNames(model: Model): NodeNames {
+  const all = [
+    ...(model.departments ?? []),
+    ...(model.employees ?? []),
+    ...(model.customers ?? []),
+  ];
+  const byName = new Map<string, string>();
+  for (const node of all)
+    if (node.name !== undefined && !byName.has(node.name.toLowerCase()))
+      byName.set(node.name.toLowerCase(), node.id);
+  return { ids: new Set(all.map((node) => node.id)), byName };
+}
+
+/** Why a `from` or `to` cell names no actor: it is a name (give the id), or a near miss. */
+function nodeHint(word: string, names: NodeNames): string {
+  if (names.ids.has(word)) return '';
+  const byName = names.byName.get(word.toLowerCase());
+  if (byName !== undefined)
+    return `; ${JSON.stringify(word)} is the name of ${JSON.stringify(byName)}: use the id`;
+  const id = closest(word, names.ids);
+  if (id !== undefined) return `; ${JSON.stringify(word)}: did you mean ${JSON.stringify(id)}?`;
+  const name = closest(word.toLowerCase(), names.byName.keys());
+  if (name !== undefined)
+    return `; ${JSON.stringify(word)}: did you mean ${JSON.stringify(names.byName.get(name))}?`;
+  return `; ${JSON.stringify(word)} is no actor or customer`;
+}
+
 /** The hand-off a row names, or why it names none. */
 function matchRow(
   cells: readonly string[],
   header: Header,
   handoffs: readonly Handoff[],
   byId: ReadonlyMap<string, number>,
+  names: NodeNames,
 ): number | string {
   const cell = (index: number | undefined) => (index === undefined ? '' : (cells[index] ?? ''));
   const id = cell(header.handoff);
@@ -227,7 +308,8 @@ function matchRow(
     if (handoff.from === from && handoff.to === to) found.push(index);
   });
   if (found.length === 1) return found[0]!;
-  if (found.length === 0) return `no hand-off from "${from}" to "${to}"`;
+  if (found.length === 0)
+    return `no hand-off from "${from}" to "${to}"${nodeHint(from, names)}${nodeHint(to, names)}`;
   return `several hand-offs go from "${from}" to "${to}": name one in the \`handoff\` column`;
 }
 
@@ -240,13 +322,19 @@ function readScore(
   issues: Issue[],
 ): number | undefined {
   if (text === '') return undefined;
-  const score = Number(text);
+  // Plain decimals only: Number() would also read `0x3`, `0b11` and `1e1` as numbers.
+  const score = /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text) ? Number(text) : Number.NaN;
   const path = `line ${line}.${dimension}`;
   if (!Number.isFinite(score)) {
+    const hint = /^\d+,\d+$/.test(text)
+      ? ' (write decimals with a point: 2.5)'
+      : /^[+-]?(0[xob]|\d*\.?\d+e)/i.test(text)
+        ? ' (only plain decimals such as 3 or 2.5)'
+        : '';
     issues.push({
       code: 'invalid_value',
       path,
-      message: `score ${JSON.stringify(text)} is not a number`,
+      message: `score ${JSON.stringify(text)} is not a number${hint}`,
     });
     return undefined;
   }
@@ -380,9 +468,15 @@ export function aggregateSurvey(
   const issues: Issue[] = [];
   const unmatched: UnmatchedRow[] = [];
   const scores: Score[] = [];
+  const width = records[0]!.cells.length;
+  const names = nodeNames(model);
   for (const { line, cells } of records.slice(1)) {
+    if (cells.length !== width) {
+      issues.push(raggedRow(line, cells.length, width));
+      continue;
+    }
     const rowScoresFound = rowScores(cells, line, header, model, issues);
-    const match = matchRow(cells, header, handoffs, byId);
+    const match = matchRow(cells, header, handoffs, byId, names);
     if (typeof match === 'string') {
       unmatched.push({ line, reason: match });
       warnings.push({ code: 'unmatched_response', path: `line ${line}`, message: match });
@@ -394,6 +488,19 @@ export function aggregateSurvey(
   }
   if (issues.length > 0) throw new ServiceChainError(issues);
   return summarise(model, scores, unmatched, warnings, settings);
+}
+
+/** A row whose field count is not the header's: an error, never a cell dropped or made up. */
+function raggedRow(line: number, fields: number, width: number): Issue {
+  const hint =
+    fields > width
+      ? ' (a decimal comma such as 2,5 splits a score in two: write 2.5, or quote the field)'
+      : '';
+  return {
+    code: 'syntax',
+    path: `line ${line}`,
+    message: `the row has ${fields} field${fields === 1 ? '' : 's'}, the header ${width}${hint}`,
+  };
 }
 
 /** Builds the result from the scores read. */

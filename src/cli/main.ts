@@ -10,7 +10,7 @@ import { registerSchema } from './commands/schema.js';
 import { registerSurvey } from './commands/survey.js';
 import { registerValidate } from './commands/validate.js';
 import { registerWhatIf } from './commands/what-if.js';
-import { exitQuietlyOnBrokenPipe, reportFailure } from './io.js';
+import { handleStdoutErrors, reportFailure } from './io.js';
 
 /** The program with its global behaviour; commands are registered on it below. */
 function createProgram(): Command {
@@ -39,8 +39,10 @@ registerWhatIf(program);
 registerPlan(program);
 registerSurvey(program);
 registerExport(program);
+// British spelling, as the docs and the output use it.
+program.commands.find((command) => command.name() === 'analyze')?.alias('analyse');
 
-exitQuietlyOnBrokenPipe();
+handleStdoutErrors();
 try {
   await program.parseAsync(process.argv);
 } catch (error) {

@@ -90,13 +90,18 @@ export const ISSUE_LIMIT = 100;
 /**
  * The issues as lines to show a person: the first ISSUE_LIMIT in full, then one line counting the
  * rest by code (`… and 9,990 more: 9,990 unknown_node`), so a file with millions of mistakes
- * gives a readable answer. With `file`, an issue about the whole input is prefixed with it.
+ * gives a readable answer. With `file`, an issue about the whole input is prefixed with it;
+ * `format` lays out one issue (warnings use their own prefix).
  */
-export function formatIssues(issues: readonly Issue<string>[], file?: string): string[] {
+export function formatIssues(
+  issues: readonly Issue<string>[],
+  file?: string,
+  format: (issue: Issue<string>) => string = formatIssue,
+): string[] {
   const lines = issues
     .slice(0, ISSUE_LIMIT)
     .map((issue) =>
-      issue.path === '' && file !== undefined ? `${file}: ${issue.message}` : formatIssue(issue),
+      issue.path === '' && file !== undefined ? `${file}: ${issue.message}` : format(issue),
     );
   if (issues.length <= ISSUE_LIMIT) return lines;
   const counts = new Map<string, number>();

@@ -1,10 +1,12 @@
 /**
- * Model to text (MODEL.md section 8): YAML or JSON with a stable key order, the order of the
- * schema (version, name, ..., departments, employees, customers, handoffs; `id` first in items),
- * so saving is deterministic and loading the text gives the same model back.
+ * Model to text: YAML or JSON with a stable key order, the order of
+ * the schema (version, name, ..., departments, employees, customers, handoffs; `id` first in
+ * items), so saving is deterministic and loading the text gives the same model back. A model
+ * that came from a file is written back by editing that file's text (editModelText), so what the
+ * consultant wrote (comments, key order, flow or block style, anchors) survives.
  */
 import { writeFile } from 'node:fs/promises';
-import { Document } from 'yaml';
+import { Document, isCollection, isMap, isNode, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { formatOf, type ModelFormat } from './load.js';
 import { type Model, ModelSchema } from './schema.js';
@@ -14,6 +16,75 @@ export function stringifyModel(model: Model, format: ModelFormat): string {
   const ordered = inSchemaOrder(model, ModelSchema);
   if (format === 'json') return `${JSON.stringify(ordered, null, 2)}\n`;
   return new Document(ordered).toString({ lineWidth: 0 });
+}
+
+/**
+ * The model file `text` (which holds `before`) edited to hold `after`: YAML is edited as a
+ * document in place (only the values that differ are set, added or deleted; comments, key order,
+ * styles and anchors stay); JSON, which has no comments, keeps its key order and indent.
+ */
+export function editModelText(
+  text: string,
+  format: ModelFormat,
+  before: Model,
+  after: Model,
+): string {
+  if (format === 'json') {
+    const indent = /^\{\r?\n([ \t]+)"/.exec(text)?.[1] ?? '  ';
+    return `${JSON.stringify(inSchemaOrder(after, undefined), null, indent)}\n`;
+  }
+  const doc = parseDocument(text);
+  applyChanges(doc, [], before, after);
+  return doc.toString({ lineWidth: 0 });
+}
+
+type Path = (string | number)[];
+
+/** Sets in `doc` every value of `after` that differs from `before`, deepest first possible. */
+function applyChanges(doc: Document, path: Path, before: unknown, after: unknown): void {
+  if (Object.is(before, after)) return;
+  const bothArrays = Array.isArray(before) && Array.isArray(after);
+  if (bothArrays && before.length === after.length) {
+    after.forEach((item, index) => {
+      applyChanges(doc, [...path, index], before[index], item);
+    });
+    return;
+  }
+  if (isRecord(before) && isRecord(after) && !bothArrays) {
+    for (const key of Object.keys(before))
+      if (!Object.hasOwn(after, key) || after[key] === undefined) doc.deleteIn([...path, key]);
+    for (const [key, value] of Object.entries(after)) {
+      if (value === undefined) continue;
+      if (Object.hasOwn(before, key)) applyChanges(doc, [...path, key], before[key], value);
+      else addIn(doc, [...path, key], value);
+    }
+    return;
+  }
+  if (typeof after !== 'object' || after === null) {
+    // A scalar node keeps its place and comments; only its value changes.
+    const node = doc.getIn(path, true);
+    if (isNode(node) && !isCollection(node)) (node as { value: unknown }).value = after;
+    else doc.setIn(path, after);
+    return;
+  }
+  doc.setIn(path, doc.createNode(after));
+}
+
+/** Adds a new value; a collection takes the flow or block style of the one it goes into. */
+function addIn(doc: Document, path: Path, value: unknown): void {
+  const node = doc.createNode(value);
+  const parent = doc.getIn(path.slice(0, -1), true);
+  if (isCollection(node) && isMap(parent) && parent.flow === true) node.flow = true;
+  else if (isCollection(node) && typeof value === 'object' && value !== null) {
+    const shallow = Object.values(value).every((v) => typeof v !== 'object' || v === null);
+    // A small map of numbers reads best inline, as the examples write ratings.
+    if (shallow && !Array.isArray(value)) node.flow = true;
+  }
+  doc.setIn(path, node);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
 }
 
 /** Writes a model file; the format follows the extension (`.json`, else YAML). */

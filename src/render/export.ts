@@ -1,7 +1,10 @@
 /**
  * GEXF and GraphML exports of the hand-off graph with the report's scores as attributes, for
  * Gephi, yEd, Cytoscape. GEXF is written by graphology-gexf; graphology-graphml 0.5.2 only parses,
- * so GraphML is written here (keys declared once, values typed, XML escaped).
+ * so GraphML is written here (keys declared once, values typed, XML escaped). Characters XML 1.0
+ * cannot hold at all (NUL, ESC, BEL and the other C0 controls but tab, newline and carriage
+ * return; U+FFFE, U+FFFF; lone surrogates) are written as the visible text `\uXXXX` in both
+ * formats, so the file is well-formed and distinct ids stay distinct.
  */
 import { write as writeGexf } from 'graphology-gexf';
 import type { Report } from '../analysis/report.js';
@@ -78,36 +81,76 @@ function elements(report: Report, model: Model) {
   return { graph, nodes, edges };
 }
 
+/** What XML 1.0 forbids even as a character reference. */
+const NOT_XML =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these control characters are the point.
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** The text with every character XML 1.0 cannot hold spelt `\uXXXX`. */
+export function xmlSafe(text: string): string {
+  return text.replace(
+    NOT_XML,
+    (char) => `\\u${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+  );
+}
+
+function safeAttributes(attributes: Attributes): Attributes {
+  return Object.fromEntries(
+    Object.entries(attributes).map(([name, value]) => [
+      xmlSafe(name),
+      typeof value === 'string' ? xmlSafe(value) : value,
+    ]),
+  );
+}
+
 /** The hand-off graph as GEXF 1.3, with kind, service, chainStrength and the impact figures. */
 export function toGexf(report: Report, model: Model): string {
-  const { graph, nodes, edges } = elements(report, model);
-  const nodeByKey = new Map(nodes.map((node) => [node.key, node]));
-  const edgeByKey = new Map(edges.map((edge) => [edge.key, edge]));
+  const { graph: original, nodes, edges } = elements(report, model);
+  // graphology-gexf escapes markup and whitespace but not what XML forbids: a copy with safe keys.
+  const graph = original.nullCopy();
+  const nodeByKey = new Map<string, Element>();
+  const edgeByKey = new Map<string, Element>();
+  for (const node of nodes) {
+    const key = xmlSafe(node.key);
+    graph.addNode(key);
+    nodeByKey.set(key, node);
+  }
+  for (const edge of edges) {
+    const key = xmlSafe(edge.key);
+    graph.addEdgeWithKey(key, xmlSafe(edge.source), xmlSafe(edge.target));
+    edgeByKey.set(key, edge);
+  }
   return writeGexf(graph, {
     version: '1.3',
     formatNode: (key) => {
       const node = nodeByKey.get(key)!;
-      return { label: node.label, attributes: node.attributes };
+      return { label: xmlSafe(node.label), attributes: safeAttributes(node.attributes) };
     },
     formatEdge: (key) => {
       const edge = edgeByKey.get(key)!;
       return {
-        label: edge.label,
+        label: xmlSafe(edge.label),
         weight: edge.attributes['weight'] as number,
-        attributes: edge.attributes,
+        attributes: safeAttributes(edge.attributes),
       };
     },
   });
 }
 
-/** XML text and attribute escaping. */
+/**
+ * XML text and attribute escaping: markup, and tab, newline and carriage return as character
+ * references (an attribute value's raw whitespace reads back as spaces: `x\ny` would become `x y`).
+ */
 function escapeXml(text: string): string {
-  return text
+  return xmlSafe(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+    .replace(/'/g, '&apos;')
+    .replace(/\t/g, '&#9;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;');
 }
 
 /** GraphML type of a value. */

@@ -1,10 +1,12 @@
 /**
  * A layered left-to-right layout of a Diagram (suppliers ... customers), computed by dagre
- * (Sugiyama-style ranking, crossing reduction, Brandes-Köpf coordinates). Text is measured by an
- * estimate, not a browser, so the layout is the same everywhere and deterministic.
+ * (Sugiyama-style ranking, crossing reduction, Brandes-Köpf coordinates); above what dagre can
+ * take, by the plain layered layout of layout-layered.ts. Text is measured by an estimate, not a
+ * browser, so the layout is the same everywhere and deterministic.
  */
 import { Graph, layout } from '@dagrejs/dagre';
 import type { Diagram, DiagramCluster, DiagramEdge, DiagramNode } from './diagram-graph.js';
+import { layeredPositions, type Positions, type Size } from './layout-layered.js';
 
 /** A point in SVG user units. */
 export interface Point {
@@ -40,6 +42,8 @@ export interface PlacedEdge {
 
 /** The whole placed picture; coordinates start at 0,0. */
 export interface DiagramLayout {
+  /** Why the plain layered layout was used instead of dagre's; null when dagre laid it out. */
+  readonly fallback: string | null;
   readonly width: number;
   readonly height: number;
   readonly nodes: readonly PlacedNode[];
@@ -77,8 +81,46 @@ function round(value: number): number {
   return Math.round(value * 10) / 10;
 }
 
-/** Lays the diagram out left to right with dagre. */
+/**
+ * Boxes (nodes plus clusters) above which dagre is not tried: it recurses once per node along a
+ * chain or cycle and overflowed the stack at about 1,800 boxes (a 2,000-department chain, a
+ * 2,000-node cycle); this leaves room for deeper nesting and smaller stacks.
+ */
+export const DAGRE_LIMIT = 1000;
+
+/** Why a diagram gets the plain layered layout, or null when dagre can lay it out. */
+export function layoutFallback(diagram: Diagram): string | null {
+  const boxes = diagram.nodes.length + diagram.clusters.length;
+  if (boxes <= DAGRE_LIMIT) return null;
+  return `the diagram has ${boxes.toLocaleString('en')} boxes, more than the ${DAGRE_LIMIT.toLocaleString('en')} the full layout takes: drawn with a plain layered layout (try --level department)`;
+}
+
+/** A node's box size: its shortened name and padding, at least the minimum width. */
+function nodeSize(node: DiagramNode): Size {
+  const width = Math.max(
+    LAYOUT_SIZES.minNodeWidth,
+    textWidth(shortName(node.name), LAYOUT_SIZES.nameFont) + 24,
+  );
+  return { width: Math.ceil(width), height: LAYOUT_SIZES.nodeHeight };
+}
+
+/** Lays the diagram out left to right: dagre, or the plain layered layout above DAGRE_LIMIT. */
 export function layoutDiagram(diagram: Diagram): DiagramLayout {
+  const sizes = diagram.nodes.map(nodeSize);
+  const fallback = layoutFallback(diagram);
+  if (fallback !== null) return collect(diagram, layeredPositions(diagram, sizes), fallback);
+  try {
+    return collect(diagram, dagrePositions(diagram, sizes), null);
+  } catch (error) {
+    // A stack smaller than the one DAGRE_LIMIT was measured with: never an internal error.
+    if (!(error instanceof RangeError)) throw error;
+    const reason = 'the full layout ran out of stack: drawn with a plain layered layout';
+    return collect(diagram, layeredPositions(diagram, sizes), reason);
+  }
+}
+
+/** dagre's positions of every node, cluster and edge. */
+function dagrePositions(diagram: Diagram, sizes: readonly Size[]): Positions {
   const graph = new Graph({ multigraph: true, compound: true });
   graph.setGraph({
     rankdir: 'LR',
@@ -93,14 +135,10 @@ export function layoutDiagram(diagram: Diagram): DiagramLayout {
   for (const cluster of diagram.clusters) {
     if (cluster.parent !== null) graph.setParent(cluster.key, cluster.parent);
   }
-  for (const node of diagram.nodes) {
-    const width = Math.max(
-      LAYOUT_SIZES.minNodeWidth,
-      textWidth(shortName(node.name), LAYOUT_SIZES.nameFont) + 24,
-    );
-    graph.setNode(node.key, { width: Math.ceil(width), height: LAYOUT_SIZES.nodeHeight });
+  diagram.nodes.forEach((node, i) => {
+    graph.setNode(node.key, { ...sizes[i]! });
     if (node.cluster !== null) graph.setParent(node.key, node.cluster);
-  }
+  });
   for (const edge of diagram.edges) {
     graph.setEdge(
       edge.from,
@@ -116,12 +154,25 @@ export function layoutDiagram(diagram: Diagram): DiagramLayout {
     );
   }
   layout(graph);
-  return collect(diagram, graph);
+  const box = (key: string) => graph.node(key) as Placed;
+  return {
+    nodes: new Map(diagram.nodes.map((node) => [node.key, box(node.key)])),
+    clusters: new Map(diagram.clusters.map((cluster) => [cluster.key, box(cluster.key)])),
+    edges: new Map(
+      diagram.edges.map((edge) => [
+        edge.key,
+        graph.edge({ v: edge.from, w: edge.to, name: edge.key }) as {
+          points: Point[];
+          x: number;
+          y: number;
+        },
+      ]),
+    ),
+  };
 }
 
-function collect(diagram: Diagram, graph: InstanceType<typeof Graph>): DiagramLayout {
-  const place = (key: string): Placed => {
-    const label = graph.node(key) as { x: number; y: number; width: number; height: number };
+function collect(diagram: Diagram, positions: Positions, fallback: string | null): DiagramLayout {
+  const rounded = (label: Placed): Placed => {
     return {
       x: round(label.x),
       y: round(label.y),
@@ -130,42 +181,45 @@ function collect(diagram: Diagram, graph: InstanceType<typeof Graph>): DiagramLa
     };
   };
   const nodes = diagram.nodes.map((node) => ({
-    ...place(node.key),
+    ...rounded(positions.nodes.get(node.key)!),
     node,
     title: shortName(node.name),
   }));
   const clusters = diagram.clusters.map((cluster) => {
-    const box = place(cluster.key);
+    const box = rounded(positions.clusters.get(cluster.key)!);
     const extra = LAYOUT_SIZES.clusterTitle;
     return { ...box, y: box.y - extra / 2, height: box.height + extra, cluster };
   });
   const edges = diagram.edges.map((edge) => {
-    const label = graph.edge({ v: edge.from, w: edge.to, name: edge.key }) as {
-      points: Point[];
-      x: number;
-      y: number;
-    };
+    const label = positions.edges.get(edge.key)!;
     return {
       edge,
       points: label.points.map((p) => ({ x: round(p.x), y: round(p.y) })),
       label: { x: round(label.x), y: round(label.y) },
     };
   });
-  const all = [
-    ...nodes,
-    ...clusters,
-    ...edges.flatMap((e) => e.points.map((p) => ({ ...p, width: 0, height: 0 }))),
-  ];
-  const minX = Math.min(0, ...all.map((b) => b.x - b.width / 2)) - 8;
-  const minY = Math.min(0, ...all.map((b) => b.y - b.height / 2)) - 8;
-  const maxX = Math.max(0, ...all.map((b) => b.x + b.width / 2)) + 8;
-  const maxY = Math.max(0, ...all.map((b) => b.y + b.height / 2)) + 8;
+  // Loops, not Math.min(...spread): a spread of 100,000 values overflows the stack too.
+  let [minX, minY, maxX, maxY] = [0, 0, 0, 0];
+  const include = (b: Placed) => {
+    minX = Math.min(minX, b.x - b.width / 2);
+    minY = Math.min(minY, b.y - b.height / 2);
+    maxX = Math.max(maxX, b.x + b.width / 2);
+    maxY = Math.max(maxY, b.y + b.height / 2);
+  };
+  for (const box of nodes) include(box);
+  for (const box of clusters) include(box);
+  for (const edge of edges) for (const p of edge.points) include({ ...p, width: 0, height: 0 });
+  minX -= 8;
+  minY -= 8;
+  maxX += 8;
+  maxY += 8;
   const shift = <T extends Point>(p: T): T => ({
     ...p,
     x: round(p.x - minX),
     y: round(p.y - minY),
   });
   return {
+    fallback,
     width: Math.ceil(maxX - minX),
     height: Math.ceil(maxY - minY),
     nodes: nodes.map(shift),

@@ -18,6 +18,13 @@ const model = validateModel({
 }).model;
 
 describe('structuralMetrics', () => {
+  it('an empty model has no nodes and no error (not a fixed-stack capacity failure)', () => {
+    const { model } = validateModel({ version: 1 });
+    const metrics = structuralMetrics(model, { metrics: true });
+    expect(metrics.nodes).toEqual([]);
+    expect(metrics.betweenness).toMatchObject({ computed: true, nodes: 0, handoffs: 0 });
+  });
+
   it('rejects unknown options', () => {
     expect(() => structuralMetrics(model, { betweenness: true } as never)).toThrow(
       ServiceChainError,

@@ -54,7 +54,7 @@ describe('aggregateSurvey: bad input first', () => {
 
   it('rejects a header that names no hand-off or no dimension, and unknown long dimensions', () => {
     expect(issuesOf(() => aggregateSurvey(model, 'respondent,timeliness\nann,3\n'))).toEqual([
-      'missing_field header: the responses need a `handoff` column or `from` and `to` columns',
+      'missing_field header: the responses need a `handoff` column or `from` and `to` columns (`provider`/`giver` and `receiver` are read as `from` and `to`)',
     ]);
     expect(issuesOf(() => aggregateSurvey(model, 'from,to,speed\na,b,3\n'))).toEqual([
       'missing_field header: no column names a rating dimension (or use `dimension` and `score` columns)',
@@ -112,7 +112,7 @@ describe('aggregateSurvey on a small wide CSV', () => {
     expect(result.unrated).toEqual(['x2']);
     expect(result.unmatched).toEqual([
       { line: 6, reason: 'several hand-offs go from "a" to "c": name one in the `handoff` column' },
-      { line: 8, reason: 'no hand-off from "zz" to "c"' },
+      { line: 8, reason: 'no hand-off from "zz" to "c"; "zz" is no actor or customer' },
     ]);
   });
 
@@ -120,7 +120,7 @@ describe('aggregateSurvey on a small wide CSV', () => {
     expect(result.warnings.map((w) => `${w.code} ${w.path}: ${w.message}`)).toEqual([
       'ignored_column header: column "comment" is ignored',
       'unmatched_response line 6: several hand-offs go from "a" to "c": name one in the `handoff` column',
-      'unmatched_response line 8: no hand-off from "zz" to "c"',
+      'unmatched_response line 8: no hand-off from "zz" to "c"; "zz" is no actor or customer',
       'few_respondents handoffs[1]: hand-off "b->c" has 1 respondent, fewer than 3',
       'few_respondents handoffs[2]: hand-off "x1" has 1 respondent, fewer than 3',
     ]);
@@ -220,6 +220,98 @@ describe('handoffRatings: ratings beside the quality they give (MODEL.md section
         ],
         quality: 0.5625,
       },
+    ]);
+  });
+});
+
+describe('aggregateSurvey loses nothing', () => {
+  const named: Model = validateModel({
+    version: 1,
+    dimensions: ['courtesy', 'timeliness'],
+    departments: [{ id: 'terry', name: 'Terry Smith' }, { id: 'dispatch' }],
+    customers: [{ id: 'jo' }],
+    handoffs: [
+      { from: 'terry', to: 'jo', quality: 0.5 },
+      { from: 'dispatch', to: 'jo', quality: 0.5 },
+    ],
+  }).model;
+
+  it('a row with more fields than the header (a decimal comma) is an error with its line', () => {
+    expect(issuesOf(() => aggregateSurvey(named, 'from,to,courtesy\nterry,jo,2,5\n'))).toEqual([
+      'syntax line 2: the row has 4 fields, the header 3 (a decimal comma such as 2,5 splits a score in two: write 2.5, or quote the field)',
+    ]);
+  });
+
+  it('a row with fewer fields is an error too', () => {
+    const csv = 'from,to,courtesy,timeliness\nterry,jo,2\nterry,jo,2,3\n';
+    expect(issuesOf(() => aggregateSurvey(named, csv))).toEqual([
+      'syntax line 2: the row has 3 fields, the header 4',
+    ]);
+  });
+
+  it('a quoted decimal comma says to write a point', () => {
+    expect(issuesOf(() => aggregateSurvey(named, 'from,to,courtesy\nterry,jo,"2,5"\n'))).toEqual([
+      'invalid_value line 2.courtesy: score "2,5" is not a number (write decimals with a point: 2.5)',
+    ]);
+  });
+
+  it('a misspelt dimension column is an error with did-you-mean (wide and long)', () => {
+    expect(
+      issuesOf(() => aggregateSurvey(named, 'from,to,curtesy,timeliness\nterry,jo,2,3\n')),
+    ).toEqual([
+      'unknown_dimension header.curtesy: column "curtesy" names no dimension (did you mean "courtesy"?)',
+    ]);
+    expect(
+      issuesOf(() => aggregateSurvey(named, 'from,to,dimension,score\nterry,jo,curtesy,3\n')),
+    ).toEqual([
+      'unknown_dimension line 2.dimension: unknown dimension "curtesy" (did you mean "courtesy"?)',
+    ]);
+  });
+
+  it('a duplicated dimension column is an error (it would count a respondent twice)', () => {
+    expect(
+      issuesOf(() => aggregateSurvey(named, 'from,to,courtesy,courtesy\nterry,jo,2,3\n')),
+    ).toEqual([
+      'duplicate_id header.courtesy: column "courtesy" appears more than once (each respondent would count twice): keep one',
+    ]);
+  });
+
+  it('reads a semicolon-separated file', () => {
+    const result = aggregateSurvey(named, 'from;to;courtesy\nterry;jo;2.5\nterry;jo;3.5\n');
+    expect(result.handoffs[0]!.dimensions[0]).toMatchObject({ dimension: 'courtesy', mean: 3 });
+    expect(issuesOf(() => aggregateSurvey(named, 'from;to;courtesy\nterry;jo;2,5\n'))).toEqual([
+      'invalid_value line 2.courtesy: score "2,5" is not a number (write decimals with a point: 2.5)',
+    ]);
+  });
+
+  it('accepts provider/receiver and giver/receiver for from/to', () => {
+    for (const header of ['provider,receiver,courtesy', 'Giver,Receiver,courtesy']) {
+      const result = aggregateSurvey(named, `${header}\nterry,jo,4\n`);
+      expect(result.handoffs.map((h) => h.id)).toEqual(['terry->jo']);
+    }
+  });
+
+  it('a row naming a person by name or a misspelt id gets a suggestion', () => {
+    const csv = 'from,to,courtesy\nTerry Smith,jo,4\ndispach,jo,3\nterry,jo,4\n';
+    expect(aggregateSurvey(named, csv).unmatched).toEqual([
+      {
+        line: 2,
+        reason:
+          'no hand-off from "Terry Smith" to "jo"; "Terry Smith" is the name of "terry": use the id',
+      },
+      {
+        line: 3,
+        reason: 'no hand-off from "dispach" to "jo"; "dispach": did you mean "dispatch"?',
+      },
+    ]);
+  });
+
+  it('hex, binary and exponent scores are rejected: only plain decimals', () => {
+    const csv = 'from,to,courtesy\nterry,jo,0x3\nterry,jo,0b11\nterry,jo,3e0\nterry,jo,+3\n';
+    expect(issuesOf(() => aggregateSurvey(named, csv))).toEqual([
+      'invalid_value line 2.courtesy: score "0x3" is not a number (only plain decimals such as 3 or 2.5)',
+      'invalid_value line 3.courtesy: score "0b11" is not a number (only plain decimals such as 3 or 2.5)',
+      'invalid_value line 4.courtesy: score "3e0" is not a number (only plain decimals such as 3 or 2.5)',
     ]);
   });
 });

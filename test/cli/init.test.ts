@@ -95,9 +95,18 @@ describe('service-chain init', () => {
     expect(existsSync(join(cwd, 'service-chain.yaml'))).toBe(false);
   });
 
-  it('reports a file it cannot write as a usage error (exit 2)', () => {
-    const result = init('retail', '--out', join('no-such-dir', 'model.yaml'));
-    expect(result.status).toBe(2);
-    expect(result.stderr).toBe('error: cannot write "no-such-dir/model.yaml" (ENOENT)\n');
+  it('creates a missing directory for --out', () => {
+    const result = init('retail', '--out', join('sub', 'dir', 'model.yaml'));
+    expect(result.status).toBe(0);
+    expect(readFileSync(join(cwd, 'sub', 'dir', 'model.yaml'), 'utf8')).toBe(STARTERS.retail);
+  });
+
+  it('reports a file it cannot write in one line, exit 1 (not a usage error)', () => {
+    writeFileSync(join(cwd, 'plain-file'), 'x');
+    const result = init('retail', '--out', join('plain-file', 'model.yaml'));
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      'error: cannot create the directory "plain-file" for "plain-file/model.yaml" (a file is in the way)\n',
+    );
   });
 });

@@ -1,8 +1,16 @@
 /** describeFailure: how each kind of failure ends the CLI (exit code and stderr lines). */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CommanderError } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { describeFailure, UsageError } from '../../src/cli/io.js';
-import { ServiceChainError } from '../../src/model/errors.js';
+import {
+  describeFailure,
+  FileError,
+  UsageError,
+  writeFileSafely,
+} from '../../src/cli/io.js';
+import { formatIssues, ServiceChainError } from '../../src/model/errors.js';
 
 describe('describeFailure', () => {
   it('a ServiceChainError: one `path: message` line per issue, exit 1', () => {
@@ -61,5 +69,33 @@ describe('describeFailure', () => {
       exitCode: 1,
       lines: ['internal error: a string'],
     });
+  });
+});
+
+describe('formatIssues: the first 100 issues in full, then a count per code', () => {
+  it('1,000 issues print 101 lines', () => {
+    const issues = Array.from({ length: 1000 }, (_, i) => ({
+      code: i % 2 === 0 ? 'invalid_value' : 'unknown_node',
+      path: `line ${i}`,
+      message: 'bad',
+    }));
+    const lines = formatIssues(issues);
+    expect(lines).toHaveLength(101);
+    expect(lines[99]).toBe('line 99: bad');
+    expect(lines[100]).toBe('… and 900 more: 450 invalid_value, 450 unknown_node');
+    expect(describeFailure(new ServiceChainError(issues as never)).lines).toEqual(lines);
+  });
+});
+
+describe('writeFileSafely', () => {
+  it('a failed write leaves the target as it was and no temporary file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'service-chain-io-'));
+    mkdirSync(join(dir, 'target'));
+    await expect(writeFileSafely(join(dir, 'target'), 'text')).rejects.toBeInstanceOf(FileError);
+    expect(readdirSync(dir)).toEqual(['target']);
+    await writeFileSafely(join(dir, 'new', 'file.txt'), 'whole');
+    expect(readFileSync(join(dir, 'new', 'file.txt'), 'utf8')).toBe('whole');
+    expect(readdirSync(join(dir, 'new'))).toEqual(['file.txt']);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

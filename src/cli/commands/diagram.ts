@@ -3,11 +3,13 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { analyze } from '../../analysis/analyze.js';
 import type { Report } from '../../analysis/report.js';
 import type { Model } from '../../model/schema.js';
+import { buildDiagram } from '../../render/diagram.js';
 import type { DiagramLevel } from '../../render/diagram-options.js';
 import { toDot } from '../../render/dot.js';
+import { layoutFallback } from '../../render/layout.js';
 import { toMermaid } from '../../render/mermaid.js';
-import { toSvg } from '../../render/svg.js';
-import { readModelFile, runCommand, writeOutput } from '../io.js';
+import { diagramSvg } from '../../render/svg.js';
+import { readModelFile, runCommand, warn, writeOutput } from '../io.js';
 
 /** The output formats of `diagram`. */
 export const DIAGRAM_FORMATS = ['mermaid', 'dot', 'svg'] as const;
@@ -55,8 +57,12 @@ export function renderDiagram(
       return toMermaid(report, model, level);
     case 'dot':
       return toDot(report, model, level);
-    case 'svg':
-      return toSvg(report, model, level);
+    case 'svg': {
+      const diagram = buildDiagram(report, model, level);
+      const fallback = layoutFallback(diagram);
+      if (fallback !== null) warn(fallback);
+      return diagramSvg(diagram);
+    }
   }
 }
 

@@ -1,8 +1,7 @@
 /** `service-chain init [template] [--out FILE]`: write a starter model to edit. */
-import { writeFile } from 'node:fs/promises';
 import { Argument, type Command } from 'commander';
 import { ServiceChainError } from '../../model/errors.js';
-import { runCommand, UsageError, writeOutput } from '../io.js';
+import { FileError, runCommand, writeFileSafely, writeOutput } from '../io.js';
 import { DEFAULT_STARTER, STARTERS, type StarterName } from '../starters.js';
 
 /** The file `init` writes when `--out` is not given. */
@@ -32,11 +31,10 @@ export function registerInit(program: Command): void {
 /** Writes a starter, refusing to replace an existing file: a model being edited is precious. */
 async function writeStarter(template: StarterName, file: string): Promise<void> {
   try {
-    // 'wx' fails if the file exists, atomically: no window between a check and the write.
-    await writeFile(file, STARTERS[template], { encoding: 'utf8', flag: 'wx' });
+    // exclusive fails if the file exists, atomically: no window between a check and the write.
+    await writeFileSafely(file, STARTERS[template], { exclusive: true });
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? 'failed';
-    if (reason === 'EEXIST') {
+    if (error instanceof FileError && error.code === 'EEXIST') {
       throw new ServiceChainError([
         {
           code: 'file_exists',
@@ -45,6 +43,6 @@ async function writeStarter(template: StarterName, file: string): Promise<void> 
         },
       ]);
     }
-    throw new UsageError(`cannot write ${JSON.stringify(file)} (${reason})`);
+    throw error;
   }
 }

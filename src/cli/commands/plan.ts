@@ -6,13 +6,12 @@ import { type Command, Option } from 'commander';
 import { PLAN_DEFAULTS, parseCandidates, plan } from '../../analysis/plan.js';
 import { type PlanObjective, PlanObjectiveSchema } from '../../analysis/scenario-schema.js';
 import { renderPlan } from '../../render/plan-document.js';
-import { readModelFile, runCommand, UsageError, writeOutput } from '../io.js';
+import { readInputFile, readModelFile, runCommand, UsageError, writeOutput } from '../io.js';
 import {
   parseAmount,
   parseResultFormat,
   RESULT_FORMATS,
   type ResultFormat,
-  readTextFile,
   toJson,
   usageError,
 } from '../scenario-io.js';
@@ -44,7 +43,7 @@ export interface PlanCommandOptions {
  */
 export async function runPlan(file: string, options: PlanCommandOptions): Promise<void> {
   const { model } = await readModelFile(file);
-  const parsed = parseCandidates(await readTextFile(options.candidates), model);
+  const parsed = parseCandidates(await readInputFile(options.candidates), model);
   const budget = options.budget ?? parsed.budget;
   if (budget === null)
     throw new UsageError('plan needs --budget N (or a `budget` in the candidates file)');

@@ -1,5 +1,5 @@
 /** `service-chain schema`: print the JSON Schema of the model file. */
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { modelJsonSchema } from '../../model/json-schema.js';
 import { runCommand, writeOutput } from '../io.js';
 
@@ -8,10 +8,13 @@ export function registerSchema(program: Command): void {
   program
     .command('schema')
     .description('print the JSON Schema of a model file (for editors and other tools)')
-    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .option('-o, --out <file>', 'write to a file instead of stdout')
+    // The first release spelt it --output; every other command says --out.
+    .addOption(new Option('--output <file>').hideHelp())
     .action(
-      runCommand(async (options: { output?: string }) => {
-        await writeOutput(`${JSON.stringify(modelJsonSchema(), null, 2)}\n`, options.output);
+      runCommand(async (options: { out?: string; output?: string }) => {
+        const text = `${JSON.stringify(modelJsonSchema(), null, 2)}\n`;
+        await writeOutput(text, options.out ?? options.output);
       }),
     );
 }

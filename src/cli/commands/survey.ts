@@ -1,15 +1,16 @@
 /** `service-chain survey <model> --responses <file.csv>`: "how do people see you?" aggregated. */
 import { type Command, Option } from 'commander';
 import { aggregateSurvey } from '../../analysis/survey.js';
-import { saveModelFile } from '../../model/save.js';
+import { formatOf } from '../../model/load.js';
+import { editModelText, stringifyModel } from '../../model/save.js';
+import type { Model } from '../../model/schema.js';
 import { renderSurvey } from '../../render/survey-document.js';
-import { readModelFile, runCommand, UsageError, writeOutput } from '../io.js';
+import { readInputFile, readModelFile, runCommand, writeFileSafely, writeOutput } from '../io.js';
 import {
   parseCount,
   parseResultFormat,
   RESULT_FORMATS,
   type ResultFormat,
-  readTextFile,
   toJson,
 } from '../scenario-io.js';
 import { parseTop, topOf } from './analyze.js';
@@ -20,28 +21,46 @@ export interface SurveyCommandOptions {
   readonly minRespondents?: number;
   /** Where the updated model goes (YAML, or JSON for a `.json` name). */
   readonly out?: string;
+  /** Write the updated model back into the model file (or allow `--out` to name it). */
+  readonly inPlace?: boolean;
   readonly format: ResultFormat;
   /** How many rows each table of the text and Markdown output lists (`--top`). */
   readonly top?: number;
 }
 
+/**
+ * Writes the updated model: into the same format as the model file, by editing that file's text,
+ * so comments, key order and styles survive and only the ratings change; else written afresh.
+ */
+async function writeUpdatedModel(
+  file: string,
+  out: string,
+  before: Model,
+  after: Model,
+  inPlace: boolean,
+): Promise<void> {
+  const original = await readInputFile(file);
+  const inputFormat = formatOf(file) ?? (original.trimStart().startsWith('{') ? 'json' : 'yaml');
+  const outputFormat = formatOf(out) ?? 'yaml';
+  const text =
+    inputFormat === outputFormat
+      ? editModelText(original, outputFormat, before, after)
+      : stringifyModel(after, outputFormat);
+  await writeFileSafely(out, text, { rewrites: file, inPlace });
+}
+
 /** Aggregates the responses, prints the summary and writes the updated model when asked. */
 export async function runSurvey(file: string, options: SurveyCommandOptions): Promise<void> {
   const { model } = await readModelFile(file);
-  const csv = await readTextFile(options.responses);
+  const csv = await readInputFile(options.responses);
   const result = aggregateSurvey(
     model,
     csv,
     options.minRespondents === undefined ? {} : { minRespondents: options.minRespondents },
   );
-  if (options.out !== undefined) {
-    try {
-      await saveModelFile(options.out, result.model);
-    } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code ?? 'failed';
-      throw new UsageError(`cannot write ${JSON.stringify(options.out)} (${reason})`);
-    }
-  }
+  const out = options.out ?? (options.inPlace === true ? file : undefined);
+  if (out !== undefined)
+    await writeUpdatedModel(file, out, model, result.model, options.inPlace === true);
   const { model: _updated, ...summary } = result;
   await writeOutput(
     options.format === 'json'
@@ -70,8 +89,9 @@ export function registerSurvey(program: Command): void {
     )
     .option(
       '-o, --out <file>',
-      'write the model with the mean ratings here (.json: JSON, else YAML)',
+      'write the model with the mean ratings here (.json: JSON, else YAML); never the model file itself without --in-place',
     )
+    .option('--in-place', 'write the mean ratings back into the model file (only they change)')
     .addOption(
       new Option('-f, --format <format>', `summary format: ${RESULT_FORMATS.join(', ')}`)
         .argParser(parseResultFormat)

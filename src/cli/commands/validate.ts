@@ -1,6 +1,8 @@
 /** `service-chain validate <file>`: check a model file and report every problem at once. */
 import type { Command } from 'commander';
+import { formatIssues } from '../../model/errors.js';
 import type { LoadedModel } from '../../model/load.js';
+import { plural } from '../../render/format.js';
 import { readModelFile, runCommand, writeOutput } from '../io.js';
 
 /** Registers `validate`. */
@@ -21,9 +23,15 @@ export function validationSummary({ model, warnings }: LoadedModel): string {
   const actors = (model.departments?.length ?? 0) + (model.employees?.length ?? 0);
   const customers = model.customers?.length ?? 0;
   const handoffs = model.handoffs?.length ?? 0;
-  const lines = [`ok: ${actors} actors, ${customers} customers, ${handoffs} hand-offs`];
-  for (const warning of warnings) {
-    lines.push(`warning: ${warning.path === '' ? '' : `${warning.path}: `}${warning.message}`);
-  }
+  const lines = [
+    `ok: ${plural(actors, 'actor')}, ${plural(customers, 'customer')}, ${plural(handoffs, 'hand-off')}`,
+  ];
+  lines.push(
+    ...formatIssues(
+      warnings,
+      undefined,
+      (warning) => `warning: ${warning.path === '' ? '' : `${warning.path}: `}${warning.message}`,
+    ),
+  );
   return `${lines.join('\n')}\n`;
 }

@@ -6,14 +6,13 @@ import type { Change } from '../../analysis/scenario-schema.js';
 import { whatIf } from '../../analysis/what-if.js';
 import { ServiceChainError } from '../../model/errors.js';
 import { renderWhatIf } from '../../render/what-if-document.js';
-import { readModelFile, runCommand, UsageError, writeOutput } from '../io.js';
+import { readInputFile, readModelFile, runCommand, UsageError, writeOutput } from '../io.js';
 import { createImpactProgress } from '../progress.js';
 import {
   collect,
   parseResultFormat,
   RESULT_FORMATS,
   type ResultFormat,
-  readTextFile,
   toJson,
 } from '../scenario-io.js';
 import { parseTop, topOf } from './analyze.js';
@@ -47,7 +46,7 @@ export async function runWhatIf(file: string, options: WhatIfCommandOptions): Pr
   let changes: Change[] = [];
   if (options.scenario !== undefined) {
     const scenario = validateScenario(
-      parseDocument(await readTextFile(options.scenario), 'scenario'),
+      parseDocument(await readInputFile(options.scenario), 'scenario'),
       model,
     );
     name = scenario.name;
