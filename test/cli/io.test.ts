@@ -4,12 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CommanderError } from 'commander';
 import { describe, expect, it } from 'vitest';
-import {
-  describeFailure,
-  FileError,
-  UsageError,
-  writeFileSafely,
-} from '../../src/cli/io.js';
+import { describeFailure, FileError, UsageError, writeFileSafely } from '../../src/cli/io.js';
 import { formatIssues, ServiceChainError } from '../../src/model/errors.js';
 
 describe('describeFailure', () => {
