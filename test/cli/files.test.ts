@@ -164,7 +164,7 @@ describe('analyze --metrics of an empty model', () => {
     );
     expect(result.status).toBe(0);
     expect(result.stderr).toBe('');
-    expect(result.stdout).toContain('Betweenness: computed');
+    expect(result.stdout).toContain('None: the model has no nodes.');
   });
 });
 

@@ -49,7 +49,7 @@ describe('service-chain validate', () => {
     expect(await run('validate', path)).toEqual({
       code: 0,
       stdout: [
-        'ok: 1 actors, 1 customers, 0 hand-offs',
+        'ok: 1 actor, 1 customer, 0 hand-offs',
         'warning: customers[0]: customer "c" receives no hand-off, so it is not scored',
         'warning: departments[0]: department "a" gives and receives no hand-off',
         '',
