@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { Argument, type Command } from 'commander';
 import { ServiceChainError } from '../../model/errors.js';
 import { runCommand, UsageError, writeOutput } from '../io.js';
-import { DEFAULT_STARTER, STARTERS, type StarterName } from '../starters.js';
+import { DEFAULT_STARTER, readStarter, STARTER_NAMES, type StarterName } from '../starters.js';
 
 /** The file `init` writes when `--out` is not given. */
 export const DEFAULT_INIT_FILE = 'service-chain.yaml';
@@ -15,7 +15,7 @@ export function registerInit(program: Command): void {
     .description('write a starter model to edit (never overwrites a file)')
     .addArgument(
       new Argument('[template]', 'the example to start from')
-        .choices(Object.keys(STARTERS))
+        .choices(STARTER_NAMES)
         .default(DEFAULT_STARTER),
     )
     .option('-o, --out <file>', 'file to write', DEFAULT_INIT_FILE)
@@ -31,9 +31,10 @@ export function registerInit(program: Command): void {
 
 /** Writes a starter, refusing to replace an existing file: a model being edited is precious. */
 async function writeStarter(template: StarterName, file: string): Promise<void> {
+  const text = await readStarter(template);
   try {
     // 'wx' fails if the file exists, atomically: no window between a check and the write.
-    await writeFile(file, STARTERS[template], { encoding: 'utf8', flag: 'wx' });
+    await writeFile(file, text, { encoding: 'utf8', flag: 'wx' });
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? 'failed';
     if (reason === 'EEXIST') {
