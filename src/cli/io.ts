@@ -2,7 +2,8 @@
 import { writeFile } from 'node:fs/promises';
 import { CommanderError } from 'commander';
 import { formatIssue, ServiceChainError } from '../model/errors.js';
-import { type LoadedModel, loadModelFile } from '../model/load.js';
+import type { LoadedModel } from '../model/load.js';
+import { loadModelFile } from '../model/load-file.js';
 
 /** Exit codes: 0 success, 1 the input is wrong (or an unexpected failure), 2 the command line is wrong. */
 export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;

@@ -3,10 +3,9 @@
  * schema (version, name, ..., departments, employees, customers, handoffs; `id` first in items),
  * so saving is deterministic and loading the text gives the same model back.
  */
-import { writeFile } from 'node:fs/promises';
 import { Document } from 'yaml';
 import { z } from 'zod';
-import { formatOf, type ModelFormat } from './load.js';
+import type { ModelFormat } from './load.js';
 import { type Model, ModelSchema } from './schema.js';
 
 /** The model as YAML or JSON text, ending with a newline. */
@@ -14,11 +13,6 @@ export function stringifyModel(model: Model, format: ModelFormat): string {
   const ordered = inSchemaOrder(model, ModelSchema);
   if (format === 'json') return `${JSON.stringify(ordered, null, 2)}\n`;
   return new Document(ordered).toString({ lineWidth: 0 });
-}
-
-/** Writes a model file; the format follows the extension (`.json`, else YAML). */
-export async function saveModelFile(path: string, model: Model): Promise<void> {
-  await writeFile(path, stringifyModel(model, formatOf(path) ?? 'yaml'), 'utf8');
 }
 
 /**

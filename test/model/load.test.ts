@@ -4,13 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ServiceChainError } from '../../src/model/errors.js';
-import {
-  ensureValidModel,
-  loadModelFile,
-  parseModel,
-  safeValidateModel,
-  validateModel,
-} from '../../src/model/load.js';
+import { loadModelFile } from '../../src/model/load-file.js';
+import { ensureValidModel, parseModel, safeValidateModel, validateModel } from '../../src/model/load.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'service-chain-load-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -32,6 +32,10 @@ describe('npm pack', () => {
         'dist/index.cjs',
         'dist/index.d.ts',
         'dist/index.d.cts',
+        'dist/node.js',
+        'dist/node.cjs',
+        'dist/node.d.ts',
+        'dist/node.d.cts',
       ]),
     );
   });

@@ -1,7 +1,7 @@
 /** `service-chain survey <model> --responses <file.csv>`: "how do people see you?" aggregated. */
 import { type Command, Option } from 'commander';
 import { aggregateSurvey } from '../../analysis/survey.js';
-import { saveModelFile } from '../../model/save.js';
+import { saveModelFile } from '../../model/save-file.js';
 import { renderSurvey } from '../../render/scenario-text.js';
 import { readModelFile, runCommand, UsageError, writeOutput } from '../io.js';
 import {
