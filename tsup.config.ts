@@ -1,13 +1,16 @@
 import { defineConfig } from 'tsup';
+import { REPORT_SCRIPT_DEFINE } from './scripts/report-script-hash.js';
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts' },
+    // `index` is the portable library; `node` adds what needs Node's file system.
+    entry: { index: 'src/index.ts', node: 'src/node.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     clean: true,
     sourcemap: true,
     target: 'node20',
+    define: REPORT_SCRIPT_DEFINE,
   },
   {
     entry: { cli: 'src/cli/main.ts' },
@@ -15,6 +18,7 @@ export default defineConfig([
     dts: false,
     sourcemap: true,
     target: 'node20',
+    define: REPORT_SCRIPT_DEFINE,
     banner: { js: '#!/usr/bin/env node' },
   },
 ]);

@@ -10,7 +10,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { analyze, businessImpact, loadModelFile, parseCandidates, plan } from '../src/index.js';
+import { analyze, businessImpact, parseCandidates, plan } from '../src/index.js';
+import { loadModelFile } from '../src/node.js';
 import { consultantFor, fmt, money } from './consultant.js';
 
 const { model } = await loadModelFile(fileURLToPath(new URL('call-centre.yaml', import.meta.url)));

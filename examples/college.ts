@@ -7,7 +7,8 @@
  * it, ranks the links by what fixing each alone would gain, and shows how the loop was solved.
  */
 import { fileURLToPath } from 'node:url';
-import { analyze, loadModelFile } from '../src/index.js';
+import { analyze } from '../src/index.js';
+import { loadModelFile } from '../src/node.js';
 import { consultantFor } from './consultant.js';
 
 const { model } = await loadModelFile(fileURLToPath(new URL('college.yaml', import.meta.url)));

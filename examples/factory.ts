@@ -8,7 +8,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { analyze, loadModelFile, parseCandidates, plan } from '../src/index.js';
+import { analyze, parseCandidates, plan } from '../src/index.js';
+import { loadModelFile } from '../src/node.js';
 import { consultantFor, fmt } from './consultant.js';
 
 const { model } = await loadModelFile(fileURLToPath(new URL('factory.yaml', import.meta.url)));

@@ -7,7 +7,8 @@
  * fixing each alone would gain.
  */
 import { fileURLToPath } from 'node:url';
-import { analyze, loadModelFile } from '../src/index.js';
+import { analyze } from '../src/index.js';
+import { loadModelFile } from '../src/node.js';
 import { consultantFor } from './consultant.js';
 
 const { model } = await loadModelFile(fileURLToPath(new URL('retail.yaml', import.meta.url)));

@@ -128,12 +128,12 @@ export { toGraph } from './model/graph.js';
 export { modelJsonSchema } from './model/json-schema.js';
 /** A valid model with its warnings; the result of safe validation; the file formats. */
 export type { LoadedModel, ModelFormat, SafeValidation } from './model/load.js';
-/** Validate a plain-object model (throws / returns issues), parse model text, load a model file. */
-export { loadModelFile, parseModel, safeValidateModel, validateModel } from './model/load.js';
+/** Validate a plain-object model (throws / returns issues), parse model text (files: `service-chain/node`). */
+export { parseModel, safeValidateModel, validateModel } from './model/load.js';
 /** The engine's iteration controls every evaluating function accepts (tolerance >= 0, maxIterations >= 1). */
 export type { DefaultsOf, EngineOptionsInput } from './model/options.js';
-/** Model to YAML or JSON text with a stable key order, and to a file. */
-export { saveModelFile, stringifyModel } from './model/save.js';
+/** Model to YAML or JSON text with a stable key order (to a file: `service-chain/node`). */
+export { stringifyModel } from './model/save.js';
 export type {
   Carries,
   Combine,

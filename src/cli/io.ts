@@ -7,7 +7,8 @@ import { chmod, link, mkdir, rename, rm, stat, writeFile } from 'node:fs/promise
 import { basename, dirname, join, resolve } from 'node:path';
 import { CommanderError } from 'commander';
 import { formatIssues, ServiceChainError } from '../model/errors.js';
-import { type LoadedModel, loadModelFile } from '../model/load.js';
+import type { LoadedModel } from '../model/load.js';
+import { loadModelFile } from '../model/load-file.js';
 import { readTextFile } from './scenario-io.js';
 
 /** Exit codes: 0 success, 1 the input is wrong (or an unexpected failure), 2 the command line is wrong. */

@@ -2,8 +2,6 @@
  * Loading and validating a model (MODEL.md section 8): shape (zod), then cross-references, every
  * error at once; a valid model comes back with its warnings.
  */
-import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
 import { isLoose } from './declared-nodes.js';
 import { decodeText } from './decode-text.js';
 import { type Issue, ServiceChainError, type Warning } from './errors.js';
@@ -66,42 +64,14 @@ export function parseModel(text: string, options: { format?: ModelFormat } = {})
   return { model: result.model, warnings: result.warnings };
 }
 
-/** Reads, parses and validates a model file; `.json` is JSON, `.yaml`/`.yml` YAML, else guessed. */
-export async function loadModelFile(path: string): Promise<LoadedModel> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    throw new ServiceChainError([
-      { code: 'file_unreadable', path: '', message: `cannot read the file: ${readFailure(error)}` },
-    ]);
-  }
-  return parseModel(decodeText(bytes), formatOptions(path));
-}
-
-/** Why a file could not be read, in words, with the system's code. */
-function readFailure(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  const words: Record<string, string> = {
-    ENOENT: 'no such file',
-    EISDIR: 'it is a directory',
-    EACCES: 'permission denied',
-  };
-  if (code === undefined) return 'read failed';
-  return Object.hasOwn(words, code) ? `${words[code]} (${code})` : code;
-}
-
 /** The format an extension implies, if any. */
 export function formatOf(path: string): ModelFormat | undefined {
-  const extension = extname(path).toLowerCase();
+  const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  const dot = name.lastIndexOf('.'); // as path.extname: a leading dot starts no extension
+  const extension = dot > 0 ? name.slice(dot).toLowerCase() : '';
   if (extension === '.json') return 'json';
   if (extension === '.yaml' || extension === '.yml') return 'yaml';
   return undefined;
-}
-
-function formatOptions(path: string): { format?: ModelFormat } {
-  const format = formatOf(path);
-  return format === undefined ? {} : { format };
 }
 
 /**

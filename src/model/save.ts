@@ -5,10 +5,9 @@
  * that came from a file is written back by editing that file's text (editModelText), so what the
  * consultant wrote (comments, key order, flow or block style, anchors) survives.
  */
-import { writeFile } from 'node:fs/promises';
 import { Document, isCollection, isMap, isNode, parseDocument } from 'yaml';
 import { z } from 'zod';
-import { formatOf, type ModelFormat } from './load.js';
+import type { ModelFormat } from './load.js';
 import { type Model, ModelSchema } from './schema.js';
 
 /** The model as YAML or JSON text, ending with a newline. */
@@ -85,11 +84,6 @@ function addIn(doc: Document, path: Path, value: unknown): void {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
-}
-
-/** Writes a model file; the format follows the extension (`.json`, else YAML). */
-export async function saveModelFile(path: string, model: Model): Promise<void> {
-  await writeFile(path, stringifyModel(model, formatOf(path) ?? 'yaml'), 'utf8');
 }
 
 /**

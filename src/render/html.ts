@@ -5,7 +5,6 @@
  * departments, metrics). Every model string is escaped; the script's data sits in a JSON script
  * block and is only ever written with textContent.
  */
-import { createHash } from 'node:crypto';
 import type { BusinessImpact } from '../analysis/business-impact.js';
 import type { StructuralMetrics } from '../analysis/metrics.js';
 import type { CustomerReport, LinkRef, Report, WeakestLink } from '../analysis/report.js';
@@ -20,6 +19,7 @@ import { metricsHtml } from './html/metrics.js';
 import { type Names, reportNames } from './html/names.js';
 import { panelItems } from './html/panel-data.js';
 import { REPORT_JS } from './html/script.js';
+import { REPORT_JS_HASH } from './html/script-hash.js';
 import { REPORT_CSS } from './html/style.js';
 import { customersTable, findingsList, linksTable } from './html/tables.js';
 import { moneyHtml } from './money-html.js';
@@ -57,9 +57,9 @@ export function toHtml(report: Report, model: Model, options: HtmlOptions = {}):
   const names = reportNames(report, model);
   const links = linksTable(report, names);
   const title = diagram.title;
-  // The CSP pins the one inline script by hash: even an injected <script> could not run.
-  const scriptHash = createHash('sha256').update(REPORT_JS).digest('base64');
-  const csp = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-${scriptHash}'`;
+  // The CSP pins the one inline script by hash (computed at build time): even an injected
+  // <script> could not run.
+  const csp = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-${REPORT_JS_HASH}'`;
   return [
     '<!doctype html>',
     '<html lang="en">',

@@ -11,7 +11,7 @@ import { businessImpact } from '../../src/analysis/business-impact.js';
 import { structuralMetrics } from '../../src/analysis/metrics.js';
 import type { Report } from '../../src/analysis/report.js';
 import { rollUp } from '../../src/analysis/roll-up.js';
-import { loadModelFile } from '../../src/model/load.js';
+import { loadModelFile } from '../../src/model/load-file.js';
 import type { Model } from '../../src/model/schema.js';
 import { renderMetrics } from '../../src/render/metrics-document.js';
 import { moneyMarkdown, moneyText } from '../../src/render/money-document.js';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
-import { loadModelFile } from '../../src/model/load.js';
+import { loadModelFile } from '../../src/model/load-file.js';
 import { toDot } from '../../src/render/dot.js';
 import { toMermaid } from '../../src/render/mermaid.js';
 import { toSvg } from '../../src/render/svg.js';

@@ -10,7 +10,9 @@ const readme = readFileSync(join(root, 'README.md'), 'utf8');
 function typescriptBlock(): string {
   const block = /```ts\n([\s\S]*?)```/.exec(readme)?.[1];
   if (block === undefined) throw new Error('README.md has no ```ts block');
-  return block.replace("from 'service-chain'", `from '${join(root, 'src', 'index.ts')}'`);
+  return block
+    .replace("from 'service-chain'", `from '${join(root, 'src', 'index.ts')}'`)
+    .replace("from 'service-chain/node'", `from '${join(root, 'src', 'node.ts')}'`);
 }
 
 describe('README.md', () => {

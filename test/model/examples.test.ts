@@ -2,7 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadModelFile } from '../../src/model/load.js';
+import { loadModelFile } from '../../src/model/load-file.js';
 
 const dir = join(import.meta.dirname, '..', '..', 'examples');
 /** Model files; `-scenario`, `-candidates` and other companion files hold other inputs. */

@@ -1,7 +1,8 @@
 /** toGraph: nodes, defaults and edges of the hand-off graph. */
 import { describe, expect, it } from 'vitest';
 import { toGraph } from '../../src/model/graph.js';
-import { loadModelFile, validateModel } from '../../src/model/load.js';
+import { validateModel } from '../../src/model/load.js';
+import { loadModelFile } from '../../src/model/load-file.js';
 
 const { model } = validateModel({
   version: 1,

@@ -6,11 +6,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ServiceChainError } from '../../src/model/errors.js';
 import {
   ensureValidModel,
-  loadModelFile,
   parseModel,
   safeValidateModel,
   validateModel,
 } from '../../src/model/load.js';
+import { loadModelFile } from '../../src/model/load-file.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'service-chain-load-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -12,7 +12,8 @@ import {
   type Issue,
   ServiceChainError,
 } from '../../src/model/errors.js';
-import { loadModelFile, parseModel, safeValidateModel } from '../../src/model/load.js';
+import { parseModel, safeValidateModel } from '../../src/model/load.js';
+import { loadModelFile } from '../../src/model/load-file.js';
 
 function issuesOf(run: () => unknown): Issue[] {
   try {

@@ -3,8 +3,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadModelFile, validateModel } from '../../src/model/load.js';
-import { saveModelFile, stringifyModel } from '../../src/model/save.js';
+import { validateModel } from '../../src/model/load.js';
+import { loadModelFile } from '../../src/model/load-file.js';
+import { stringifyModel } from '../../src/model/save.js';
+import { saveModelFile } from '../../src/model/save-file.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'service-chain-save-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -3,12 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ServiceChainError } from '../../src/model/errors.js';
-import {
-  loadModelFile,
-  parseModel,
-  safeValidateModel,
-  validateModel,
-} from '../../src/model/load.js';
+import { parseModel, safeValidateModel, validateModel } from '../../src/model/load.js';
+import { loadModelFile } from '../../src/model/load-file.js';
 
 /** A small valid model to break one thing at a time. */
 function base(): Record<string, unknown> {

@@ -2,7 +2,7 @@
 import { Argument, type Command } from 'commander';
 import { ServiceChainError } from '../../model/errors.js';
 import { FileError, runCommand, writeFileSafely, writeOutput } from '../io.js';
-import { DEFAULT_STARTER, STARTERS, type StarterName } from '../starters.js';
+import { DEFAULT_STARTER, readStarter, STARTER_NAMES, type StarterName } from '../starters.js';
 
 /** The file `init` writes when `--out` is not given. */
 export const DEFAULT_INIT_FILE = 'service-chain.yaml';
@@ -14,7 +14,7 @@ export function registerInit(program: Command): void {
     .description('write a starter model to edit (never overwrites a file)')
     .addArgument(
       new Argument('[template]', 'the example to start from')
-        .choices(Object.keys(STARTERS))
+        .choices(STARTER_NAMES)
         .default(DEFAULT_STARTER),
     )
     .option('-o, --out <file>', 'file to write', DEFAULT_INIT_FILE)
@@ -30,9 +30,10 @@ export function registerInit(program: Command): void {
 
 /** Writes a starter, refusing to replace an existing file: a model being edited is precious. */
 async function writeStarter(template: StarterName, file: string): Promise<void> {
+  const text = await readStarter(template);
   try {
     // exclusive fails if the file exists, atomically: no window between a check and the write.
-    await writeFileSafely(file, STARTERS[template], { exclusive: true });
+    await writeFileSafely(file, text, { exclusive: true });
   } catch (error) {
     if (error instanceof FileError && error.code === 'EEXIST') {
       throw new ServiceChainError([
