@@ -8,6 +8,11 @@
 
 /** How many suggestions one validation computes; later issues carry none. */
 export const SUGGESTION_LIMIT = 100;
+/**
+ * How many candidate distances one validation computes at most (a few milliseconds of work per
+ * hundred thousand); a suggestion that would need more than what is left is not attempted.
+ */
+export const DISTANCE_LIMIT = 2_000_000;
 
 /** Edit distance (insertions, deletions, substitutions) between two strings, by code unit. */
 export function editDistance(a: string, b: string): number {
@@ -24,19 +29,30 @@ let currentRow = new Int32Array(64);
  */
 function boundedDistance(a: string, b: string, bound: number): number {
   if (Math.abs(a.length - b.length) > bound) return bound + 1;
-  if (previousRow.length <= b.length) {
-    previousRow = new Int32Array(b.length + 1);
-    currentRow = new Int32Array(b.length + 1);
+  // A common prefix and suffix cost no edit (ids often share one: `team-12`, `team-13`).
+  let start = 0;
+  while (start < a.length && start < b.length && a.charCodeAt(start) === b.charCodeAt(start))
+    start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a.charCodeAt(endA - 1) === b.charCodeAt(endB - 1)) {
+    endA--;
+    endB--;
+  }
+  const lengthB = endB - start;
+  if (previousRow.length <= lengthB) {
+    previousRow = new Int32Array(lengthB + 1);
+    currentRow = new Int32Array(lengthB + 1);
   }
   let previous = previousRow;
   let current = currentRow;
-  for (let j = 0; j <= b.length; j++) previous[j] = j;
-  for (let i = 1; i <= a.length; i++) {
+  for (let j = 0; j <= lengthB; j++) previous[j] = j;
+  for (let i = 1; i <= endA - start; i++) {
     current[0] = i;
     let rowMin = i;
-    const ai = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1]! + (ai === b.charCodeAt(j - 1) ? 0 : 1);
+    const ai = a.charCodeAt(start + i - 1);
+    for (let j = 1; j <= lengthB; j++) {
+      const substitution = previous[j - 1]! + (ai === b.charCodeAt(start + j - 1) ? 0 : 1);
       const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution);
       current[j] = value;
       if (value < rowMin) rowMin = value;
@@ -46,18 +62,27 @@ function boundedDistance(a: string, b: string, bound: number): number {
     previous = current;
     current = swap;
   }
-  return previous[b.length]!;
+  return previous[lengthB]!;
 }
 
-/** How many suggestions are left to compute in one validation; shared by its suggesters. */
+/** What is left to compute in one validation; shared by its suggesters. */
 export interface SuggestionBudget {
-  remaining: number;
+  suggestions: number;
+  distances: number;
 }
 
 /** A fresh budget for one validation. */
-export function suggestionBudget(limit = SUGGESTION_LIMIT): SuggestionBudget {
-  return { remaining: limit };
+export function suggestionBudget(
+  suggestions = SUGGESTION_LIMIT,
+  distances = DISTANCE_LIMIT,
+): SuggestionBudget {
+  return { suggestions, distances };
 }
+
+const UNBOUNDED: SuggestionBudget = {
+  suggestions: Number.POSITIVE_INFINITY,
+  distances: Number.POSITIVE_INFINITY,
+};
 
 /**
  * Candidates indexed for repeated suggestions: lower-cased, bucketed by length, each with its
@@ -71,7 +96,7 @@ export class Suggester {
 
   constructor(
     candidates: Iterable<string>,
-    private readonly budget: SuggestionBudget = { remaining: Number.POSITIVE_INFINITY },
+    private readonly budget: SuggestionBudget = { ...UNBOUNDED },
   ) {
     for (const candidate of candidates) {
       const lower = candidate.toLowerCase();
@@ -92,10 +117,14 @@ export class Suggester {
    * spent.
    */
   closest(word: string): string | undefined {
-    if (this.budget.remaining <= 0) return undefined;
-    this.budget.remaining -= 1;
+    if (this.budget.suggestions <= 0) return undefined;
     const limit = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
     const lower = word.toLowerCase();
+    const work = this.candidatesNear(lower.length, limit);
+    // All or nothing, so a suggestion is always the closest candidate, never a partial search's.
+    if (work > this.budget.distances) return undefined;
+    this.budget.suggestions -= 1;
+    this.budget.distances -= work;
     let best = -1;
     let bestDistance = Math.min(limit, word.length - 1);
     for (let length = lower.length - limit; length <= lower.length + limit; length++) {
@@ -113,6 +142,14 @@ export class Suggester {
       }
     }
     return best === -1 ? undefined : this.originals[best];
+  }
+
+  /** How many candidates lie within `limit` of a length (a bound on the distances computed). */
+  private candidatesNear(length: number, limit: number): number {
+    let count = 0;
+    for (let l = length - limit; l <= length + limit; l++)
+      count += this.byLength.get(l)?.length ?? 0;
+    return count;
   }
 
   /** ` (did you mean "x"?)` or '' when nothing is close (or the budget is spent). */
