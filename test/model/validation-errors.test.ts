@@ -679,3 +679,48 @@ describe('every error at once', () => {
     `);
   });
 });
+
+describe('hostile input: thousands of wrong names stay fast', () => {
+  const count = 10_000;
+  const departments = Array.from({ length: count }, (_, i) => ({ id: `department-${i}` }));
+
+  it('10,000 wrong references: every one reported, the first hundred with a suggestion', () => {
+    const model = {
+      version: 1,
+      departments,
+      handoffs: departments.map(({ id }, i) => ({
+        from: id,
+        to: `departmnet-${(i + 1) % count}`,
+      })),
+    };
+    const found = issues(model);
+    expect(found).toHaveLength(count);
+    expect(found[0]).toEqual({
+      code: 'unknown_node',
+      path: 'handoffs[0].to',
+      message: 'unknown node "departmnet-1" (did you mean "department-1"?)',
+    });
+    expect(found.filter((issue) => issue.message.includes('did you mean'))).toHaveLength(100);
+    expect(found.at(-1)?.message).toBe('unknown node "departmnet-0"');
+  });
+
+  it('10,000 misspelt dimensions among 10,000 declared ones', () => {
+    const dimensions = Array.from({ length: count }, (_, i) => `dimension-${i}`);
+    const model = {
+      version: 1,
+      dimensions,
+      departments: departments.slice(0, 2),
+      handoffs: dimensions.map((dimension, i) => ({
+        id: `h${i}`,
+        from: 'department-0',
+        to: 'department-1',
+        ratings: { [`${dimension}x`]: 3 },
+      })),
+    };
+    const found = issues(model);
+    expect(found).toHaveLength(count);
+    expect(found[0]?.message).toBe(
+      'unknown dimension "dimension-0x" (did you mean "dimension-0"?); add it to `dimensions` to use it',
+    );
+  });
+});
