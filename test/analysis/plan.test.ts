@@ -126,7 +126,7 @@ describe('plan: candidates that clash', () => {
         reason: 'conflict',
         gain: null,
         message:
-          'does not apply after the earlier picks: changes[0].add.handoff: hand-off "backup" already exists; give it a distinct id',
+          'does not apply after the earlier picks: changes[0].add.handoff.id: duplicate hand-off id "backup" (also handoffs[2]); give parallel hand-offs distinct ids',
       },
     ]);
     // (0.4 + 0.45) / 2 with the backup received by c: s_c = mean(0.4, 0.5 x 0.9) = 0.425

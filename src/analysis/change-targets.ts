@@ -1,0 +1,101 @@
+/**
+ * What a `set` or `remove` names, found in the working copy. The model's validators cannot see
+ * this (a name that matches nothing leaves the model as it was), so it is checked here, with the
+ * model's did-you-mean. A hand-off is named by its id, or by `from->to` when it has an id of its own
+ * and no other hand-off goes the same way (docs/model-file.md, "Hand-offs").
+ */
+import { handoffId } from '../model/defaults.js';
+import { closest, didYouMean } from '../model/did-you-mean.js';
+import type { Issue } from '../model/errors.js';
+import type { Handoff } from '../model/schema.js';
+import type { Working } from './working-model.js';
+
+type NodeKind = 'department' | 'employee' | 'customer';
+
+/** `from->to` of a hand-off, whatever its id. */
+function pairName(handoff: Pick<Handoff, 'from' | 'to'>): string {
+  return `${handoff.from}->${handoff.to}`;
+}
+
+/** The index of the hand-off `name` names, or an issue: unknown (with a suggestion) or ambiguous. */
+export function findHandoff(work: Working, name: string, path: string): number | Issue {
+  const byId = work.handoffs.findIndex((h) => handoffId(h) === name);
+  if (byId >= 0) return byId;
+  const byPair = work.handoffs.flatMap((h, i) => (pairName(h) === name ? [i] : []));
+  if (byPair.length === 1) return byPair[0]!;
+  if (byPair.length > 1) {
+    const ids = byPair.map((i) => JSON.stringify(handoffId(work.handoffs[i]!))).join(', ');
+    return {
+      code: 'invalid_value',
+      path,
+      message: `${JSON.stringify(name)} names ${byPair.length} hand-offs (ids ${ids}): name one by its id`,
+    };
+  }
+  return {
+    code: 'unknown_node',
+    path,
+    message: `unknown hand-off ${JSON.stringify(name)}${handoffHint(work, name)}`,
+  };
+}
+
+/**
+ * ` (did you mean "x"?)` over hand-off ids and the `from->to` names of hand-offs with ids of their
+ * own; a `from->to` suggestion says the id it stands for.
+ */
+function handoffHint(work: Working, name: string): string {
+  const names = new Map<string, string | undefined>();
+  for (const handoff of work.handoffs) names.set(handoffId(handoff), undefined);
+  for (const handoff of work.handoffs) {
+    const pair = pairName(handoff);
+    if (!names.has(pair)) names.set(pair, handoffId(handoff));
+  }
+  const suggestion = closest(name, names.keys());
+  if (suggestion === undefined) return '';
+  const id = names.get(suggestion);
+  const aka = id === undefined ? '' : `, the hand-off with id ${JSON.stringify(id)}`;
+  return ` (did you mean ${JSON.stringify(suggestion)}${aka}?)`;
+}
+
+/** The kind of every node of the working copy. */
+function nodeKinds(work: Working): Map<string, NodeKind> {
+  const kinds = new Map<string, NodeKind>();
+  for (const node of work.departments) kinds.set(node.id, 'department');
+  for (const node of work.employees) kinds.set(node.id, 'employee');
+  for (const node of work.customers) kinds.set(node.id, 'customer');
+  return kinds;
+}
+
+function article(noun: string): string {
+  return /^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`;
+}
+
+/**
+ * Where the actor or customer `name` sits (`departments`, 3), or an issue: a node of another kind,
+ * or unknown with a suggestion among the nodes of the wanted kind.
+ */
+export function findNode(
+  work: Working,
+  what: 'actor' | 'customer',
+  name: string,
+  path: string,
+): { section: 'departments' | 'employees' | 'customers'; index: number } | Issue {
+  const sections =
+    what === 'actor' ? (['departments', 'employees'] as const) : (['customers'] as const);
+  for (const section of sections) {
+    const index = work[section].findIndex((node) => node.id === name);
+    if (index >= 0) return { section, index };
+  }
+  const kind = nodeKinds(work).get(name);
+  if (kind !== undefined)
+    return {
+      code: 'wrong_kind',
+      path,
+      message: `${JSON.stringify(name)} is ${article(kind)}, not ${article(what)}`,
+    };
+  const candidates = sections.flatMap((section) => work[section].map((node) => node.id));
+  return {
+    code: 'unknown_node',
+    path,
+    message: `unknown ${what} ${JSON.stringify(name)}${didYouMean(name, candidates)}`,
+  };
+}
