@@ -36,7 +36,7 @@ export function applyChange(work: Working, change: Change, path: string): Applie
   if ('add' in change) return add(work, change.add, path);
   if ('remove' in change) return remove(work, change.remove, path);
   if ('handoff' in change) {
-    const index = findHandoff(work, change.handoff, `${path}.handoff`);
+    const index = findHandoff(work.handoffs, change.handoff, `${path}.handoff`);
     if (typeof index !== 'number') return { issues: [index] };
     const next = setHandoff(work.handoffs[index]!, change.set);
     const issues = elementIssues(work.base, 'handoffs', next, `${path}.set`);
@@ -126,7 +126,7 @@ function attribute(work: Working, issue: Issue, label: string): Issue | undefine
 /** Removes a hand-off, or a node with every hand-off touching it and every reference to it. */
 function remove(work: Working, removal: Removal, path: string): Applied {
   if ('handoff' in removal) {
-    const index = findHandoff(work, removal.handoff, `${path}.remove.handoff`);
+    const index = findHandoff(work.handoffs, removal.handoff, `${path}.remove.handoff`);
     if (typeof index !== 'number') return { issues: [index] };
     const target = work.handoffs[index]!;
     keepWhere(work, 'handoffs', (h) => h !== target);

@@ -18,13 +18,17 @@ function pairName(handoff: Pick<Handoff, 'from' | 'to'>): string {
 }
 
 /** The index of the hand-off `name` names, or an issue: unknown (with a suggestion) or ambiguous. */
-export function findHandoff(work: Working, name: string, path: string): number | Issue {
-  const byId = work.handoffs.findIndex((h) => handoffId(h) === name);
+export function findHandoff(
+  handoffs: readonly Handoff[],
+  name: string,
+  path: string,
+): number | Issue {
+  const byId = handoffs.findIndex((h) => handoffId(h) === name);
   if (byId >= 0) return byId;
-  const byPair = work.handoffs.flatMap((h, i) => (pairName(h) === name ? [i] : []));
+  const byPair = handoffs.flatMap((h, i) => (pairName(h) === name ? [i] : []));
   if (byPair.length === 1) return byPair[0]!;
   if (byPair.length > 1) {
-    const ids = byPair.map((i) => JSON.stringify(handoffId(work.handoffs[i]!))).join(', ');
+    const ids = byPair.map((i) => JSON.stringify(handoffId(handoffs[i]!))).join(', ');
     return {
       code: 'invalid_value',
       path,
@@ -34,7 +38,7 @@ export function findHandoff(work: Working, name: string, path: string): number |
   return {
     code: 'unknown_node',
     path,
-    message: `unknown hand-off ${JSON.stringify(name)}${handoffHint(work, name)}`,
+    message: `unknown hand-off ${JSON.stringify(name)}${handoffHint(handoffs, name)}`,
   };
 }
 
@@ -42,18 +46,32 @@ export function findHandoff(work: Working, name: string, path: string): number |
  * ` (did you mean "x"?)` over hand-off ids and the `from->to` names of hand-offs with ids of their
  * own; a `from->to` suggestion says the id it stands for.
  */
-function handoffHint(work: Working, name: string): string {
-  const names = new Map<string, string | undefined>();
-  for (const handoff of work.handoffs) names.set(handoffId(handoff), undefined);
-  for (const handoff of work.handoffs) {
-    const pair = pairName(handoff);
-    if (!names.has(pair)) names.set(pair, handoffId(handoff));
-  }
+function handoffHint(handoffs: readonly Handoff[], name: string): string {
+  const names = handoffNames(handoffs);
   const suggestion = closest(name, names.keys());
   if (suggestion === undefined) return '';
   const id = names.get(suggestion);
   const aka = id === undefined ? '' : `, the hand-off with id ${JSON.stringify(id)}`;
   return ` (did you mean ${JSON.stringify(suggestion)}${aka}?)`;
+}
+
+/**
+ * Every name a hand-off answers to: its id (mapped to undefined), and `from->to` for a hand-off
+ * with an id of its own (mapped to that id); a pair that two hand-offs share is left out.
+ */
+export function handoffNames(handoffs: readonly Handoff[]): Map<string, string | undefined> {
+  const names = new Map<string, string | undefined>();
+  for (const handoff of handoffs) names.set(handoffId(handoff), undefined);
+  const shared = new Set<string>();
+  for (const handoff of handoffs) {
+    const pair = pairName(handoff);
+    if (shared.has(pair) || (names.has(pair) && names.get(pair) === undefined)) continue;
+    if (names.has(pair)) {
+      names.delete(pair);
+      shared.add(pair);
+    } else names.set(pair, handoffId(handoff));
+  }
+  return names;
 }
 
 /** The kind of every node of the working copy. */

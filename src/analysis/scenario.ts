@@ -59,7 +59,7 @@ function targetIssues(work: Working, raw: unknown, path: string): Issue[] {
   const at = `${path}.${target.kind}`;
   const found =
     target.kind === 'handoff'
-      ? findHandoff(work, target.name, at)
+      ? findHandoff(work.handoffs, target.name, at)
       : findNode(work, target.kind, target.name, at);
   return typeof found === 'object' && 'code' in found ? [found] : [];
 }
