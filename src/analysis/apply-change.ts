@@ -1,29 +1,17 @@
 /**
- * One change (its shape already checked) applied to the working copy and judged by the model's own
- * validators (docs/cookbook.md, "What-if scenarios"; docs/model-file.md, "Errors"): an addition by the reference checks of
- * the whole copy, a `set` by the ratings checks of the changed element. The copy stays valid: a
- * change with issues is not applied, so every issue the validators find is the change's own, and
- * is reported at the change's path.
+ * A `set` or `remove` (its shape already checked) applied to the working copy (docs/cookbook.md,
+ * "What-if scenarios"): what it names is found first; a `set` is then judged by the model's own
+ * ratings checks on the changed element. A change with issues is not applied, so the copy stays
+ * valid and every issue is the change's own, reported at its path. Additions: additions.ts.
  */
 import { handoffId } from '../model/defaults.js';
 import type { Issue } from '../model/errors.js';
 import type { Handoff, Model } from '../model/schema.js';
 import { protoKeyIssues } from '../model/shape-issues.js';
 import { ratingIssues } from '../model/validate-ratings.js';
-import { referenceIssues } from '../model/validate-references.js';
 import { findHandoff, findNode } from './change-targets.js';
-import type { Addition, Change, HandoffSet, Removal } from './scenario-schema.js';
-import {
-  append,
-  dropLast,
-  keepWhere,
-  relabelMessage,
-  relabelPath,
-  type Section,
-  type Working,
-  withoutKey,
-  workingModel,
-} from './working-model.js';
+import type { Change, HandoffSet, Removal } from './scenario-schema.js';
+import { keepWhere, type Section, type Working, withoutKey } from './working-model.js';
 
 /** What applying a change gave: the change with the ids it names (when applied), and its issues. */
 export interface Applied {
@@ -31,9 +19,12 @@ export interface Applied {
   readonly issues: Issue[];
 }
 
-/** Applies one change to the working copy unless the model's validators find a problem. */
-export function applyChange(work: Working, change: Change, path: string): Applied {
-  if ('add' in change) return add(work, change.add, path);
+/** Applies one `set` or `remove` to the working copy unless the model's validators find a problem. */
+export function applyChange(
+  work: Working,
+  change: Exclude<Change, { add: unknown }>,
+  path: string,
+): Applied {
   if ('remove' in change) return remove(work, change.remove, path);
   if ('handoff' in change) {
     const index = findHandoff(work.handoffs, change.handoff, `${path}.handoff`);
@@ -84,43 +75,6 @@ function elementIssues(base: Model, section: Section, item: object, label: strin
     ...issue,
     path: `${label}${issue.path.slice(prefix.length)}`,
   }));
-}
-
-const SECTION_OF = {
-  handoff: 'handoffs',
-  department: 'departments',
-  employee: 'employees',
-  customer: 'customers',
-} as const;
-
-/** Adds the element, then keeps it only if the model's reference checks find nothing it caused. */
-function add(work: Working, addition: Addition, path: string): Applied {
-  const [kind, item] = Object.entries(addition)[0] as [keyof typeof SECTION_OF, never];
-  const section = SECTION_OF[kind];
-  const label = `${path}.add.${kind}`;
-  append(work, section, item, label);
-  const model = workingModel(work);
-  const issues = [...protoKeyIssues(model), ...referenceIssues(model)]
-    .map((issue) => attribute(work, issue, label))
-    .filter((issue) => issue !== undefined);
-  if (issues.length > 0) dropLast(work, section);
-  return { change: { add: addition }, issues };
-}
-
-/**
- * An issue of the working copy under the labels, if the addition at `label` caused it: it lies
- * in the new element or names it. A duplicate id the validators report at the other node (it comes
- * later in declaration order) is turned round, so the path is the addition's.
- */
-function attribute(work: Working, issue: Issue, label: string): Issue | undefined {
-  const path = relabelPath(work, issue.path);
-  const message = relabelMessage(work, issue.message);
-  const inside = path === label || path.startsWith(`${label}.`) || path.startsWith(`${label}[`);
-  if (inside) return { ...issue, path, message };
-  if (!message.includes(label)) return undefined;
-  if (issue.code !== 'duplicate_id') return { ...issue, path, message };
-  const other = path.replace(/\.id$/, '');
-  return { ...issue, path: `${label}.id`, message: message.replace(label, other) };
 }
 
 /** Removes a hand-off, or a node with every hand-off touching it and every reference to it. */

@@ -7,6 +7,7 @@
 import { type Issue, ServiceChainError } from '../model/errors.js';
 import type { ModelFormat } from '../model/parse-text.js';
 import type { Model } from '../model/schema.js';
+import { addElement, type Pending, settleAdditions } from './additions.js';
 import { applyChange } from './apply-change.js';
 import { changeShape, isRecord, setTarget } from './change-shape.js';
 import { findHandoff, findNode } from './change-targets.js';
@@ -34,22 +35,45 @@ export function tryApplyChanges(
   changes: readonly unknown[],
   paths: ChangePaths = defaultPaths,
 ): { model: Model; changes: Change[]; issues: Issue[] } {
-  const issues: Issue[] = [];
+  const issues: Issue[][] = changes.map(() => []);
   const applied: Change[] = [];
   const work = workingCopy(model);
+  let pending: Pending[] = [];
+  // Consecutive additions are judged together, before anything that may name them.
+  const settle = () => {
+    for (const { change, issue } of settleAdditions(work, pending)) issues[change]!.push(issue);
+    pending = [];
+  };
   changes.forEach((raw, index) => {
     const path = paths(index);
     const shape = changeShape(raw, path);
+    const here = issues[index]!;
+    if (shape.change !== undefined && 'add' in shape.change) {
+      pending.push(addElement(work, shape.change.add, path, index));
+      applied.push(shape.change);
+      return;
+    }
+    if (shape.change === undefined && isAddition(raw)) {
+      here.push(...shape.issues);
+      return;
+    }
+    settle();
     if (shape.change === undefined) {
       // Still say whether a `set` names anything: one pass shows every mistake.
-      issues.push(...shape.issues, ...targetIssues(work, raw, path));
+      here.push(...shape.issues, ...targetIssues(work, raw, path));
       return;
     }
     const result = applyChange(work, shape.change, path);
-    issues.push(...result.issues);
+    here.push(...result.issues);
     if (result.change !== undefined) applied.push(result.change);
   });
-  return { model: workingModel(work), changes: applied, issues };
+  settle();
+  return { model: workingModel(work), changes: applied, issues: issues.flat() };
+}
+
+/** A raw change that means to add (its shape may still be wrong). */
+function isAddition(raw: unknown): boolean {
+  return isRecord(raw) && Object.hasOwn(raw, 'add');
 }
 
 /** The issue of a malformed `set` change's name, if it names nothing. */

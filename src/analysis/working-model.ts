@@ -60,12 +60,6 @@ export function append<S extends Section>(
   return work[section].length - 1;
 }
 
-/** Undoes the last `append` to a section (an addition the validators refused). */
-export function dropLast(work: Working, section: Section): void {
-  work[section].pop();
-  work.labels[section].pop();
-}
-
 /** Keeps the elements of a section that pass `keep`, with their labels; `map` may edit the kept ones. */
 export function keepWhere<S extends Section>(
   work: Working,
