@@ -121,6 +121,32 @@ describe('validateScenario: bad input first, every issue with its path', () => {
     ]);
   });
 
+  it('blames the later of two additions that declare one id, whatever their sections', () => {
+    expect(
+      issuesOf({
+        changes: [
+          { add: { customer: { id: 'walk-ins' } } },
+          { add: { department: { id: 'walk-ins' } } },
+        ],
+      }),
+    ).toEqual([
+      'duplicate_id changes[1].add.department.id: duplicate id "walk-ins": already declared at changes[0].add.customer (ids are unique across departments, employees and customers)',
+    ]);
+  });
+
+  it('reports a bad name and the changes’ own mistakes together', () => {
+    expect(issuesOf({ name: 3, changes: [{ actor: 'dispach', set: { welfare: 0.5 } }] })).toEqual([
+      // The code and wording are the shared translator’s (src/model/zod-issues.ts).
+      expect.stringMatching(/^\w+ name: /),
+      'unknown_node changes[0].actor: unknown actor "dispach" (did you mean "dispatch"?)',
+    ]);
+  });
+
+  it('does not export a change schema that is not the validator', async () => {
+    const api = await import('../../src/index.js');
+    expect('ChangeSchema' in api).toBe(false);
+  });
+
   it('uses the model’s messages for a set that rates and scores at once', () => {
     expect(
       issuesOf({
