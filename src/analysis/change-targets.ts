@@ -4,13 +4,12 @@
  * model's did-you-mean. A hand-off is named by its id, or by `from->to` when it has an id of its own
  * and no other hand-off goes the same way (docs/model-file.md, "Hand-offs").
  */
+import { declaredNodes } from '../model/declared-nodes.js';
 import { handoffId } from '../model/defaults.js';
 import { closest, didYouMean } from '../model/did-you-mean.js';
 import type { Issue } from '../model/errors.js';
 import type { Handoff } from '../model/schema.js';
-import type { Working } from './working-model.js';
-
-type NodeKind = 'department' | 'employee' | 'customer';
+import { type Working, workingModel } from './working-model.js';
 
 /** `from->to` of a hand-off, whatever its id. */
 function pairName(handoff: Pick<Handoff, 'from' | 'to'>): string {
@@ -74,15 +73,6 @@ export function handoffNames(handoffs: readonly Handoff[]): Map<string, string |
   return names;
 }
 
-/** The kind of every node of the working copy. */
-function nodeKinds(work: Working): Map<string, NodeKind> {
-  const kinds = new Map<string, NodeKind>();
-  for (const node of work.departments) kinds.set(node.id, 'department');
-  for (const node of work.employees) kinds.set(node.id, 'employee');
-  for (const node of work.customers) kinds.set(node.id, 'customer');
-  return kinds;
-}
-
 function article(noun: string): string {
   return /^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`;
 }
@@ -103,7 +93,7 @@ export function findNode(
     const index = work[section].findIndex((node) => node.id === name);
     if (index >= 0) return { section, index };
   }
-  const kind = nodeKinds(work).get(name);
+  const kind = declaredNodes(workingModel(work)).nodes.get(name)?.kind;
   if (kind !== undefined)
     return {
       code: 'wrong_kind',
