@@ -86,8 +86,11 @@ export { ROLL_UP_DEFAULTS, rollUp } from './analysis/roll-up.js';
 export { applyScenario, parseScenario, validateScenario } from './analysis/scenario.js';
 /** The scenario vocabulary: changes (set, add, remove), scenarios and plan candidates. */
 export type { Candidate, Change, PlanObjective, Scenario } from './analysis/scenario-schema.js';
-/** The zod schemas of a scenario's change and of a plan candidate. */
-export { CandidateSchema, ChangeSchema, PLAN_OBJECTIVES } from './analysis/scenario-schema.js';
+/**
+ * The zod schema of a plan candidate's shape (its changes are checked against a model by
+ * validateCandidates; a change has no schema of its own: validateScenario is its validator).
+ */
+export { CandidateSchema, PLAN_OBJECTIVES } from './analysis/scenario-schema.js';
 /** A survey's aggregates per hand-off and dimension, and its options. */
 export type {
   DimensionAggregate,

@@ -7,7 +7,8 @@
 import { handoffId } from '../model/defaults.js';
 import { didYouMean } from '../model/did-you-mean.js';
 import { type Issue, ServiceChainError } from '../model/errors.js';
-import type { Model } from '../model/schema.js';
+import type { Handoff, Model } from '../model/schema.js';
+import { findHandoff, handoffNames } from './change-targets.js';
 import {
   ActorSetSchema,
   type Change,
@@ -35,13 +36,18 @@ function parseValue(text: string): unknown {
   return trimmed;
 }
 
-/** Every id an assignment may target, with its kind. */
+/**
+ * Every name an assignment may target, with its kind: a hand-off by its id, or by `from->to` when it
+ * has an id of its own and no other hand-off shares the pair (the change names it as written).
+ */
 function targets(model: Model): { id: string; kind: Kind; current: Record<string, unknown> }[] {
+  const handoffs = model.handoffs ?? [];
+  const byId = new Map(handoffs.map((h) => [handoffId(h), h]));
   return [
-    ...(model.handoffs ?? []).map((h) => ({
-      id: handoffId(h),
+    ...[...handoffNames(handoffs)].map(([name, id]) => ({
+      id: name,
       kind: 'handoff' as const,
-      current: h,
+      current: byId.get(id ?? name)!,
     })),
     ...[...(model.departments ?? []), ...(model.employees ?? [])].map((a) => ({
       id: a.id,
@@ -94,7 +100,7 @@ export function tryAssignmentChanges(
       .sort((a, b) => b.id.length - a.id.length);
     const target = fits[0];
     if (target === undefined) {
-      issues.push(unknownAssignment(left, known, path));
+      issues.push(unknownAssignment(left, known, model.handoffs ?? [], path));
       return;
     }
     const key = `${target.kind}:${target.id}`;
@@ -117,6 +123,7 @@ export function tryAssignmentChanges(
 function unknownAssignment(
   left: string,
   known: readonly { id: string; kind: Kind }[],
+  handoffs: readonly Handoff[],
   path: string,
 ): Issue {
   const dot = left.lastIndexOf('.');
@@ -124,6 +131,8 @@ function unknownAssignment(
     return { code: 'invalid_value', path, message: `"${left}" names no field: use id.field=value` };
   const id = left.slice(0, dot);
   const field = left.slice(dot + 1);
+  const ambiguous = findHandoff(handoffs, id, path);
+  if (typeof ambiguous !== 'number' && ambiguous.code === 'invalid_value') return ambiguous;
   const owner = known.find((t) => t.id === id);
   if (owner !== undefined)
     return {

@@ -1,5 +1,5 @@
 /**
- * Improvement plan (MODEL.md section 5): candidates (priced bundles of scenario changes) picked
+ * Improvement plan (docs/cookbook.md, "Improvement plans"): candidates (priced bundles of scenario changes) picked
  * greedily by EXACT gain per unit of cost, recomputing after each pick. The gain is in S (objective
  * `score`) or in total money at risk saved (objective `money`, section 9), which also sees changes
  * S cannot, such as a customer's `recovery`. Each gain is a real re-evaluation of the model with
@@ -8,21 +8,18 @@
  */
 import { z } from 'zod';
 import { ENGINE_DEFAULTS } from '../engine/index.js';
-import { type Issue, ServiceChainError, type Warning } from '../model/errors.js';
+import { ServiceChainError, type Warning } from '../model/errors.js';
 import { ensureValidModel } from '../model/load.js';
-import { EngineOptionsSchema, resolveOptions } from '../model/options.js';
+import { resolveOptions } from '../model/options.js';
 import type { Model } from '../model/schema.js';
-import { issuesFromZod } from '../model/zod-issues.js';
 import { totalMoneyAtRisk } from './business-impact.js';
-import { parseDocument, tryApplyChanges } from './scenario.js';
+import { validateCandidates } from './candidates.js';
+import { tryApplyChanges } from './scenario.js';
 import { type Evaluated, evaluateChanges, evaluateModel } from './scenario-eval.js';
-import {
-  type Candidate,
-  CandidateSchema,
-  CandidatesFileSchema,
-  type PlanObjective,
-  PlanObjectiveSchema,
-} from './scenario-schema.js';
+import { type Candidate, type PlanObjective, PlanObjectiveSchema } from './scenario-schema.js';
+
+/** Candidates are read and checked in candidates.ts; `plan` takes them raw or checked. */
+export { parseCandidates, validateCandidates } from './candidates.js';
 
 /**
  * Gains at or below this are rounding noise, not improvement: in S as it is; in money relative to
@@ -31,17 +28,19 @@ import {
 export const GAIN_EPSILON = 1e-12;
 
 /** Options of plan. */
-export const PlanOptionsSchema = EngineOptionsSchema.extend({
+export const PlanOptionsSchema = z.strictObject({
   /** The candidates, raw (validated here) or from validateCandidates. */
   candidates: z.array(z.unknown()),
   /** Money available; candidates are bought while it lasts. */
   budget: z.number().min(0),
   /** What a pick must improve: S (`score`, the default) or total money at risk (`money`). */
   objective: PlanObjectiveSchema.optional(),
+  tolerance: z.number().positive().optional(),
+  maxIterations: z.number().int().positive().optional(),
 });
 
 /** Options of plan. @useDeclaredType */
-export type PlanOptions = z.input<typeof PlanOptionsSchema>;
+export type PlanOptions = z.infer<typeof PlanOptionsSchema>;
 
 /** Defaults of the optional PlanOptions. */
 export const PLAN_DEFAULTS = {
@@ -60,7 +59,7 @@ export interface PlanStep {
   readonly gainPerCost: number;
   /** S after this and every earlier pick. */
   readonly score: number;
-  /** Total money at risk before this pick minus after it (MODEL.md section 9). */
+  /** Total money at risk before this pick minus after it (docs/business-impact.md, "The model"). */
   readonly moneySaved: number;
   /** Total money at risk a year after this and every earlier pick. */
   readonly moneyAtRisk: number;
@@ -87,7 +86,7 @@ export interface PlanResult {
   readonly budget: number;
   readonly scoreBefore: number;
   readonly scoreAfter: number;
-  /** Total money at risk a year before any pick (MODEL.md section 9). */
+  /** Total money at risk a year before any pick (docs/business-impact.md, "The model"). */
   readonly moneyAtRiskBefore: number;
   /** Total money at risk a year after every pick. */
   readonly moneyAtRiskAfter: number;
@@ -100,65 +99,6 @@ export interface PlanResult {
   /** The model with every pick applied. */
   readonly model: Model;
   readonly warnings: readonly Warning[];
-}
-
-/** Checks raw candidates against a model: shapes, unique ids, every change; throws every issue. */
-export function validateCandidates(input: readonly unknown[], model: Model): Candidate[] {
-  const issues: Issue[] = [];
-  const candidates: Candidate[] = [];
-  const seen = new Set<string>();
-  input.forEach((raw, i) => {
-    const path = `candidates[${i}]`;
-    const parsed = CandidateSchema.safeParse(raw);
-    if (!parsed.success) {
-      const id = (raw as { id?: unknown } | null)?.id;
-      if (typeof id === 'string') seen.add(id);
-      issues.push(
-        ...issuesFromZod(parsed.error, { input: raw, schema: CandidateSchema, prefix: path }),
-      );
-      return;
-    }
-    if (seen.has(parsed.data.id))
-      issues.push({
-        code: 'duplicate_id',
-        path: `${path}.id`,
-        message: `candidate id "${parsed.data.id}" is used twice`,
-      });
-    seen.add(parsed.data.id);
-    const applied = tryApplyChanges(model, parsed.data.changes, (j) => `${path}.changes[${j}]`);
-    issues.push(...applied.issues);
-    const { label, description } = parsed.data;
-    candidates.push({
-      id: parsed.data.id,
-      cost: parsed.data.cost,
-      changes: applied.changes,
-      ...(label !== undefined && { label }),
-      ...(description !== undefined && { description }),
-    });
-  });
-  if (issues.length > 0) throw new ServiceChainError(issues);
-  return candidates;
-}
-
-/**
- * Parses a candidates file (YAML or JSON: `candidates: [...]`, optional `budget` and `objective`)
- * against a model; a missing budget or objective is null.
- */
-export function parseCandidates(
-  text: string,
-  model: Model,
-): { candidates: Candidate[]; budget: number | null; objective: PlanObjective | null } {
-  const input = parseDocument(text, 'candidates');
-  const parsed = CandidatesFileSchema.safeParse(input);
-  if (!parsed.success)
-    throw new ServiceChainError(
-      issuesFromZod(parsed.error, { input, schema: CandidatesFileSchema }),
-    );
-  return {
-    candidates: validateCandidates(parsed.data.candidates, model),
-    budget: parsed.data.budget ?? null,
-    objective: parsed.data.objective ?? null,
-  };
 }
 
 /** A candidate's evaluation on top of the current picks, or why it cannot be applied. */

@@ -1,5 +1,5 @@
 /**
- * Evaluating a model after scenario changes (MODEL.md section 5). Field-only changes go through
+ * Evaluating a model after scenario changes (docs/cookbook.md, "What-if scenarios"). Field-only changes go through
  * the engine's incremental re-evaluation: only the components downstream of the changed nodes are
  * recomputed. Changes the compiled form cannot take in place (adding or removing nodes or
  * hand-offs, moving a hand-off between groups, a customer's `value`, which re-weights S) recompile

@@ -1,5 +1,5 @@
 /**
- * The scenario vocabulary (MODEL.md section 5): a list of `changes`, each setting fields of one
+ * The scenario vocabulary (docs/cookbook.md, "What-if scenarios"): a list of `changes`, each setting fields of one
  * hand-off, actor or customer, or adding or removing one. What-if scenarios and plan candidates
  * share it.
  */
@@ -73,8 +73,12 @@ export const RemovalSchema = z.union([
 /** `{ remove: { handoff: id } }` and the like. */
 export const RemoveSchema = z.strictObject({ remove: RemovalSchema });
 
-/** One change of a scenario. */
-export const ChangeSchema = z.union([
+/**
+ * The shapes of one change, for its type only: a change is validated against a model (what it
+ * names, the model it leaves) by validateScenario / tryApplyChanges, so no schema is exported as
+ * if it were the validator.
+ */
+const ChangeSchema = z.union([
   SetHandoffSchema,
   SetActorSchema,
   SetCustomerSchema,
@@ -89,7 +93,7 @@ export const ScenarioSchema = z.strictObject({
   changes: z.array(z.unknown()),
 });
 
-/** One plan candidate: a priced bundle of changes. */
+/** One plan candidate's shape: a priced bundle of changes (checked by validateCandidates). */
 export const CandidateSchema = z.strictObject({
   id: Id,
   label: z.string().optional(),
@@ -99,7 +103,7 @@ export const CandidateSchema = z.strictObject({
 });
 
 /**
- * What a plan lowers or raises (MODEL.md sections 5 and 9): `score` picks by gain in S per unit of
+ * What a plan lowers or raises (docs/cookbook.md, "Improvement plans"; docs/business-impact.md, "The model"): `score` picks by gain in S per unit of
  * cost; `money` by money at risk saved per unit of cost, which also sees what S cannot (a recovery
  * program).
  */

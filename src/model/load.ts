@@ -3,7 +3,6 @@
  * error at once; a valid model comes back with its warnings.
  */
 import { isLoose } from './declared-nodes.js';
-import { decodeText } from './decode-text.js';
 import { type Issue, ServiceChainError, type Warning } from './errors.js';
 import { modelWarnings } from './model-warnings.js';
 import { type ModelFormat, parseSource } from './parse-text.js';

@@ -2,15 +2,26 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { analyze } from '../../src/analysis/analyze.js';
 import { parseCandidates, plan } from '../../src/analysis/plan.js';
 import { applyScenario } from '../../src/analysis/scenario.js';
+import { parseInput } from '../../src/analysis/scenario-input.js';
 import type { Candidate } from '../../src/analysis/scenario-schema.js';
 import { ServiceChainError } from '../../src/model/errors.js';
 import { parseModel, validateModel } from '../../src/model/load.js';
 import type { Model } from '../../src/model/schema.js';
 
 const examples = join(import.meta.dirname, '..', '..', 'examples');
+
+/**
+ * Whether the shared zod translator (src/model/zod-issues.ts) reads values from the raw input yet:
+ * until then every wrong type is reported as "required" (issue 10, item 1).
+ */
+function translatorReadsInput(): boolean {
+  const parsed = parseInput(z.number(), 'x', '');
+  return !parsed.success && parsed.issues[0]?.code === 'invalid_type';
+}
 
 // s_a = 0.5, s_b = 0.5 x 0.8 = 0.4 = S.
 const small: Model = validateModel({
@@ -57,6 +68,44 @@ describe('plan: bad input first', () => {
       'candidates[1].changes[0].actor: unknown actor "aa" (did you mean "a"?)',
       'candidates[2].changes: must list at least one item',
     ]);
+  });
+
+  it('reports every problem of a candidates file at once: a bad budget hides nothing', () => {
+    const text = [
+      'budget: lots',
+      'objectiv: score',
+      'candidates:',
+      '  - { id: x, cost: 0, changes: [{ actor: aa, set: { performance: 1 } }] }',
+      '  - { id: y, cost: 1, changes: [{ add: { handoff: { from: a, to: cc } } }] }',
+    ].join('\n');
+    let issues: string[] = [];
+    try {
+      parseCandidates(text, small);
+    } catch (error) {
+      issues = (error as ServiceChainError).issues.map((i) => `${i.code} ${i.path}`);
+    }
+    expect(issues).toEqual([
+      expect.stringMatching(/^\w+ budget$/),
+      'unknown_key objectiv',
+      'out_of_range candidates[0].cost',
+      'unknown_node candidates[0].changes[0].actor',
+      'unknown_node candidates[1].changes[0].add.handoff.to',
+    ]);
+  });
+
+  it.skipIf(!translatorReadsInput())('says a cost with a currency sign is not a number', () => {
+    let issue: { code: string; path: string; message: string } | undefined;
+    try {
+      parseCandidates(
+        'candidates:\n  - { id: x, cost: "£400", changes: [{ actor: a, set: { performance: 1 } }] }\n',
+        small,
+      );
+    } catch (error) {
+      issue = (error as ServiceChainError).issues[0];
+    }
+    expect(issue?.code).toBe('invalid_type');
+    expect(issue?.path).toBe('candidates[0].cost');
+    expect(issue?.message).toMatch(/^must be a number, got "£400"/);
   });
 
   it('rejects a negative budget as an option error', () => {
@@ -126,7 +175,7 @@ describe('plan: candidates that clash', () => {
         reason: 'conflict',
         gain: null,
         message:
-          'does not apply after the earlier picks: changes[0].add.handoff: hand-off "backup" already exists; give it a distinct id',
+          'does not apply after the earlier picks: changes[0].add.handoff.id: duplicate hand-off id "backup" (also handoffs[2]); give parallel hand-offs distinct ids',
       },
     ]);
     // (0.4 + 0.45) / 2 with the backup received by c: s_c = mean(0.4, 0.5 x 0.9) = 0.425

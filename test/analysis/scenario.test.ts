@@ -1,4 +1,4 @@
-/** validateScenario / applyScenario / parseScenario: the scenario vocabulary (MODEL.md section 5). */
+/** validateScenario / applyScenario / parseScenario: the scenario vocabulary (docs/cookbook.md, "What-if scenarios"). */
 import { describe, expect, it } from 'vitest';
 import { applyScenario, parseScenario, validateScenario } from '../../src/analysis/scenario.js';
 import { ServiceChainError } from '../../src/model/errors.js';
@@ -89,17 +89,83 @@ describe('validateScenario: bad input first, every issue with its path', () => {
         ],
       }),
     ).toEqual([
-      'duplicate_handoff changes[2].add.handoff: hand-off "returns->shoppers" already exists; give it a distinct id',
+      'duplicate_handoff changes[2].add.handoff: duplicate hand-off id "returns->shoppers" (also changes[1].add.handoff); give parallel hand-offs distinct ids',
       'unknown_node changes[3].add.handoff.from: unknown node "ghost"',
-      'quality_and_ratings changes[3].add.handoff: give either quality or ratings, not both',
-      'duplicate_id changes[4].add.employee.id: id "sam" is already used by an employee',
+      'quality_and_ratings changes[3].add.handoff.ratings: a hand-off takes either quality or ratings, not both',
+      'duplicate_id changes[4].add.employee.id: duplicate id "sam": already declared at employees[0] (ids are unique across departments, employees and customers)',
       'wrong_kind changes[4].add.employee.manager: "warehouse" is a department, not an employee',
       'unknown_node changes[6].remove.actor: unknown actor "returns"',
       'unknown_node changes[7].remove.handoff: unknown hand-off "returns->shoppers"',
-      'unknown_dimension changes[8].set.ratings.timelines: unknown dimension "timelines" (did you mean "timeliness"?)',
-      'rating_out_of_scale changes[8].set.ratings.timelines: rating outside the scale 1 to 5',
-      'self_handoff changes[9].add.handoff: a hand-off cannot go from a node to itself',
+      'unknown_dimension changes[8].set.ratings.timelines: unknown dimension "timelines" (did you mean "timeliness"?); add it to `dimensions` to use it',
+      'rating_out_of_scale changes[8].set.ratings.timelines: rating 9 is outside the scale 1 to 5',
+      'self_handoff changes[9].add.handoff.to: a hand-off cannot go from "sam" to itself',
     ]);
+  });
+
+  it('judges a change by the model’s own validators, at the change’s path', () => {
+    expect(
+      issuesOf({
+        changes: [
+          { actor: 'dispatch', set: { welfare: 0.8 } },
+          { add: { department: { id: 'returns' } } },
+          { add: { handoff: { from: 'returns', to: 'dispatchh', quality: 0.5 } } },
+          // A new department whose id a customer already has: reported at the addition.
+          { add: { department: { id: 'shoppers' } } },
+          { add: { customer: { id: 'walk-ins', priorities: { curtesy: 2 } } } },
+        ],
+      }),
+    ).toEqual([
+      'unknown_node changes[2].add.handoff.to: unknown node "dispatchh" (did you mean "dispatch"?)',
+      'duplicate_id changes[3].add.department.id: duplicate id "shoppers": already declared at customers[0] (ids are unique across departments, employees and customers)',
+      'unknown_dimension changes[4].add.customer.priorities.curtesy: unknown dimension "curtesy" (did you mean "courtesy"?); add it to `dimensions` to use it',
+    ]);
+  });
+
+  it('blames the later of two additions that declare one id, whatever their sections', () => {
+    expect(
+      issuesOf({
+        changes: [
+          { add: { customer: { id: 'walk-ins' } } },
+          { add: { department: { id: 'walk-ins' } } },
+        ],
+      }),
+    ).toEqual([
+      'duplicate_id changes[1].add.department.id: duplicate id "walk-ins": already declared at changes[0].add.customer (ids are unique across departments, employees and customers)',
+    ]);
+  });
+
+  it('reports a bad name and the changes’ own mistakes together', () => {
+    expect(issuesOf({ name: 3, changes: [{ actor: 'dispach', set: { welfare: 0.5 } }] })).toEqual([
+      // The code and wording are the shared translator’s (src/model/zod-issues.ts).
+      expect.stringMatching(/^\w+ name: /),
+      'unknown_node changes[0].actor: unknown actor "dispach" (did you mean "dispatch"?)',
+    ]);
+  });
+
+  it('does not export a change schema that is not the validator', async () => {
+    const api = await import('../../src/index.js');
+    expect('ChangeSchema' in api).toBe(false);
+  });
+
+  it('uses the model’s messages for a set that rates and scores at once', () => {
+    expect(
+      issuesOf({
+        changes: [{ handoff: 'sam->shoppers', set: { quality: 0.5, ratings: { timeliness: 3 } } }],
+      }),
+    ).toEqual([
+      'quality_and_ratings changes[0].set.ratings: a hand-off takes either quality or ratings, not both',
+    ]);
+  });
+
+  it('reads scenario text with the model’s parser: line and column on a syntax error', () => {
+    let message = '';
+    try {
+      parseScenario('changes:\n  - { handoff: a->b, set: { quality: 0.5 }\n', model);
+    } catch (error) {
+      message = (error as ServiceChainError).issues[0]!.message;
+    }
+    expect(message).toMatch(/^YAML syntax error at line \d+, column \d+: /);
+    expect(() => parseScenario('{"changes": [}', model)).toThrow(/JSON syntax error at line 1/);
   });
 
   it('reports a syntax error in scenario text', () => {
@@ -129,7 +195,7 @@ describe('applyScenario', () => {
     expect(after.customers![0]).toEqual({ id: 'shoppers', value: 5, recovery: 0.3 });
   });
 
-  it('lets quality and ratings replace each other (MODEL.md section 6)', () => {
+  it('lets quality and ratings replace each other (docs/model-file.md, "Hand-offs")', () => {
     const rated = applyScenario(model, {
       changes: [
         { handoff: 'dispatch->shoppers', set: { quality: 0.5 } },

@@ -1,6 +1,12 @@
 /** `service-chain plan` on the built binary: exit codes and outputs. */
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { example, runCli } from './cli-run.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'service-chain-plan-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const factory = example('factory.yaml');
 const candidates = example('factory-candidates.yaml');
@@ -16,6 +22,28 @@ describe('service-chain plan: bad input first', () => {
     const result = runCli('plan', factory, '--candidates', 'nope.yaml', '--budget', '10');
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('cannot read "nope.yaml"');
+  });
+});
+
+describe('service-chain plan: every problem of a candidates file at once', () => {
+  it('lists a bad budget and the candidates’ own mistakes together, exit 1', () => {
+    const file = join(scratch, 'bad.yaml');
+    writeFileSync(
+      file,
+      [
+        'budget: lots',
+        'candidates:',
+        '  - { id: x, cost: 1, changes: [{ actor: sewingg, set: { welfare: 0.9 } }] }',
+        '',
+      ].join('\n'),
+    );
+    const result = runCli('plan', factory, '--candidates', file);
+    expect(result.status).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines.some((line) => line.startsWith('budget: '))).toBe(true);
+    expect(lines).toContain(
+      'candidates[0].changes[0].actor: unknown actor "sewingg" (did you mean "sewing"?)',
+    );
   });
 });
 

@@ -53,6 +53,73 @@ describe('service-chain what-if: bad input first', () => {
   });
 });
 
+describe('service-chain what-if: names and hostile keys', () => {
+  it('names a hand-off with an id of its own by from->to in --set and in a scenario', () => {
+    const byPair = runCli(
+      'what-if',
+      retail,
+      '--set',
+      'call-centre->after-sales.quality=0.9',
+      '--format',
+      'json',
+      '--no-rankings',
+    );
+    const byId = runCli(
+      'what-if',
+      retail,
+      '--set',
+      'fault-reports.quality=0.9',
+      '--format',
+      'json',
+      '--no-rankings',
+    );
+    expect(byPair.status).toBe(0);
+    expect(byPair.stdout).toBe(byId.stdout);
+    const file = join(scratch, 'pair.yaml');
+    writeFileSync(
+      file,
+      'changes:\n  - { handoff: call-centre->after-sales, set: { quality: 0.9 } }\n',
+    );
+    const fromFile = runCli(
+      'what-if',
+      retail,
+      '--scenario',
+      file,
+      '--format',
+      'json',
+      '--no-rankings',
+    );
+    expect(JSON.parse(fromFile.stdout).score).toEqual(JSON.parse(byId.stdout).score);
+  });
+
+  it('exits 1 on __proto__ in set ratings instead of dropping it (S would rise silently)', () => {
+    const file = join(scratch, 'proto.yaml');
+    writeFileSync(
+      file,
+      'changes:\n  - { handoff: warehouse->dispatch, set: { ratings: { "__proto__": 3 } } }\n',
+    );
+    const result = runCli('what-if', retail, '--scenario', file);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(
+      'changes[0].set.ratings.__proto__: unknown dimension "__proto__"; add it to `dimensions` to use it',
+    );
+    const set = runCli('what-if', retail, '--set', 'warehouse->dispatch.ratings.__proto__=3');
+    expect(set.status).toBe(1);
+    expect(set.stderr).toContain(
+      '--set warehouse->dispatch.ratings.__proto__: unknown dimension "__proto__"',
+    );
+  });
+
+  it('reports a scenario syntax error with its line and column', () => {
+    const file = join(scratch, 'broken.yaml');
+    writeFileSync(file, 'changes:\n  - { handoff: warehouse->dispatch, set: { quality: 0.9 }\n');
+    const result = runCli('what-if', retail, '--scenario', file);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/YAML syntax error at line \d+, column \d+/);
+  });
+});
+
 describe('service-chain what-if', () => {
   it('prints S and the customers before and after a scenario file', () => {
     const result = runCli('what-if', retail, '--scenario', example('retail-scenario.yaml'));

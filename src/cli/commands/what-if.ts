@@ -1,7 +1,7 @@
 /** `service-chain what-if <model> --scenario <file> --set id.field=value`: before and after a scenario. */
 import { type Command, Option } from 'commander';
 import { tryAssignmentChanges } from '../../analysis/assignment.js';
-import { parseDocument, tryApplyChanges, validateScenario } from '../../analysis/scenario.js';
+import { parseScenario, tryApplyChanges } from '../../analysis/scenario.js';
 import type { Change } from '../../analysis/scenario-schema.js';
 import { whatIf } from '../../analysis/what-if.js';
 import { ServiceChainError } from '../../model/errors.js';
@@ -45,10 +45,7 @@ export async function runWhatIf(file: string, options: WhatIfCommandOptions): Pr
   let name: string | undefined;
   let changes: Change[] = [];
   if (options.scenario !== undefined) {
-    const scenario = validateScenario(
-      parseDocument(await readInputFile(options.scenario), 'scenario'),
-      model,
-    );
+    const scenario = parseScenario(await readInputFile(options.scenario), model);
     name = scenario.name;
     changes = [...scenario.changes];
   }
