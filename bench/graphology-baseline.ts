@@ -1,5 +1,5 @@
 /**
- * The baseline the engine is measured against: the SAME propagation (MODEL.md section 2) written
+ * The baseline the engine is measured against: the SAME propagation (docs/model.md, "Propagation: service flows down the chain") written
  * plainly on graphology node and edge attributes, as one would without a compiled form. Cycles are
  * found with Kahn's algorithm (what it cannot order is cyclic) and iterated from s = 1 until the
  * change is within tolerance, like the engine.

@@ -3,7 +3,7 @@
  * money. Run it: `npx tsx examples/call-centre.ts`
  *
  * Two front lines share stale customer records. The analysis finds the weakest links; the business
- * impact (MODEL.md section 9) puts a yearly figure on customers lost and money at risk; and the
+ * impact (docs/business-impact.md, "The model") puts a yearly figure on customers lost and money at risk; and the
  * improvement plan (examples/call-centre-candidates.yaml) is made in money, so that it can weigh a
  * recovery program (apologise, put it right, follow up), which moves no service score at all,
  * beside a back-office fix of the customer records.

@@ -2,7 +2,7 @@
  * What a consultant would say about a report, in the client's words: the example scripts
  * (examples/retail.ts, hospital.ts, college.ts, factory.ts, call-centre.ts) share it, so that each
  * of them keeps only what tells its own story. It is not part of the library: every figure it
- * prints comes straight from the report (`analyze(model)`, MODEL.md section 7).
+ * prints comes straight from the report (`analyze(model)`, docs/model.md, "What each report field means to a consultant").
  *
  *   const report = analyze(model);
  *   const consultant = consultantFor(report);
@@ -74,7 +74,7 @@ export function consultantFor(report: Report): Consultant {
   }
 
   function cycles(): void {
-    // A cycle is solved as the greatest fixed point from s = 1 (MODEL.md section 2).
+    // A cycle is solved as the greatest fixed point from s = 1 (docs/model.md, "Propagation: service flows down the chain").
     for (const cycle of report.cycles) {
       const verdict = cycle.converged ? 'settled' : 'did NOT settle';
       const loop = cycle.nodes.map(nameOf).join(' <-> ');

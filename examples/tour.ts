@@ -41,7 +41,7 @@ console.log(
   `1. built ${model.name}: ${model.handoffs?.length} hand-offs, ${warnings.length} warnings`,
 );
 
-// 2. Analyse it. The report is plain data (MODEL.md section 7): the organisation score S, every
+// 2. Analyse it. The report is plain data (docs/model.md, "What each report field means to a consultant"): the organisation score S, every
 //    customer's service, chain strength, weakest link and the chain leading to it.
 const report = analyze(model);
 console.log(`2. organisation score ${report.score?.toFixed(3)}`);

@@ -3,7 +3,7 @@
  * its hand-offs, find the weakest link behind every customer and measure what each link costs.
  */
 
-/** The whole analysis of a model: service, weakest links, sensitivities and exact impacts (MODEL.md 2-4, 7). */
+/** The whole analysis of a model: service, weakest links, sensitivities and exact impacts (docs/model.md, "Propagation: service flows down the chain"; docs/model.md, "Chain strength and the weakest link"; docs/model.md, "Impact of one link: sensitivity, fix gain, failure loss"; docs/model.md, "What each report field means to a consultant"). */
 /** The report and the money view from one impact pass (what `analyze --money` runs). */
 export { analyze, analyzeWithMoney } from './analysis/analyze.js';
 /** Options of `analyze` (tolerance, maxIterations, top) and their defaults. */
@@ -12,7 +12,7 @@ export {
   type AnalyzeOptions,
   type DefaultedOptions,
 } from './analysis/analyze-options.js';
-/** Options and results of the money view (MODEL.md section 9): per customer, in total, per link. */
+/** Options and results of the money view (docs/business-impact.md, "The model"): per customer, in total, per link. */
 export type {
   BusinessImpact,
   BusinessImpactOptions,
@@ -36,7 +36,7 @@ export { METRICS_DEFAULTS, structuralMetrics } from './analysis/metrics.js';
 export type { CustomerMoney } from './analysis/money.js';
 /** The section 9 formulas for one customer at a given service score. */
 export { customerMoney } from './analysis/money.js';
-/** A business coefficient as used, with where it came from (customer, `defaults` block, MODEL.md). */
+/** A business coefficient as used, with where it came from (customer, `defaults` block, built in). */
 export type {
   CoefficientName,
   CoefficientSource,

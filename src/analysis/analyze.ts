@@ -1,5 +1,5 @@
 /**
- * `analyze(model, options)`: the whole analysis of MODEL.md sections 2-4 as the report of section 7
+ * `analyze(model, options)`: the whole analysis of docs/model.md, "Propagation: service flows down the chain"; docs/model.md, "Chain strength and the weakest link"; docs/model.md, "Impact of one link: sensitivity, fix gain, failure loss" as the report of section 7
  * (report.ts), plus rankings. The model is validated (ensureValidModel), compiled once, and every
  * figure comes from the engine (src/engine).
  */

@@ -1,5 +1,5 @@
 /**
- * Business impact (MODEL.md section 9): customers lost, prospects not won and money at risk per
+ * Business impact (docs/business-impact.md, "The model"): customers lost, prospects not won and money at risk per
  * customer and in total, and per link the money a fix would save and a failure would cost. Link
  * figures come from the engine's exact per-customer service after the change (section 4), never
  * from a slope: atRisk is a sum of one function per customer, phi_c(s_c), so the total after a

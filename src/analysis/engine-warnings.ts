@@ -1,4 +1,4 @@
-/** Warnings of the analysis itself (MODEL.md sections 2 and 4): what the engine could not settle. */
+/** Warnings of the analysis itself (docs/model.md, "Propagation: service flows down the chain"; docs/model.md, "Impact of one link: sensitivity, fix gain, failure loss"): what the engine could not settle. */
 import type { CompiledChain, Evaluation, Sensitivity } from '../engine/index.js';
 import type { Warning } from '../model/errors.js';
 import { linkRef } from './rankings.js';

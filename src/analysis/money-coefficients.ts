@@ -1,8 +1,8 @@
-/** The business coefficients each customer is scored with, and where each one came from (MODEL.md section 9). */
+/** The business coefficients each customer is scored with, and where each one came from (docs/business-impact.md, "The model"). */
 import { CUSTOMER_DEFAULTS } from '../model/defaults.js';
 import type { Customer, CustomerDefaults } from '../model/schema.js';
 
-/** Where a coefficient came from: the customer itself, the model's `defaults` block, or MODEL.md. */
+/** Where a coefficient came from: the customer itself, the model's `defaults` block, or the built-in default. */
 export type CoefficientSource = 'customer' | 'defaults' | 'builtin';
 
 /** The coefficients of section 9, by the name the model file uses for them. */
@@ -38,7 +38,7 @@ const READERS: readonly (readonly [CoefficientName, Reader])[] = [
   ['acquisitionCost', (h) => h?.acquisitionCost],
 ];
 
-/** MODEL.md's own default of each coefficient. */
+/** The built-in default of each coefficient. */
 const BUILTIN: Readonly<Record<CoefficientName, number>> = {
   count: CUSTOMER_DEFAULTS.count,
   value: CUSTOMER_DEFAULTS.value,

@@ -1,5 +1,5 @@
 /**
- * A scenario priced in money (MODEL.md sections 5 and 9): money at risk before and after any
+ * A scenario priced in money (docs/model.md, "What-if scenarios and plans"; docs/business-impact.md, "The model"): money at risk before and after any
  * changes, including changes S cannot see, such as a recovery program
  * (`{ customer: id, set: { recovery: x } }`), which moves no service score and so no S.
  */

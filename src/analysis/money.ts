@@ -1,4 +1,4 @@
-/** The money formulas of MODEL.md section 9: what one customer's service shortfall costs a year. */
+/** The money formulas of docs/business-impact.md, "The model": what one customer's service shortfall costs a year. */
 import type { CustomerCoefficients } from '../model/defaults.js';
 
 /** One customer's (or segment's) money figures at a given service score. */
@@ -13,13 +13,13 @@ export interface CustomerMoney {
   readonly atRisk: number;
 }
 
-/** failed_c = (1 - s_c)(1 - recovery_c) (MODEL.md section 9). */
+/** failed_c = (1 - s_c)(1 - recovery_c) (docs/business-impact.md, "The model"). */
 export function failedShare(service: number, recovery: number): number {
   return (1 - service) * (1 - recovery);
 }
 
 /**
- * The money figures of one customer at service s_c (MODEL.md section 9). `value` is the worth of
+ * The money figures of one customer at service s_c (docs/business-impact.md, "The model"). `value` is the worth of
  * the whole segment the node stands for, so one customer is worth value_c / count_c. A node that
  * stands for no one (count_c = 0) loses no one and risks nothing: atRisk is 0, not 0/0.
  */

@@ -1,4 +1,4 @@
-/** Rated hand-offs side by side with the quality derived from their ratings (MODEL.md section 6). */
+/** Rated hand-offs side by side with the quality derived from their ratings (docs/model.md, "Ratings and surveys"). */
 import { handoffId, handoffQuality, ratingScale, ratingShare } from '../model/defaults.js';
 import type { Model, Priorities, Rating } from '../model/schema.js';
 

@@ -1,8 +1,8 @@
-/** The report object of MODEL.md section 7: what `analyze` returns and `analyze --format json` prints. */
+/** The report object of docs/model.md, "What each report field means to a consultant": what `analyze` returns and `analyze --format json` prints. */
 import type { Warning } from '../model/errors.js';
 import type { Segment } from '../model/schema.js';
 
-/** The link that attains a node's chain strength (MODEL.md section 3). */
+/** The link that attains a node's chain strength (docs/model.md, "Chain strength and the weakest link"). */
 export type WeakestLink =
   | { readonly type: 'handoff'; readonly id: string; readonly from: string; readonly to: string }
   | { readonly type: 'actor'; readonly id: string };
@@ -22,7 +22,7 @@ export interface CustomerReport {
   readonly chain: readonly string[];
 }
 
-/** Figures shared by every link (MODEL.md section 4); null where S is null or the derivative infinite. */
+/** Figures shared by every link (docs/model.md, "Impact of one link: sensitivity, fix gain, failure loss"); null where S is null or the derivative infinite. */
 export interface LinkImpact {
   readonly sensitivity: number | null;
   readonly fixGain: number | null;
@@ -84,7 +84,7 @@ export interface Rankings {
   readonly byCustomer: readonly { readonly customer: string; readonly ranking: Ranking }[];
 }
 
-/** The whole analysis (MODEL.md section 7). More keys may be added; these keep their meaning. */
+/** The whole analysis (docs/model.md, "What each report field means to a consultant"). More keys may be added; these keep their meaning. */
 export interface Report {
   readonly model: {
     readonly name: string;

@@ -1,5 +1,5 @@
 /**
- * The department view: a report rolled up along the department tree (MODEL.md section 1,
+ * The department view: a report rolled up along the department tree (docs/model.md, "Notation",
  * `department`/`parent`). Actors map to a department; hand-offs between departments aggregate.
  */
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * "How do people see you?" (MODEL.md section 6): survey responses from a CSV aggregate, per
+ * "How do people see you?" (docs/model.md, "Ratings and surveys"): survey responses from a CSV aggregate, per
  * hand-off, to the mean score per dimension with its count and standard error; the means become
  * the hand-offs' `ratings` in a copy of the model.
  */
@@ -57,7 +57,7 @@ export interface HandoffSurvey {
   readonly respondents: number;
   /** Dimensions in the model's dimension order. */
   readonly dimensions: readonly DimensionAggregate[];
-  /** Quality derived from the means (MODEL.md section 6, with the receiver's priorities). */
+  /** Quality derived from the means (docs/model.md, "Ratings and surveys", with the receiver's priorities). */
   readonly quality: number;
 }
 

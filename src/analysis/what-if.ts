@@ -1,5 +1,5 @@
 /**
- * What-if (MODEL.md section 5): S, every customer's service, chain strength and weakest link
+ * What-if (docs/model.md, "What-if scenarios and plans"): S, every customer's service, chain strength and weakest link
  * before and after a scenario, and the links whose fixGain ranking moved. Field-only changes are
  * re-evaluated incrementally (only what lies downstream of them); adding or removing nodes or
  * hand-offs, regrouping a hand-off or re-valuing a customer recompiles.
@@ -51,7 +51,7 @@ export const WHAT_IF_DEFAULTS = {
 
 /**
  * Up to where `rankings` is on by default. The exact fixGain pass recomputes each link's
- * downstream (MODEL.md section 4), and every link in or upstream of a cycle re-iterates that cycle
+ * downstream (docs/model.md, "Impact of one link: sensitivity, fix gain, failure loss"), and every link in or upstream of a cycle re-iterates that cycle
  * to convergence: about links x downstream size, and links x cycle size x iterations inside
  * cycles. 20,000 links take seconds on an acyclic organisation; a 500-node cycle keeps each
  * recompute to a few hundred thousand node updates. Beyond either, on either side, a what-if

@@ -1,5 +1,5 @@
 /**
- * Progress of long impact passes on stderr (MODEL.md section 4's exact fixGain / failureLoss can
+ * Progress of long impact passes on stderr (docs/model.md, "Impact of one link: sensitivity, fix gain, failure loss"'s exact fixGain / failureLoss can
  * take minutes on large models). Shown ONLY when stderr is a terminal and the work has run for
  * more than a second, as one line rewritten with `\r` and cleared at the end: piped or redirected
  * output, and every test, stay byte-identical.

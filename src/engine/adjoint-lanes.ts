@@ -1,6 +1,6 @@
 /**
  * Every customer's adjoint in ONE reverse pass (docs/model.md, "Impact of one link: sensitivity,
- * fix gain, failure loss"): the C seeds e_c travel as contiguous lanes of a node-major matrix,
+ * fix gain, failure loss"): the C unit vectors e_c travel as contiguous lanes of a node-major matrix,
  * adjoints[v * C + c] = d s_c / d s_v, so the graph is walked once instead of C times. Lane c
  * receives exactly the operations of sensitivity.ts's pass seeded with e_c, in the same order
  * (cycles: the same Gauss-Seidel, lane by lane, each to its own convergence), so every figure is

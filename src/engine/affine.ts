@@ -1,12 +1,12 @@
 /**
- * Where S is provably AFFINE in a link (MODEL.md section 4), so that fixGain = sensitivity (1 - x)
+ * Where S is provably AFFINE in a link (docs/model.md, "Impact of one link: sensitivity, fix gain, failure loss"), so that fixGain = sensitivity (1 - x)
  * and failureLoss = sensitivity x are exact. A[v] holds when v is in no cycle and every hand-off
  * (v -> w) goes into a LINEAR receiver w, outside any cycle, as an ungrouped input (a singleton
  * group), with A[w]: then everything downstream of v is jointly linear in s_v (and in the values of
  * any other A node), with constant coefficients. Computed in reverse topological order: O(V + E).
  *
  * A receiver w is linear when it combines by `mean`, or has exactly ONE input group, whatever its
- * combine. Proof for one group G (MODEL.md section 2): mean gives w_G r_G / w_G = r_G; min gives
+ * combine. Proof for one group G (docs/model.md, "Propagation: service flows down the chain"): mean gives w_G r_G / w_G = r_G; min gives
  * min over {r_G} = r_G; product gives the one factor r_G; geometric gives exp(w_G ln r_G / w_G) =
  * r_G (and 0 = r_G when r_G = 0). So I_w = r_G for every combine, as for a mean; the hand-off
  * (v -> w) being a singleton group, G = {v -> w} and r_G = s_v q_e, linear in s_v; s_w = p_w (1 -

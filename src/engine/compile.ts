@@ -1,6 +1,6 @@
 /**
  * Compiles a plain model once into the typed-array form every engine algorithm reads
- * (MODEL.md sections 1-2): straight from the model, not through graphology, so that a million
+ * (docs/model.md, "Notation"; docs/model.md, "Propagation: service flows down the chain"): straight from the model, not through graphology, so that a million
  * actors cost a few typed arrays rather than a million attribute objects.
  */
 import {
@@ -78,7 +78,7 @@ export function compileModel(model: Model): CompiledChain {
     priorities.push(customer.priorities);
     v++;
   }
-  // Effective p = performance x welfare (MODEL.md section 1), computed ONCE and stored: chain
+  // Effective p = performance x welfare (docs/model.md, "Notation"), computed ONCE and stored: chain
   // strengths copy this very number, which is what lets the weakest-link walk compare with ===.
   for (let i = 0; i < nodeCount; i++) effectivePerformance[i] = performance[i]! * welfare[i]!;
 
@@ -205,7 +205,7 @@ function withLazyHandoffIds(
 }
 
 /**
- * Input groups (MODEL.md section 2): an ungrouped hand-off is its own group; hand-offs into one
+ * Input groups (docs/model.md, "Propagation: service flows down the chain"): an ungrouped hand-off is its own group; hand-offs into one
  * receiver sharing `group` form one. Each receiver's inputs are visited in declaration order and
  * its groups numbered as they first appear, so a receiver's groups are a contiguous range in
  * first-declared order (the tie rule of `min`), and each group's hand-offs a contiguous range in
@@ -279,7 +279,7 @@ function buildOutEdges(nodeCount: number, from: Int32Array) {
 }
 
 /**
- * Weights of s_c in S (MODEL.md section 2): customers receiving at least one hand-off are scored,
+ * Weights of s_c in S (docs/model.md, "Propagation: service flows down the chain"): customers receiving at least one hand-off are scored,
  * weighted by value; if their values add to 0, the plain mean.
  */
 function scoreWeights(

@@ -1,7 +1,7 @@
 /**
  * Strongly connected components by Tarjan's algorithm, written ITERATIVELY (an explicit call stack
  * in typed arrays) so that a chain of a million hand-offs cannot overflow the JS stack.
- * MODEL.md section 2 processes components in topological order of the condensation; Tarjan emits
+ * docs/model.md, "Propagation: service flows down the chain" processes components in topological order of the condensation; Tarjan emits
  * them sinks first, so the emitted order is reversed here.
  */
 import type { Components } from './types.js';

@@ -1,5 +1,5 @@
 /**
- * Incremental re-evaluation for what-if (MODEL.md section 5): after some fields change, only the
+ * Incremental re-evaluation for what-if (docs/model.md, "What-if scenarios and plans"): after some fields change, only the
  * components downstream of the changed nodes are re-evaluated, in topological order, stopping
  * wherever a value comes out exactly unchanged. Each component is evaluated by the same code as a
  * full propagation (cycles again from s = 1), so the result equals a full recompute bit for bit.

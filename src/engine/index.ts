@@ -6,13 +6,13 @@
  *
  * Typical use:
  *   const chain = compileModel(model);                       // O(V + E)
- *   const evaluation = propagate(chain, options);            // s, I, S, cycles   (MODEL.md 2)
- *   const strength = chainStrength(chain);                   // W                 (MODEL.md 3)
- *   const weakest = weakestLink(chain, strength, node);      // link + walk path  (MODEL.md 3)
- *   const sens = scoreSensitivity(chain, evaluation);        // dS/dx, all links  (MODEL.md 4)
+ *   const evaluation = propagate(chain, options);            // s, I, S, cycles   (docs/model.md, "Propagation: service flows down the chain")
+ *   const strength = chainStrength(chain);                   // W                 (docs/model.md, "Chain strength and the weakest link")
+ *   const weakest = weakestLink(chain, strength, node);      // link + walk path  (docs/model.md, "Chain strength and the weakest link")
+ *   const sens = scoreSensitivity(chain, evaluation);        // dS/dx, all links  (docs/model.md, "Impact of one link: sensitivity, fix gain, failure loss")
  *   const impacts = linkImpacts(chain, evaluation, sens);    // exact fixGain / failureLoss
  *   linkImpacts(chain, evaluation, sens, { links, onProgress, work, tolerance }); // options object
- *   customersReached(chain); handoffsToCustomer(chain);      // reach            (MODEL.md 4)
+ *   customersReached(chain); handoffsToCustomer(chain);      // reach            (docs/model.md, "Impact of one link: sensitivity, fix gain, failure loss")
  *   // what-if: change fields and re-evaluate only what is downstream
  *   const next = applyChanges(chain, [{ handoff: 3, field: 'quality', value: 0.9 }]);
  *   const after = reevaluate(next.chain, evaluation, next.changedNodes, options);

@@ -1,4 +1,4 @@
-/** Links (MODEL.md section 3): actor v is link v, hand-off h is link actorCount + h. */
+/** Links (docs/model.md, "Chain strength and the weakest link"): actor v is link v, hand-off h is link actorCount + h. */
 import type { CompiledChain } from './types.js';
 
 /** The link's strength x: the actor's effective performance or the hand-off's quality. */

@@ -1,5 +1,5 @@
 /**
- * The local Jacobian of MODEL.md section 2: for every hand-off e = (u -> w), ds_w/dr_e =
+ * The local Jacobian of docs/model.md, "Propagation: service flows down the chain": for every hand-off e = (u -> w), ds_w/dr_e =
  * p_w d_w dI_w/dr_G dr_G/dr_e, at the evaluated point. Products "of all the others" use the
  * zero-count trick (product of the non-zero factors, and how many are zero) so that a factor 0 never
  * needs a division. For `min` only the first attaining group (declaration order) gets the derivative.

@@ -1,5 +1,5 @@
 /**
- * The per-node formulas of MODEL.md section 2, shared by full propagation, incremental
+ * The per-node formulas of docs/model.md, "Propagation: service flows down the chain", shared by full propagation, incremental
  * re-evaluation and the exact fixGain/failureLoss recomputation (so all three agree bit for bit).
  */
 import { COMBINE_GEOMETRIC, COMBINE_MEAN, COMBINE_MIN, type CompiledChain } from './types.js';

@@ -1,5 +1,5 @@
 /**
- * Propagation of service through the hand-offs (MODEL.md section 2): components in topological
+ * Propagation of service through the hand-offs (docs/model.md, "Propagation: service flows down the chain"): components in topological
  * order; a node outside any cycle evaluated once; inside a cycle, Gauss-Seidel from s = 1. Every
  * map is monotone, so from the top the iterates decrease to the GREATEST fixed point.
  */
@@ -101,7 +101,7 @@ export function evaluateComponent(
   converged[k] = done ? 1 : 0;
 }
 
-/** S = sum_c w_c s_c over scored customers; null when none is scored (MODEL.md section 2). */
+/** S = sum_c w_c s_c over scored customers; null when none is scored (docs/model.md, "Propagation: service flows down the chain"). */
 export function organisationScore(chain: CompiledChain, service: Float64Array): number | null {
   if (chain.scoredCount === 0) return null;
   let score = 0;

@@ -1,5 +1,5 @@
 /**
- * Reach of each actor (MODEL.md section 4). `customersReached` counts the external customers
+ * Reach of each actor (docs/model.md, "Impact of one link: sensitivity, fix gain, failure loss"). `customersReached` counts the external customers
  * downstream EXACTLY (not an estimate: reach sets overlap, so counts cannot simply be added): each
  * node carries a bitset of customers, united in reverse topological order of the components (a
  * component shares one set). Customers are taken in blocks of BLOCK_BITS, so memory stays at

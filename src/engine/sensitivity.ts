@@ -1,5 +1,5 @@
 /**
- * Sensitivities (MODEL.md section 4): d(target)/dx for every link in ONE reverse (adjoint) pass.
+ * Sensitivities (docs/model.md, "Impact of one link: sensitivity, fix gain, failure loss"): d(target)/dx for every link in ONE reverse (adjoint) pass.
  * The target is S (seed = score weights) or one customer's s_c (seed = e_c). lambda_v = d target /
  * d s_v; by the chain rule lambda_u = seed_u + sum over hand-offs e = (u -> w) of lambda_w *
  * ds_w/dr_e * q_e. Components are processed in REVERSE topological order, so lambda_w is final when

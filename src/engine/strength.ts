@@ -1,5 +1,5 @@
 /**
- * Chain strength W_v (MODEL.md section 3): the strength of the weakest link v's service depends on.
+ * Chain strength W_v (docs/model.md, "Chain strength and the weakest link"): the strength of the weakest link v's service depends on.
  *   W_v = min(p_v, min_G max_{e in G} min(W_u, q_e))  if d_v > 0 and v has inputs, else p_v.
  * Values are only ever COPIED through min/max from p and q, never computed, which is why the
  * weakest-link walk may compare them with exact equality.

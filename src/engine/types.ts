@@ -1,6 +1,6 @@
 /** The engine's compiled, typed-array form of a model and the results its algorithms return. */
 
-/** Codes of `combine` in `CompiledChain.combine` (MODEL.md section 2). */
+/** Codes of `combine` in `CompiledChain.combine` (docs/model.md, "Propagation: service flows down the chain"). */
 export const COMBINE_MEAN = 0;
 /** `min`: the worst input group rules. */
 export const COMBINE_MIN = 1;
@@ -36,7 +36,7 @@ export interface Components {
  * employees, customers), so actors are nodes `0 .. actorCount - 1` and customers the rest.
  * Hand-off index = declaration order.
  *
- * A **link** (MODEL.md section 3) is numbered `0 .. actorCount - 1` for the actor with that node
+ * A **link** (docs/model.md, "Chain strength and the weakest link") is numbered `0 .. actorCount - 1` for the actor with that node
  * index, and `actorCount + h` for hand-off h: `linkCount = actorCount + handoffCount`.
  *
  * The value arrays (quality, weight, performance, welfare, effectivePerformance, dependence,
@@ -58,7 +58,7 @@ export interface CompiledChain {
   readonly performance: Float64Array;
   /** Declared welfare (default 1; customers 1). */
   readonly welfare: Float64Array;
-  /** p = performance x welfare: the actor's strength as a link (MODEL.md sections 1, 3). */
+  /** p = performance x welfare: the actor's strength as a link (docs/model.md, "Notation"; docs/model.md, "Chain strength and the weakest link"). */
   readonly effectivePerformance: Float64Array;
   readonly dependence: Float64Array;
   /** COMBINE_* of each node (customers: mean). */
@@ -67,7 +67,7 @@ export interface CompiledChain {
   readonly value: Float64Array;
   /** Weight of s_c in S (value / sum, or 1 / n when the values add to 0); 0 for unscored nodes. */
   readonly scoreWeight: Float64Array;
-  /** Customers that receive at least one hand-off (MODEL.md section 2). */
+  /** Customers that receive at least one hand-off (docs/model.md, "Propagation: service flows down the chain"). */
   readonly scoredCount: number;
   /** Hand-off ids (`id` or `from->to`) in declaration order, and their lookup. */
   readonly handoffIds: readonly string[];
@@ -90,7 +90,7 @@ export interface CompiledChain {
   readonly components: Components;
 }
 
-/** Iteration controls of the fixed points (MODEL.md section 2). */
+/** Iteration controls of the fixed points (docs/model.md, "Propagation: service flows down the chain"). */
 export interface EngineOptions {
   /** Stop iterating a cycle when max |change| <= tolerance. */
   readonly tolerance: number;
@@ -101,7 +101,7 @@ export interface EngineOptions {
 /** Defaults of EngineOptions. */
 export const ENGINE_DEFAULTS: EngineOptions = { tolerance: 1e-12, maxIterations: 10_000 };
 
-/** The result of propagation (MODEL.md section 2). */
+/** The result of propagation (docs/model.md, "Propagation: service flows down the chain"). */
 export interface Evaluation {
   /** s_v for every node. */
   readonly service: Float64Array;
@@ -115,7 +115,7 @@ export interface Evaluation {
   readonly converged: Uint8Array;
 }
 
-/** The weakest link behind one node (MODEL.md section 3). */
+/** The weakest link behind one node (docs/model.md, "Chain strength and the weakest link"). */
 export interface WeakestLinkResult {
   /** Link index (see CompiledChain), or -1 when nothing is weak. */
   readonly link: number;
@@ -123,7 +123,7 @@ export interface WeakestLinkResult {
   readonly path: readonly number[];
 }
 
-/** Marginal figures of MODEL.md section 4 for one seed (S, or one customer's s_c). */
+/** Marginal figures of docs/model.md, "Impact of one link: sensitivity, fix gain, failure loss" for one seed (S, or one customer's s_c). */
 export interface Sensitivity {
   /** d(target)/d(s_v) for every node; +Infinity where infinite. */
   readonly adjoint: Float64Array;
@@ -133,7 +133,7 @@ export interface Sensitivity {
   readonly converged: boolean;
 }
 
-/** Exact fixGain and failureLoss of every link for S (MODEL.md section 4). */
+/** Exact fixGain and failureLoss of every link for S (docs/model.md, "Impact of one link: sensitivity, fix gain, failure loss"). */
 export interface LinkImpacts {
   readonly fixGain: Float64Array;
   readonly failureLoss: Float64Array;

@@ -1,5 +1,5 @@
 /**
- * The weakest link behind a node (MODEL.md section 3): a breadth-first walk back from v through
+ * The weakest link behind a node (docs/model.md, "Chain strength and the weakest link"): a breadth-first walk back from v through
  * the links that attain W_v. Equality is EXACT (===): W values are copies, through min and max, of
  * the very p and q numbers compared with them, so no rounding can separate equal values.
  */

@@ -1,4 +1,4 @@
-/** Defaults of MODEL.md sections 1, 6 and 9, and the derived values every layer reads the same way. */
+/** Defaults of docs/model.md, "Notation"; docs/model.md, "Ratings and surveys"; docs/business-impact.md, "The model", and the derived values every layer reads the same way. */
 import type {
   Combine,
   Customer,
@@ -10,7 +10,7 @@ import type {
   Scale,
 } from './schema.js';
 
-/** Field defaults for actors and customers (MODEL.md section 1). */
+/** Field defaults for actors and customers (docs/model.md, "Notation"). */
 export const ACTOR_DEFAULTS = {
   performance: 1,
   welfare: 1,
@@ -21,10 +21,10 @@ export const ACTOR_DEFAULTS = {
 /** Hand-off defaults. A hand-off with neither `quality` nor `ratings` is taken as perfect (docs/model.md). */
 export const HANDOFF_DEFAULTS = { quality: 1, weight: 1 } as const;
 
-/** The default rating scale (MODEL.md section 6). */
+/** The default rating scale (docs/model.md, "Ratings and surveys"). */
 export const DEFAULT_SCALE: Scale = { min: 1, max: 5 };
 
-/** What customers say they want (MODEL.md section 6). */
+/** What customers say they want (docs/model.md, "Ratings and surveys"). */
 export const DEFAULT_DIMENSIONS: readonly string[] = [
   'reliability',
   'responsiveness',
@@ -36,7 +36,7 @@ export const DEFAULT_DIMENSIONS: readonly string[] = [
   'empathy',
 ];
 
-/** Business-impact defaults (MODEL.md section 9): the seeds' figures, not truths. */
+/** Business-impact defaults (docs/business-impact.md, "The model"): starting figures, not truths. */
 export const CUSTOMER_DEFAULTS = {
   value: 1,
   count: 1,
@@ -72,8 +72,8 @@ export function ratingShare(rating: Rating, scale: Scale): number {
 }
 
 /**
- * quality = sum_k w_k (r_k - lo) / (hi - lo) / sum_k w_k over the rated dimensions (MODEL.md
- * section 6); w_k are the receiver's priorities, 1 where it sets none. If every rated dimension has
+ * quality = sum_k w_k (r_k - lo) / (hi - lo) / sum_k w_k over the rated dimensions
+ * (docs/model.md, "Ratings and surveys"); w_k are the receiver's priorities, 1 where it sets none. If every rated dimension has
  * priority 0, the plain mean is used rather than 0/0.
  */
 export function qualityFromRatings(
@@ -111,7 +111,7 @@ export function handoffQuality(
   return HANDOFF_DEFAULTS.quality;
 }
 
-/** A customer's business coefficients with the model's `defaults` and then MODEL.md's applied. */
+/** A customer's business coefficients with the model's `defaults` and then the built-in defaults applied. */
 export function customerCoefficients(customer: Customer, defaults: CustomerDefaults | undefined) {
   return {
     value: customer.value ?? defaults?.value ?? CUSTOMER_DEFAULTS.value,

@@ -1,5 +1,5 @@
 /**
- * The model as a graphology MultiDirectedGraph (MODEL.md section 1): nodes are departments,
+ * The model as a graphology MultiDirectedGraph (docs/model.md, "Notation"): nodes are departments,
  * employees and customers in declaration order, edges are hand-offs (parallel ones allowed).
  * `manager` and `parent` are structure only and never become edges.
  */
@@ -28,7 +28,7 @@ export interface NodeAttributes {
   parent?: string;
   manager?: string;
   segment?: Segment;
-  /** A customer's value after the model's `defaults` (MODEL.md sections 1 and 9). */
+  /** A customer's value after the model's `defaults` (docs/model.md, "Notation"; docs/business-impact.md, "The model"). */
   value?: number;
   relationship?: Relationship;
 }
@@ -92,7 +92,7 @@ function nodeEntries(model: Model): Array<[string, NodeAttributes]> {
       {
         kind: 'customer',
         name: c.name ?? c.id,
-        // External customers: p = 1, d = 1, combine mean (MODEL.md section 1).
+        // External customers: p = 1, d = 1, combine mean (docs/model.md, "Notation").
         ...ACTOR_DEFAULTS,
         value: customerCoefficients(c, model.defaults).value,
         ...(c.segment !== undefined && { segment: c.segment }),

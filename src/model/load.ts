@@ -1,5 +1,5 @@
 /**
- * Loading and validating a model (MODEL.md section 8): shape (zod), then cross-references, every
+ * Loading and validating a model (docs/model-file.md, "Every field"): shape (zod), then cross-references, every
  * error at once; a valid model comes back with its warnings.
  */
 import { isLoose } from './declared-nodes.js';
@@ -75,7 +75,7 @@ export function formatOf(path: string): ModelFormat | undefined {
 
 /**
  * Shape issues, then reference issues on whatever parts are well-formed: a user sees every error
- * at once. Empty input is an error, not an empty model (MODEL.md section 8).
+ * at once. Empty input is an error, not an empty model (docs/model-file.md, "Every field").
  */
 function validation(input: unknown): { issues: Issue[]; shape?: Model } {
   if (input === undefined || input === null) {

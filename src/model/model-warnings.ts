@@ -17,7 +17,7 @@ export function modelWarnings(model: Model): Warning[] {
   return warnings;
 }
 
-/** A customer that receives no hand-off is not scored (docs/model.md, "5. The organisation score"). */
+/** A customer that receives no hand-off is not scored (docs/model.md, "The organisation score"). */
 function unreachedCustomers(model: Model, warnings: Warning[]): void {
   const receivers = new Set<string>();
   for (const handoff of model.handoffs ?? []) receivers.add(handoff.to);

@@ -1,4 +1,4 @@
-/** The organisation model's shape (MODEL.md sections 1, 6, 8 and 9): the single source of its types. */
+/** The organisation model's shape (docs/model.md, "Notation"; docs/model.md, "Ratings and surveys"; docs/model-file.md, "Every field"; docs/business-impact.md, "The model"): the single source of its types. */
 import { z } from 'zod';
 
 /** A share in [0, 1]: quality, performance, welfare, dependence, recovery. */
@@ -7,7 +7,7 @@ const Share = z.number().min(0).max(1);
 const NonNegative = z.number().min(0);
 const Id = z.string().min(1, 'an id cannot be empty');
 
-/** How an actor combines its input groups (MODEL.md section 2). */
+/** How an actor combines its input groups (docs/model.md, "Propagation: service flows down the chain"). */
 export const CombineSchema = z.enum(['mean', 'min', 'product', 'geometric']);
 /** What a hand-off carries; descriptive only. */
 export const CarriesSchema = z.enum(['work', 'information', 'materials', 'goods', 'service']);
@@ -16,7 +16,7 @@ export const SegmentSchema = z.enum(['end-user', 'prospect', 'distributor', 'sup
 /** Patients and shoppers are short-term, students long-term. */
 export const RelationshipSchema = z.enum(['short-term', 'long-term']);
 
-/** Weights per rating dimension: what matters most to this receiver (MODEL.md section 6). */
+/** Weights per rating dimension: what matters most to this receiver (docs/model.md, "Ratings and surveys"). */
 export const PrioritiesSchema = z.record(z.string().min(1), NonNegative);
 
 /** The rating scale; default 1 to 5. */
@@ -80,7 +80,7 @@ export const WordOfMouthSchema = z.strictObject({
   conversion: Share.optional(),
 });
 
-/** Business-impact coefficients of a customer (MODEL.md section 9); all optional. */
+/** Business-impact coefficients of a customer (docs/business-impact.md, "The model"); all optional. */
 const businessFields = {
   count: NonNegative.optional(),
   churn: ChurnSchema.optional(),

@@ -87,7 +87,7 @@ export interface LinkMarks {
   readonly maxSensitivity: number;
 }
 
-/** Weakest links (some customer's, MODEL.md section 3) and the top other links by fix gain (section 4). */
+/** Weakest links (some customer's, docs/model.md, "Chain strength and the weakest link") and the top other links by fix gain (section 4). */
 export function linkMarks(report: Report): LinkMarks {
   const links: { type: 'actor' | 'handoff'; id: string; impact: LinkImpact }[] = [
     ...report.actors.map((a) => ({ type: 'actor' as const, id: a.id, impact: a })),

@@ -66,7 +66,7 @@ describe('analyze: bad input first', () => {
   });
 });
 
-describe('analyze: the report of MODEL.md section 7', () => {
+describe('analyze: the report of docs/model.md, "What each report field means to a consultant"', () => {
   const report = analyze(small);
   it('summarises the model and scores the customers that receive a hand-off', () => {
     expect(report.model).toEqual({ name: 'Small', actors: 2, customers: 2, handoffs: 3 });

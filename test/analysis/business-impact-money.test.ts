@@ -19,7 +19,7 @@ describe('failedShare', () => {
 });
 
 describe('customerMoney', () => {
-  it('uses MODEL.md defaults: one customer worth 1, a quarter lost per unit of failure', () => {
+  it('uses the built-in defaults: one customer worth 1, a quarter lost per unit of failure', () => {
     // failed = 0.2; lost = 1 * 0.25 * 0.2 = 0.05; notWon = 0.05 * 10 * 0 = 0; atRisk = 0.05 * 1.
     const money = customerMoney(0.8, coefficients());
     expect(money.failed).toBeCloseTo(0.2, 15);
@@ -138,7 +138,7 @@ describe('coefficientsUsed', () => {
     acquisitionCost: 80,
   };
 
-  it('marks each coefficient as set on the customer, in the defaults block or by MODEL.md', () => {
+  it('marks each coefficient as set on the customer, in the defaults block or built in', () => {
     expect(coefficientsUsed(customer, defaults)).toEqual([
       { name: 'count', value: 4000, source: 'customer', isDefault: false },
       { name: 'value', value: 1_440_000, source: 'customer', isDefault: false },

@@ -1,4 +1,4 @@
-/** plan with objective `money`: greedy by exact money at risk saved per unit of cost (MODEL.md 5, 9). */
+/** plan with objective `money`: greedy by exact money at risk saved per unit of cost (docs/model.md, "What-if scenarios and plans"; docs/business-impact.md, "The model"). */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';

@@ -1,4 +1,4 @@
-/** plan: greedy by exact gain in S per unit of cost (MODEL.md section 5). */
+/** plan: greedy by exact gain in S per unit of cost (docs/model.md, "What-if scenarios and plans"). */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-/** aggregateSurvey: "how do people see you?" (MODEL.md section 6), against hand-computed figures. */
+/** aggregateSurvey: "how do people see you?" (docs/model.md, "Ratings and surveys"), against hand-computed figures. */
 import { describe, expect, it } from 'vitest';
 import { handoffRatings } from '../../src/analysis/ratings.js';
 import { aggregateSurvey } from '../../src/analysis/survey.js';
@@ -191,7 +191,7 @@ describe('aggregateSurvey with expectations (expectation-gap ratings)', () => {
   });
 });
 
-describe('handoffRatings: ratings beside the quality they give (MODEL.md section 6)', () => {
+describe('handoffRatings: ratings beside the quality they give (docs/model.md, "Ratings and surveys")', () => {
   it('lists each rated hand-off with shares, the receiver’s priorities and the derived quality', () => {
     const rated = validateModel({
       version: 1,

@@ -1,4 +1,4 @@
-/** whatIf: before and after a scenario (MODEL.md section 5), incremental equal to a full recompute. */
+/** whatIf: before and after a scenario (docs/model.md, "What-if scenarios and plans"), incremental equal to a full recompute. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';

@@ -113,7 +113,7 @@ describe('service-chain analyze examples/retail.yaml', () => {
     expect(first.stdout).toBe(`${JSON.stringify(analyze(model), null, 2)}\n`);
   });
 
-  it('gives the JSON report exactly the keys of MODEL.md section 7, plus rankings', () => {
+  it('gives the JSON report exactly the keys of docs/model.md, "What each report field means to a consultant", plus rankings', () => {
     const report = jsonReport(retail, '--format', 'json');
     expect(Object.keys(report)).toEqual([
       'model',

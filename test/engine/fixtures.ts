@@ -1,6 +1,6 @@
 /**
  * Test helpers for the engine: random models (fast-check), a NAIVE reference implementation of
- * MODEL.md sections 2-3 written independently of src/engine (global Jacobi iteration over plain
+ * docs/model.md, "Propagation: service flows down the chain"; docs/model.md, "Chain strength and the weakest link" written independently of src/engine (global Jacobi iteration over plain
  * objects), and brute-force link changes.
  */
 import fc from 'fast-check';
@@ -176,7 +176,7 @@ export function naiveService(model: Model, maxRounds = 200_000) {
   return { service: s, score };
 }
 
-/** Naive chain strength: global iteration of MODEL.md section 3 from W = 1 until nothing changes. */
+/** Naive chain strength: global iteration of docs/model.md, "Chain strength and the weakest link" from W = 1 until nothing changes. */
 export function naiveStrength(model: Model): Map<string, number> {
   const nodes = naiveNodes(model);
   const groups = naiveGroups(model);

@@ -95,7 +95,7 @@ describe('affineNodes and isAffineLink', () => {
   });
 });
 
-describe('linkImpacts: exact fixGain and failureLoss (MODEL.md section 4)', () => {
+describe('linkImpacts: exact fixGain and failureLoss (docs/model.md, "Impact of one link: sensitivity, fix gain, failure loss")', () => {
   it('a min receiver: fixing a link that is not the minimum gains nothing', () => {
     const model = twoInputs('min', 0.5, 0.8);
     const chain = compileModel(model);

@@ -29,7 +29,7 @@ function serviceOf(model: Model, id: string): number {
   return propagate(chain).service[chain.nodeIndex.get(id)!]!;
 }
 
-describe('propagate: the combines of MODEL.md section 2', () => {
+describe('propagate: the combines of docs/model.md, "Propagation: service flows down the chain"', () => {
   it('mean weighs groups by weight: (1 * 0.72 + 3 * 0.5) / 4', () => {
     expect(serviceOf(twoInputs('mean'), 'x')).toBeCloseTo(0.555, 15);
   });

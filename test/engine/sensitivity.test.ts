@@ -52,7 +52,7 @@ function seriesParallel(Ra: number, Rb: number, Rc: number, Rd: number): Model {
   };
 }
 
-describe('sensitivity (MODEL.md section 4)', () => {
+describe('sensitivity (docs/model.md, "Impact of one link: sensitivity, fix gain, failure loss")', () => {
   it('reproduces series-parallel reliability and its Birnbaum importances', () => {
     const [Ra, Rb, Rc, Rd] = [0.9, 0.8, 0.7, 0.95];
     const R = (a: number, b: number, c: number, d: number) => (1 - (1 - a * b) * (1 - c)) * d;

@@ -34,7 +34,7 @@ function weakest(model: Model, id: string) {
   return { strength: strength[v], name, path: path.map((x) => chain.ids[x]) };
 }
 
-describe('chainStrength and weakestLink (MODEL.md section 3)', () => {
+describe('chainStrength and weakestLink (docs/model.md, "Chain strength and the weakest link")', () => {
   it('a line: W = min of every link; the walk goes back to the weakest hand-off', () => {
     expect(weakest(line, 'c')).toEqual({ strength: 0.7, name: 'a->b', path: ['b', 'c'] });
     expect(weakest(line, 'b')).toEqual({ strength: 0.7, name: 'a->b', path: ['b'] });

@@ -37,7 +37,7 @@ export interface AnalyzeCommandOptions {
   readonly top?: number;
   /** Write here instead of to stdout. */
   readonly out?: string;
-  /** Append the money view (MODEL.md section 9): money at risk, what each link's fix saves. */
+  /** Append the money view (docs/business-impact.md, "The model"): money at risk, what each link's fix saves. */
   readonly money?: boolean;
   /** Append the department view: `department` = each actor's own, N = depth (1 = top level). */
   readonly level?: AnalyzeLevel;
@@ -127,7 +127,7 @@ export type MetricsOutput = Omit<StructuralMetrics, 'betweenness'> & {
 };
 
 /**
- * What `analyze --format json` prints: the report object (MODEL.md section 7) with, after its
+ * What `analyze --format json` prints: the report object (docs/model.md, "What each report field means to a consultant") with, after its
  * own keys, one key per view asked for. Without any view it is the report object exactly.
  */
 export type AnalyzeOutput = Report & {

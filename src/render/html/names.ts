@@ -11,7 +11,7 @@ export interface Names {
   link(link: LinkRef | WeakestLink): string;
   /** A chain of ids as node names, `A → B → C`. */
   chain(ids: readonly string[]): string;
-  /** An actor's effective performance p × welfare (MODEL.md section 1), its strength as a link. */
+  /** An actor's effective performance p × welfare (docs/model.md, "Notation"), its strength as a link. */
   performance(id: string): number;
 }
 
