@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { ENGINE_DEFAULTS } from '../engine/index.js';
 import { ServiceChainError, type Warning } from '../model/errors.js';
 import { ensureValidModel } from '../model/load.js';
-import { resolveOptions } from '../model/options.js';
+import { EngineOptionsSchema, resolveOptions } from '../model/options.js';
 import type { Model } from '../model/schema.js';
 import { totalMoneyAtRisk } from './business-impact.js';
 import { validateCandidates } from './candidates.js';
@@ -28,19 +28,17 @@ export { parseCandidates, validateCandidates } from './candidates.js';
 export const GAIN_EPSILON = 1e-12;
 
 /** Options of plan. */
-export const PlanOptionsSchema = z.strictObject({
+export const PlanOptionsSchema = EngineOptionsSchema.extend({
   /** The candidates, raw (validated here) or from validateCandidates. */
   candidates: z.array(z.unknown()),
   /** Money available; candidates are bought while it lasts. */
   budget: z.number().min(0),
   /** What a pick must improve: S (`score`, the default) or total money at risk (`money`). */
   objective: PlanObjectiveSchema.optional(),
-  tolerance: z.number().positive().optional(),
-  maxIterations: z.number().int().positive().optional(),
 });
 
 /** Options of plan. @useDeclaredType */
-export type PlanOptions = z.infer<typeof PlanOptionsSchema>;
+export type PlanOptions = z.input<typeof PlanOptionsSchema>;
 
 /** Defaults of the optional PlanOptions. */
 export const PLAN_DEFAULTS = {
