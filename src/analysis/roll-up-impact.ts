@@ -72,7 +72,7 @@ function scoreWithAll(
 
 /** A figure as reported: never below 0 (a rounding residue of an unchanged S is 0). */
 function nonNegative(x: number): number {
-  return x > 0 ? x : 0;
+  return Math.max(x, 0);
 }
 
 /**

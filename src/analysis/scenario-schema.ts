@@ -132,7 +132,7 @@ export type SetActor = z.infer<typeof SetActorSchema>;
 export type SetCustomer = z.infer<typeof SetCustomerSchema>;
 export type Addition = z.infer<typeof AdditionSchema>;
 export type Removal = z.infer<typeof RemovalSchema>;
-/** One change of a scenario, after validation. */
+/** One change of a scenario, after validation. @useDeclaredType */
 export type Change = z.infer<typeof ChangeSchema>;
 /** A validated scenario. */
 export interface Scenario {
