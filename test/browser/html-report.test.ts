@@ -18,7 +18,8 @@ import { formatNumber } from '../../src/render/format.js';
 import { toHtml } from '../../src/render/html.js';
 import { hostileModelInput } from '../fixtures/hostile-model.js';
 
-const CHROMIUM = '/usr/bin/chromium';
+/** Where Chromium is: `CHROMIUM_PATH`, else Debian's. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts');
 const REQUIRED = process.env.CI === 'true';
 const AVAILABLE = existsSync(CHROMIUM);
