@@ -724,3 +724,34 @@ describe('hostile input: thousands of wrong names stay fast', () => {
     );
   });
 });
+
+describe('hostile input: many cycles stay linear', () => {
+  it('10,000 two-person manager cycles: one issue each, at the first member', () => {
+    const employees = [];
+    for (let i = 0; i < 10_000; i++) {
+      employees.push({ id: `a${i}`, manager: `b${i}` }, { id: `b${i}`, manager: `a${i}` });
+    }
+    const found = issues({ version: 1, employees });
+    expect(found).toHaveLength(10_000);
+    expect(found[9_999]).toEqual({
+      code: 'manager_cycle',
+      path: 'employees[19998].manager',
+      message: 'managers form a cycle: "a9999" -> "b9999" -> "a9999"',
+    });
+  });
+
+  it('a cycle entered from a chain is reported at its first listed member', () => {
+    const departments = [
+      { id: 'top', parent: 'late' },
+      { id: 'early', parent: 'late' },
+      { id: 'late', parent: 'early' },
+    ];
+    expect(issues({ version: 1, departments })).toEqual([
+      {
+        code: 'parent_cycle',
+        path: 'departments[1].parent',
+        message: 'department parents form a cycle: "early" -> "late" -> "early"',
+      },
+    ]);
+  });
+});
