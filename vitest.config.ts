@@ -8,6 +8,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // Builds dist/ once; CLI tests run the built binary (node dist/cli.js).
     globalSetup: ['test/global-setup.ts'],
+    // A fixed fast-check seed: the same cases on every run (test/fast-check-seed.ts).
+    setupFiles: ['test/fast-check-seed.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },
