@@ -125,7 +125,7 @@ export type { ErrorCode, Issue, Warning, WarningCode } from './model/errors.js';
 export { ServiceChainError } from './model/errors.js';
 /** Node and edge attributes of the hand-off graph, and the graph type. */
 export type { EdgeAttributes, NodeAttributes, ServiceGraph } from './model/graph.js';
-/** The model as a graphology MultiDirectedGraph (edge keys = hand-off ids). */
+/** The model as a graphology MultiDirectedGraph (node keys n0, n1, ... with the id as `id`; edge keys = hand-off ids). */
 export { toGraph } from './model/graph.js';
 /** The JSON Schema of a model file. */
 export { modelJsonSchema } from './model/json-schema.js';

@@ -1,12 +1,12 @@
 /**
  * GEXF and GraphML exports of the hand-off graph with the report's scores as attributes, for
- * Gephi, yEd, Cytoscape. GEXF is written by graphology-gexf; graphology-graphml 0.5.2 only parses,
- * so GraphML is written here (keys declared once, values typed, XML escaped). Characters XML 1.0
+ * Gephi, yEd, Cytoscape. Both are written here (attributes declared once, values typed, XML
+ * escaped) with the model's ids as node ids: toGraph's node keys are generated (`n0`, `n1`, ...),
+ * and graphology-gexf's writer would print those keys. Characters XML 1.0
  * cannot hold at all (NUL, ESC, BEL and the other C0 controls but tab, newline and carriage
  * return; U+FFFE, U+FFFF; lone surrogates) are written as the visible text `\uXXXX` in both
  * formats, so the file is well-formed and distinct ids stay distinct.
  */
-import { write as writeGexf } from 'graphology-gexf';
 import type { Report } from '../analysis/report.js';
 import { toGraph } from '../model/graph.js';
 import type { Model } from '../model/schema.js';
@@ -40,11 +40,11 @@ function elements(report: Report, model: Model) {
   const actors = new Map(report.actors.map((actor) => [actor.id, actor]));
   const customers = new Map(report.customers.map((customer) => [customer.id, customer]));
   const handoffs = new Map(report.handoffs.map((handoff) => [handoff.id, handoff]));
-  const nodes: Element[] = graph.mapNodes((key, node) => {
-    const actor = actors.get(key);
-    const customer = customers.get(key);
+  const nodes: Element[] = graph.mapNodes((_key, node) => {
+    const actor = actors.get(node.id);
+    const customer = customers.get(node.id);
     return {
-      key,
+      key: node.id,
       label: node.name,
       attributes: defined({
         kind: node.kind,
@@ -59,12 +59,12 @@ function elements(report: Report, model: Model) {
       }),
     };
   });
-  const edges = graph.mapEdges((key, edge, source, target) => {
+  const edges = graph.mapEdges((key, edge, _source, _target, source, target) => {
     const handoff = handoffs.get(key);
     return {
       key,
-      source,
-      target,
+      source: source.id,
+      target: target.id,
       label: key,
       attributes: defined({
         quality: edge.quality,
@@ -78,7 +78,7 @@ function elements(report: Report, model: Model) {
       }),
     };
   });
-  return { graph, nodes, edges };
+  return { nodes, edges };
 }
 
 /** What XML 1.0 forbids even as a character reference. */
@@ -94,47 +94,76 @@ export function xmlSafe(text: string): string {
   );
 }
 
-function safeAttributes(attributes: Attributes): Attributes {
-  return Object.fromEntries(
-    Object.entries(attributes).map(([name, value]) => [
-      xmlSafe(name),
-      typeof value === 'string' ? xmlSafe(value) : value,
-    ]),
+/** GEXF type of an attribute as graphology-gexf inferred it: the widest type among its values. */
+function gexfType(values: readonly Value[]): string {
+  if (values.every((value) => typeof value === 'boolean')) return 'boolean';
+  if (!values.every((value) => typeof value === 'number')) return 'string';
+  if (!values.every((value) => Number.isInteger(value))) return 'double';
+  return values.every((value) => Math.abs(value) <= 0x7fffffff) ? 'integer' : 'long';
+}
+
+/** Every attribute of one class with its GEXF type, in first-seen order. */
+function gexfModel(items: readonly Element[]): Map<string, string> {
+  const values = new Map<string, Value[]>();
+  for (const item of items)
+    for (const [name, value] of Object.entries(item.attributes)) {
+      const seen = values.get(name);
+      if (seen === undefined) values.set(name, [value]);
+      else seen.push(value);
+    }
+  return new Map([...values].map(([name, all]) => [name, gexfType(all)]));
+}
+
+/** The `<attributes>` block of one class. */
+function gexfAttributes(kind: 'node' | 'edge', model: Map<string, string>): string[] {
+  if (model.size === 0) return [];
+  const lines = [...model].map(
+    ([name, type]) =>
+      `      <attribute id="${escapeXml(name)}" title="${escapeXml(name)}" type="${type}"/>`,
   );
+  return [`    <attributes class="${kind}">`, ...lines, '    </attributes>'];
+}
+
+/** One element's `<attvalues>` lines, in the order of the declarations. */
+function attvalueLines(model: Map<string, string>, item: Element): string[] {
+  if (model.size === 0) return [];
+  const values = [...model.keys()]
+    .filter((name) => Object.hasOwn(item.attributes, name))
+    .map(
+      (name) =>
+        `          <attvalue for="${escapeXml(name)}" value="${escapeXml(String(item.attributes[name]))}"/>`,
+    );
+  return ['        <attvalues>', ...values, '        </attvalues>'];
 }
 
 /** The hand-off graph as GEXF 1.3, with kind, service, chainStrength and the impact figures. */
 export function toGexf(report: Report, model: Model): string {
-  const { graph: original, nodes, edges } = elements(report, model);
-  // graphology-gexf escapes markup and whitespace but not what XML forbids: a copy with safe keys.
-  const graph = original.nullCopy();
-  const nodeByKey = new Map<string, Element>();
-  const edgeByKey = new Map<string, Element>();
-  for (const node of nodes) {
-    const key = xmlSafe(node.key);
-    graph.addNode(key);
-    nodeByKey.set(key, node);
-  }
-  for (const edge of edges) {
-    const key = xmlSafe(edge.key);
-    graph.addEdgeWithKey(key, xmlSafe(edge.source), xmlSafe(edge.target));
-    edgeByKey.set(key, edge);
-  }
-  return writeGexf(graph, {
-    version: '1.3',
-    formatNode: (key) => {
-      const node = nodeByKey.get(key)!;
-      return { label: xmlSafe(node.label), attributes: safeAttributes(node.attributes) };
-    },
-    formatEdge: (key) => {
-      const edge = edgeByKey.get(key)!;
-      return {
-        label: xmlSafe(edge.label),
-        weight: edge.attributes['weight'] as number,
-        attributes: safeAttributes(edge.attributes),
-      };
-    },
-  });
+  const { nodes, edges } = elements(report, model);
+  const nodeModel = gexfModel(nodes);
+  const edgeModel = gexfModel(edges);
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<gexf version="1.3" xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd">',
+    '  <graph defaultedgetype="directed">',
+    ...gexfAttributes('node', nodeModel),
+    ...gexfAttributes('edge', edgeModel),
+    '    <nodes>',
+  ];
+  for (const node of nodes)
+    lines.push(
+      `      <node id="${escapeXml(node.key)}" label="${escapeXml(node.label)}">`,
+      ...attvalueLines(nodeModel, node),
+      '      </node>',
+    );
+  lines.push('    </nodes>', '    <edges>');
+  for (const edge of edges)
+    lines.push(
+      `      <edge id="${escapeXml(edge.key)}" source="${escapeXml(edge.source)}" target="${escapeXml(edge.target)}" weight="${edge.attributes['weight']}" label="${escapeXml(edge.label)}">`,
+      ...attvalueLines(edgeModel, edge),
+      '      </edge>',
+    );
+  lines.push('    </edges>', '  </graph>', '</gexf>');
+  return `${lines.join('\n')}\n`;
 }
 
 /**

@@ -1,5 +1,5 @@
 /** `service-chain export` on the built binary: exit codes and outputs. */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -37,5 +37,37 @@ describe('service-chain export', () => {
       '<edge id="warehouse-&gt;dispatch" source="warehouse" target="dispatch">',
     );
     expect(text.match(/<edge /g)).toHaveLength(20);
+  });
+});
+
+describe('service-chain export: ids named like Object.prototype members', () => {
+  const file = join(scratch, 'hostile.json');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      version: 1,
+      departments: [{ id: '__proto__' }, { id: 'constructor' }],
+      customers: [{ id: 'toString' }],
+      handoffs: [
+        { from: '__proto__', to: 'constructor', quality: 0.5 },
+        { from: 'constructor', to: 'toString', quality: 0.8 },
+      ],
+    }),
+  );
+
+  it.each(['gexf', 'graphml'])('%s names every node and hand-off by its model id', (format) => {
+    const result = runCli('export', file, '--format', format);
+    expect(result.status).toBe(0);
+    expect(result.stdout.match(/<node id="[^"]*"/g)).toEqual([
+      '<node id="__proto__"',
+      '<node id="constructor"',
+      '<node id="toString"',
+    ]);
+    expect(result.stdout).toContain(
+      'id="__proto__-&gt;constructor" source="__proto__" target="constructor"',
+    );
+    expect(result.stdout).toContain(
+      'id="constructor-&gt;toString" source="constructor" target="toString"',
+    );
   });
 });
