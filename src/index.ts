@@ -121,8 +121,9 @@ export type { ModelHeader } from './model/builder.js';
 /** A typed fluent builder: `modelBuilder({ name }).department(...).handoff(...).build()`. */
 export { ModelBuilder, modelBuilder } from './model/builder.js';
 export type { ErrorCode, Issue, Warning, WarningCode } from './model/errors.js';
+/** Every error code, and every warning code the library gives, at run time. */
 /** The library's one error type: every issue found, each with a stable `code`, a `path` and a message. */
-export { ServiceChainError } from './model/errors.js';
+export { ERROR_CODES, ServiceChainError, WARNING_CODES } from './model/errors.js';
 /** Node and edge attributes of the hand-off graph, and the graph type. */
 export type { EdgeAttributes, NodeAttributes, ServiceGraph } from './model/graph.js';
 /** The model as a graphology MultiDirectedGraph (node keys n0, n1, ... with the id as `id`; edge keys = hand-off ids). */
