@@ -3,6 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analysis/analyze.js';
+import { loadModelFile } from '../../src/model/load-file.js';
+import { toGexf, toGraphml } from '../../src/render/export.js';
 import { example, runCli } from './cli-run.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'service-chain-export-'));
@@ -26,6 +29,13 @@ describe('service-chain export', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('<gexf version="1.3"');
     expect(result.stdout).toContain('<attribute id="fixGain" title="fixGain" type="double"/>');
+  });
+
+  it('prints what the library writes, byte for byte, in another process', async () => {
+    const { model } = await loadModelFile(retail);
+    const report = analyze(model);
+    expect(runCli('export', retail, '--format', 'gexf').stdout).toBe(toGexf(report, model));
+    expect(runCli('export', retail, '--format', 'graphml').stdout).toBe(toGraphml(report, model));
   });
 
   it('writes GraphML to --out', () => {
