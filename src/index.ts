@@ -112,8 +112,7 @@ export type {
   WhatIfResult,
 } from './analysis/what-if.js';
 /** S, every customer's service, chain strength and weakest link before and after a scenario. */
-/** Up to where whatIf compares fixGain rankings by default (beyond: skipped with a warning). */
-export { RANKINGS_AUTO_LIMITS, WHAT_IF_DEFAULTS, whatIf } from './analysis/what-if.js';
+export { WHAT_IF_DEFAULTS, whatIf } from './analysis/what-if.js';
 /** Progress of a long impact computation: links done out of the total. */
 export type { ImpactProgress } from './engine/impact.js';
 /** Model-wide fields accepted by the builder. */

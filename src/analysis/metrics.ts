@@ -9,7 +9,7 @@ import betweennessModule from 'graphology-metrics/centrality/betweenness.js';
 import { z } from 'zod';
 import type { Warning } from '../model/errors.js';
 import { type ServiceGraph, toGraph } from '../model/graph.js';
-import { resolveOptions } from '../model/options.js';
+import { type DefaultsOf, resolveOptions } from '../model/options.js';
 import type { Model } from '../model/schema.js';
 
 /**
@@ -27,10 +27,10 @@ export const MetricsOptionsSchema = z.strictObject({
 });
 
 /** Options of structuralMetrics. @useDeclaredType */
-export type MetricsOptions = z.infer<typeof MetricsOptionsSchema>;
+export type MetricsOptions = z.input<typeof MetricsOptionsSchema>;
 
 /** Defaults of MetricsOptions. */
-export const METRICS_DEFAULTS = { metrics: false, sizeLimit: 20_000 } as const;
+export const METRICS_DEFAULTS: DefaultsOf<MetricsOptions> = { metrics: false, sizeLimit: 20_000 };
 
 /** Metrics of one node. */
 export interface NodeMetrics {
