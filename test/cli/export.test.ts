@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
 import { loadModelFile } from '../../src/model/load-file.js';
 import { toGexf, toGraphml } from '../../src/render/export.js';
-import { example, runCli } from './cli-run.js';
+import { example, root, runCli } from './cli-run.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'service-chain-export-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -79,5 +79,16 @@ describe('service-chain export: ids named like Object.prototype members', () => 
     expect(result.stdout).toContain(
       'id="constructor-&gt;toString" source="constructor" target="toString"',
     );
+  });
+});
+
+describe('docs/cli.md', () => {
+  it('shows the head of the GEXF the CLI writes', () => {
+    const command = '$ service-chain export examples/retail.yaml --format gexf | head -n 24\n';
+    const doc = readFileSync(join(root, 'docs', 'cli.md'), 'utf8');
+    const start = doc.indexOf(command) + command.length;
+    const shown = doc.slice(start, doc.indexOf('```', start));
+    const head = runCli('export', retail, '--format', 'gexf').stdout.split('\n').slice(0, 24);
+    expect(shown).toBe(`${head.join('\n')}\n`);
   });
 });
