@@ -112,8 +112,7 @@ export type {
   WhatIfResult,
 } from './analysis/what-if.js';
 /** S, every customer's service, chain strength and weakest link before and after a scenario. */
-/** Up to where whatIf compares fixGain rankings by default (beyond: skipped with a warning). */
-export { RANKINGS_AUTO_LIMITS, WHAT_IF_DEFAULTS, whatIf } from './analysis/what-if.js';
+export { WHAT_IF_DEFAULTS, whatIf } from './analysis/what-if.js';
 /** Progress of a long impact computation: links done out of the total. */
 export type { ImpactProgress } from './engine/impact.js';
 /** Model-wide fields accepted by the builder. */
@@ -121,11 +120,12 @@ export type { ModelHeader } from './model/builder.js';
 /** A typed fluent builder: `modelBuilder({ name }).department(...).handoff(...).build()`. */
 export { ModelBuilder, modelBuilder } from './model/builder.js';
 export type { ErrorCode, Issue, Warning, WarningCode } from './model/errors.js';
+/** Every error code, and every warning code the library gives, at run time. */
 /** The library's one error type: every issue found, each with a stable `code`, a `path` and a message. */
-export { ServiceChainError } from './model/errors.js';
+export { ERROR_CODES, ServiceChainError, WARNING_CODES } from './model/errors.js';
 /** Node and edge attributes of the hand-off graph, and the graph type. */
 export type { EdgeAttributes, NodeAttributes, ServiceGraph } from './model/graph.js';
-/** The model as a graphology MultiDirectedGraph (edge keys = hand-off ids). */
+/** The model as a graphology MultiDirectedGraph (node keys n0, n1, ... with the id as `id`; edge keys = hand-off ids). */
 export { toGraph } from './model/graph.js';
 /** The JSON Schema of a model file. */
 export { modelJsonSchema } from './model/json-schema.js';

@@ -8,8 +8,8 @@ import { DirectedGraph } from 'graphology';
 import betweennessModule from 'graphology-metrics/centrality/betweenness.js';
 import { z } from 'zod';
 import type { Warning } from '../model/errors.js';
-import { toGraph } from '../model/graph.js';
-import { resolveOptions } from '../model/options.js';
+import { type ServiceGraph, toGraph } from '../model/graph.js';
+import { type DefaultsOf, resolveOptions } from '../model/options.js';
 import type { Model } from '../model/schema.js';
 
 /**
@@ -27,10 +27,10 @@ export const MetricsOptionsSchema = z.strictObject({
 });
 
 /** Options of structuralMetrics. @useDeclaredType */
-export type MetricsOptions = z.infer<typeof MetricsOptionsSchema>;
+export type MetricsOptions = z.input<typeof MetricsOptionsSchema>;
 
 /** Defaults of MetricsOptions. */
-export const METRICS_DEFAULTS = { metrics: false, sizeLimit: 20_000 } as const;
+export const METRICS_DEFAULTS: DefaultsOf<MetricsOptions> = { metrics: false, sizeLimit: 20_000 };
 
 /** Metrics of one node. */
 export interface NodeMetrics {
@@ -60,18 +60,18 @@ export interface StructuralMetrics {
 }
 
 /**
- * The graph with parallel hand-offs merged into one edge, its nodes keyed by position (`n0`,
- * `n1`, ...): betweenness is about who lies between whom, and graphology-metrics 2.4.2's Brandes
- * miscounts parallel edges (a path a->b->c->d with a second c->d gives every node 0.5). It also
- * indexes nodes and returns scores in plain objects keyed by id, so an id such as `__proto__`
- * would lose its score; positional keys cannot clash with Object.prototype.
+ * The graph with parallel hand-offs merged into one edge: betweenness is about who lies between
+ * whom, and graphology-metrics 2.4.2's Brandes miscounts parallel edges (a path a->b->c->d with a
+ * second c->d gives every node 0.5). It indexes nodes and returns scores in plain objects keyed by
+ * node key, which is safe because toGraph's keys are generated (`n0`, `n1`, ...), never model ids.
  */
-function simpleGraph(graph: ReturnType<typeof toGraph>): DirectedGraph {
+function simpleGraph(graph: ServiceGraph): DirectedGraph {
   const simple = new DirectedGraph();
-  const keys = new Map(graph.nodes().map((id, i) => [id, `n${i}`]));
-  for (const key of keys.values()) simple.addNode(key);
+  graph.forEachNode((key) => {
+    simple.addNode(key);
+  });
   graph.forEachEdge((_key, _attributes, source, target) => {
-    simple.mergeEdge(keys.get(source)!, keys.get(target)!);
+    simple.mergeEdge(source, target);
   });
   return simple;
 }
@@ -104,12 +104,12 @@ export function structuralMetrics(model: Model, options: MetricsOptions = {}): S
       message: `betweenness skipped: ${graph.size} hand-offs exceed the limit of ${sizeLimit}; it costs about ${graph.order} x ${graph.size} = ${operations} steps (ask with --metrics)`,
     });
   }
-  const nodes: NodeMetrics[] = graph.nodes().map((id, i) => ({
-    id,
-    kind: graph.getNodeAttribute(id, 'kind'),
-    inDegree: graph.inDegree(id),
-    outDegree: graph.outDegree(id),
-    betweenness: scores === undefined ? null : (scores[`n${i}`] ?? 0),
+  const nodes: NodeMetrics[] = graph.mapNodes((key, node) => ({
+    id: node.id,
+    kind: node.kind,
+    inDegree: graph.inDegree(key),
+    outDegree: graph.outDegree(key),
+    betweenness: scores === undefined ? null : (scores[key] ?? 0),
   }));
   return {
     nodes,

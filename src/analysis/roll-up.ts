@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { ACTOR_DEFAULTS, HANDOFF_DEFAULTS, handoffId } from '../model/defaults.js';
-import { resolveOptions } from '../model/options.js';
+import { type DefaultsOf, resolveOptions } from '../model/options.js';
 import type { Department, Model } from '../model/schema.js';
 import type { Report } from './report.js';
 import { departmentImpacts } from './roll-up-impact.js';
@@ -16,10 +16,10 @@ export const RollUpOptionsSchema = z.strictObject({
 });
 
 /** Options of rollUp. @useDeclaredType */
-export type RollUpOptions = z.infer<typeof RollUpOptionsSchema>;
+export type RollUpOptions = z.input<typeof RollUpOptionsSchema>;
 
-/** Defaults of RollUpOptions: no level, i.e. each actor's own department. */
-export const ROLL_UP_DEFAULTS: RollUpOptions = {};
+/** Defaults of RollUpOptions: none, since no `level` means each actor's own department. */
+export const ROLL_UP_DEFAULTS: DefaultsOf<Omit<RollUpOptions, 'level'>> = {};
 
 /** The weakest link inside a department: one of its actors or a hand-off between two of them. */
 export type InternalLink =

@@ -16,7 +16,12 @@ import {
 } from '../engine/index.js';
 import { ServiceChainError, type Warning } from '../model/errors.js';
 import { ensureValidModel } from '../model/load.js';
-import { EngineOptionsSchema, ProgressSchema, resolveOptions } from '../model/options.js';
+import {
+  type DefaultsOf,
+  EngineOptionsSchema,
+  ProgressSchema,
+  resolveOptions,
+} from '../model/options.js';
 import type { Model } from '../model/schema.js';
 import { isScored, linkRef, rankAll, weakestLinkRef } from './rankings.js';
 import type { LinkRef, WeakestLink } from './report.js';
@@ -28,10 +33,14 @@ import type { Scenario } from './scenario-schema.js';
 export const WhatIfOptionsSchema = EngineOptionsSchema.extend({
   /**
    * Compare fixGain rankings before and after (one exact impact pass on each side). Unset: only
-   * when both sides are within RANKINGS_AUTO_LIMITS, else skipped with a `rankings_skipped`
-   * warning; true forces them, false skips them silently.
+   * when both sides are within `rankingsLinkLimit` and `rankingsCycleLimit`, else skipped with a
+   * `rankings_skipped` warning; true forces them, false skips them silently.
    */
   rankings: z.boolean().optional(),
+  /** With `rankings` unset, the most links either side may have for the comparison to run. */
+  rankingsLinkLimit: z.int().min(0).optional(),
+  /** With `rankings` unset, the largest cycle (in nodes) either side may have for it to run. */
+  rankingsCycleLimit: z.int().min(0).optional(),
   /** Re-evaluate field-only changes incrementally; false recomputes in full (same result). */
   incremental: z.boolean().optional(),
   /** Told how far each side's impact pass (rankings) has got: `done` of `total` links. */
@@ -41,16 +50,9 @@ export const WhatIfOptionsSchema = EngineOptionsSchema.extend({
 /** Options of whatIf. @useDeclaredType */
 export type WhatIfOptions = z.input<typeof WhatIfOptionsSchema>;
 
-/** Defaults of WhatIfOptions (`rankings: 'auto'`: compared when within RANKINGS_AUTO_LIMITS). */
-export const WHAT_IF_DEFAULTS = {
-  tolerance: ENGINE_DEFAULTS.tolerance,
-  maxIterations: ENGINE_DEFAULTS.maxIterations,
-  rankings: 'auto',
-  incremental: true,
-} as const;
-
 /**
- * Up to where `rankings` is on by default. The exact fixGain pass recomputes each link's
+ * Defaults of WhatIfOptions; `rankings: 'auto'` compares them when both sides are within the
+ * limits. The exact fixGain pass recomputes each link's
  * downstream (docs/model.md, "Impact of one link: sensitivity, fix gain, failure loss"), and every link in or upstream of a cycle re-iterates that cycle
  * to convergence: about links x downstream size, and links x cycle size x iterations inside
  * cycles. 20,000 links take seconds on an acyclic organisation; a 500-node cycle keeps each
@@ -58,18 +60,33 @@ export const WHAT_IF_DEFAULTS = {
  * could take minutes to hours (a 5,000-actor model with one giant cycle did not finish in 10
  * minutes), so the comparison is skipped with a warning unless asked for.
  */
-export const RANKINGS_AUTO_LIMITS = { links: 20_000, cycleNodes: 500 } as const;
+export const WHAT_IF_DEFAULTS: DefaultsOf<Omit<WhatIfOptions, 'onProgress' | 'rankings'>> & {
+  readonly rankings: 'auto';
+} = {
+  tolerance: ENGINE_DEFAULTS.tolerance,
+  maxIterations: ENGINE_DEFAULTS.maxIterations,
+  rankings: 'auto',
+  rankingsLinkLimit: 20_000,
+  rankingsCycleLimit: 500,
+  incremental: true,
+};
+
+/** The limits of the default rankings comparison. */
+interface RankingsLimits {
+  readonly rankingsLinkLimit: number;
+  readonly rankingsCycleLimit: number;
+}
 
 /** Why the default rankings comparison is too costly for this chain, or null if it is not. */
-function rankingsTooCostly(chain: CompiledChain): string | null {
-  if (chain.linkCount > RANKINGS_AUTO_LIMITS.links)
-    return `${chain.linkCount.toLocaleString('en')} links (more than ${RANKINGS_AUTO_LIMITS.links.toLocaleString('en')})`;
+function rankingsTooCostly(chain: CompiledChain, limits: RankingsLimits): string | null {
+  if (chain.linkCount > limits.rankingsLinkLimit)
+    return `${chain.linkCount.toLocaleString('en')} links (more than ${limits.rankingsLinkLimit.toLocaleString('en')})`;
   const { count, start, cyclic } = chain.components;
   let largest = 0;
   for (let k = 0; k < count; k++)
     if (cyclic[k] === 1) largest = Math.max(largest, start[k + 1]! - start[k]!);
-  if (largest > RANKINGS_AUTO_LIMITS.cycleNodes)
-    return `a cycle of ${largest.toLocaleString('en')} nodes (more than ${RANKINGS_AUTO_LIMITS.cycleNodes})`;
+  if (largest > limits.rankingsCycleLimit)
+    return `a cycle of ${largest.toLocaleString('en')} nodes (more than ${limits.rankingsCycleLimit.toLocaleString('en')})`;
   return null;
 }
 
@@ -269,7 +286,7 @@ export function whatIf(
   const after = evaluateChanges(before, applied.model, applied.changes, settings);
   const tooCostly =
     settings.rankings === 'auto'
-      ? (rankingsTooCostly(before.chain) ?? rankingsTooCostly(after.chain))
+      ? (rankingsTooCostly(before.chain, settings) ?? rankingsTooCostly(after.chain, settings))
       : null;
   const compare =
     settings.rankings === true || (settings.rankings === 'auto' && tooCostly === null);

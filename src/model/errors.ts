@@ -1,40 +1,57 @@
 /** The library's one error type: a list of issues, each with a stable code, a path and a message. */
 
-/** Codes of errors that stop a model (or a scenario, a survey, an option) from being used. */
-export type ErrorCode =
-  | 'file_unreadable'
-  | 'syntax'
-  | 'empty_input'
-  | 'invalid_type'
-  | 'invalid_value'
-  | 'missing_field'
-  | 'unknown_key'
-  | 'out_of_range'
-  | 'not_finite'
-  | 'unsupported_version'
-  | 'duplicate_id'
-  | 'unknown_node'
-  | 'wrong_kind'
-  | 'self_handoff'
-  | 'duplicate_handoff'
-  | 'parent_cycle'
-  | 'manager_cycle'
-  | 'quality_and_ratings'
-  | 'unknown_dimension'
-  | 'rating_out_of_scale'
-  | 'invalid_option'
-  | 'file_exists';
+/**
+ * Every code of an error that stops a model (or a scenario, a survey, an option) from being used,
+ * at run time: match on these, never on a message (docs/model-file.md, "Errors").
+ */
+export const ERROR_CODES = [
+  'file_unreadable',
+  'syntax',
+  'empty_input',
+  'invalid_type',
+  'invalid_value',
+  'missing_field',
+  'unknown_key',
+  'out_of_range',
+  'not_finite',
+  'unsupported_version',
+  'duplicate_id',
+  'unknown_node',
+  'wrong_kind',
+  'self_handoff',
+  'duplicate_handoff',
+  'parent_cycle',
+  'manager_cycle',
+  'quality_and_ratings',
+  'unknown_dimension',
+  'rating_out_of_scale',
+  'invalid_option',
+  'file_exists',
+] as const;
 
-/** Codes of warnings: the input is usable, but something deserves a look. */
-export type WarningCode =
-  | 'no_customers'
-  | 'customer_unreached'
-  | 'actor_isolated'
-  | 'no_scored_customers'
-  | 'not_converged'
-  | 'infinite_sensitivity'
-  | 'few_respondents'
-  | (string & {});
+/** Codes of errors that stop a model (or a scenario, a survey, an option) from being used. @useDeclaredType */
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Every code of a warning the library itself gives (docs/model-file.md, "Warnings"). */
+export const WARNING_CODES = [
+  'no_customers',
+  'customer_unreached',
+  'actor_isolated',
+  'no_scored_customers',
+  'not_converged',
+  'infinite_sensitivity',
+  'few_respondents',
+  'ignored_column',
+  'unmatched_response',
+  'rankings_skipped',
+  'betweenness_skipped',
+] as const;
+
+/**
+ * Codes of warnings: the input is usable, but something deserves a look. The library gives the
+ * WARNING_CODES; the type stays open so that code built on it can add its own.
+ */
+export type WarningCode = (typeof WARNING_CODES)[number] | (string & {});
 
 /**
  * One finding about the input. `path` points into it (`handoffs[3].to`); '' is the whole input.

@@ -2,6 +2,11 @@
  * The model as a graphology MultiDirectedGraph (docs/model.md, "Notation"): nodes are departments,
  * employees and customers in declaration order, edges are hand-offs (parallel ones allowed).
  * `manager` and `parent` are structure only and never become edges.
+ *
+ * Node keys are generated (`n0`, `n1`, ... in declaration order) and the model id is the node's
+ * `id` attribute: graphology indexes neighbours in plain objects keyed by node key, where an id
+ * such as `__proto__` or `constructor` would read Object.prototype. Edge keys are the hand-off
+ * ids, which graphology keeps in a Map.
  */
 import { MultiDirectedGraph } from 'graphology';
 import {
@@ -11,12 +16,13 @@ import {
   handoffQuality,
   ratingScale,
 } from './defaults.js';
-import { useNullPrototypeAdjacency, useOwnKeyEdgeTests } from './graph-safe-keys.js';
 import { ensureValidModel } from './load.js';
 import type { Carries, Combine, Model, Priorities, Relationship, Segment } from './schema.js';
 
 /** A node's attributes: kind, display name and scoring fields with defaults applied. */
 export interface NodeAttributes {
+  /** The model id (the node's key in the graph is generated: see `toGraph`). */
+  id: string;
   kind: 'department' | 'employee' | 'customer';
   /** The node's `name`, or its id. */
   name: string;
@@ -41,17 +47,25 @@ export interface EdgeAttributes {
   carries?: Carries;
 }
 
-/** The hand-off graph: node keys are ids, edge keys hand-off ids. */
+/** The hand-off graph: node keys `n0`, `n1`, ... with the model id as `id`; edge keys hand-off ids. */
 export type ServiceGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
 
-/** Builds the hand-off graph of a model (validating it first unless it is known valid). */
+/**
+ * Builds the hand-off graph of a model (validating it first unless it is known valid).
+ *
+ * Node keys are `n0`, `n1`, ... in declaration order (departments, employees, customers), and each
+ * node's `id` attribute holds its model id, so any id works, `__proto__` included; find a node by
+ * id with `graph.findNode((_key, node) => node.id === id)`. Edge keys are the hand-off ids
+ * (`from->to` unless the hand-off has an `id`).
+ */
 export function toGraph(model: Model): ServiceGraph {
   ensureValidModel(model);
   const graph: ServiceGraph = new MultiDirectedGraph({ allowSelfLoops: false });
-  useOwnKeyEdgeTests(graph);
-  for (const [id, attributes] of nodeEntries(model)) {
-    graph.addNode(id, attributes);
-    useNullPrototypeAdjacency(graph, id);
+  const keys = new Map<string, string>();
+  for (const attributes of nodeAttributes(model)) {
+    const key = `n${keys.size}`;
+    keys.set(attributes.id, key);
+    graph.addNode(key, attributes);
   }
   const priorities = receiverPriorities(model);
   const scale = ratingScale(model);
@@ -62,43 +76,44 @@ export function toGraph(model: Model): ServiceGraph {
       ...(handoff.group !== undefined && { group: handoff.group }),
       ...(handoff.carries !== undefined && { carries: handoff.carries }),
     };
-    graph.addDirectedEdgeWithKey(handoffId(handoff), handoff.from, handoff.to, attributes);
+    // A valid model's hand-offs name declared nodes only (docs/model-file.md, "Errors").
+    graph.addDirectedEdgeWithKey(
+      handoffId(handoff),
+      keys.get(handoff.from)!,
+      keys.get(handoff.to)!,
+      attributes,
+    );
   }
   return graph;
 }
 
-/** Nodes in declaration order: departments, employees, customers. */
-function nodeEntries(model: Model): Array<[string, NodeAttributes]> {
-  const entries: Array<[string, NodeAttributes]> = [];
+/** Node attributes in declaration order: departments, employees, customers. */
+function nodeAttributes(model: Model): NodeAttributes[] {
+  const entries: NodeAttributes[] = [];
   for (const d of model.departments ?? []) {
-    entries.push([
-      d.id,
-      { ...actor('department', d), ...(d.parent !== undefined && { parent: d.parent }) },
-    ]);
+    entries.push({
+      ...actor('department', d),
+      ...(d.parent !== undefined && { parent: d.parent }),
+    });
   }
   for (const e of model.employees ?? []) {
-    entries.push([
-      e.id,
-      {
-        ...actor('employee', e),
-        ...(e.department !== undefined && { department: e.department }),
-        ...(e.manager !== undefined && { manager: e.manager }),
-      },
-    ]);
+    entries.push({
+      ...actor('employee', e),
+      ...(e.department !== undefined && { department: e.department }),
+      ...(e.manager !== undefined && { manager: e.manager }),
+    });
   }
   for (const c of model.customers ?? []) {
-    entries.push([
-      c.id,
-      {
-        kind: 'customer',
-        name: c.name ?? c.id,
-        // External customers: p = 1, d = 1, combine mean (docs/model.md, "Notation").
-        ...ACTOR_DEFAULTS,
-        value: customerCoefficients(c, model.defaults).value,
-        ...(c.segment !== undefined && { segment: c.segment }),
-        ...(c.relationship !== undefined && { relationship: c.relationship }),
-      },
-    ]);
+    entries.push({
+      id: c.id,
+      kind: 'customer',
+      name: c.name ?? c.id,
+      // External customers: p = 1, d = 1, combine mean (docs/model.md, "Notation").
+      ...ACTOR_DEFAULTS,
+      value: customerCoefficients(c, model.defaults).value,
+      ...(c.segment !== undefined && { segment: c.segment }),
+      ...(c.relationship !== undefined && { relationship: c.relationship }),
+    });
   }
   return entries;
 }
@@ -114,6 +129,7 @@ interface ActorFields {
 
 function actor(kind: 'department' | 'employee', a: ActorFields): NodeAttributes {
   return {
+    id: a.id,
     kind,
     name: a.name ?? a.id,
     performance: a.performance ?? ACTOR_DEFAULTS.performance,

@@ -20,10 +20,12 @@ const INVISIBLE =
  * runs nothing. The one rule both layouters (text.ts, markdown.ts) apply to every model string.
  */
 export function showInvisible(text: string): string {
-  return text.replace(
-    INVISIBLE,
-    (char) => `\\u${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
-  );
+  return text.replace(INVISIBLE, spelt);
+}
+
+/** A character as the visible text `\uXXXX` (one UTF-16 unit: astral pairs are never matched). */
+function spelt(char: string): string {
+  return `\\u${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 /** Characters XML 1.0 forbids outright (C0 controls but tab/newline/return, lone surrogates, FFFE/FFFF). */
@@ -38,6 +40,25 @@ const XML_ENTITIES: Readonly<Record<string, string>> = {
   '"': '&quot;',
   "'": '&#39;',
 };
+
+/**
+ * The text with every character XML 1.0 forbids spelt `\uXXXX`, for data files (GEXF, GraphML)
+ * where distinct ids must stay distinct; what a page shows uses escapeXml's U+FFFD instead.
+ */
+export function xmlSafe(text: string): string {
+  return text.replace(XML_INVALID, spelt);
+}
+
+/**
+ * Escapes text for an XML data file's text and quoted attributes: forbidden characters spelt
+ * (xmlSafe), markup as entities, and tab, newline and carriage return as character references
+ * (an attribute value's raw whitespace reads back as spaces: `x\ny` would become `x y`).
+ */
+export function escapeXmlData(text: string): string {
+  return xmlSafe(text)
+    .replace(/[&<>"']/g, (c) => XML_ENTITIES[c] ?? c)
+    .replace(/[\t\n\r]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
 
 /** Escapes text for XML/HTML text and quoted attributes alike; forbidden characters become U+FFFD. */
 export function escapeXml(text: string): string {

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { Report } from '../analysis/report.js';
-import { resolveOptions } from '../model/options.js';
+import { type DefaultsOf, resolveOptions } from '../model/options.js';
 import {
   type Block,
   type Cell,
@@ -16,18 +16,17 @@ import {
 import { showInvisible } from './escape.js';
 import { reportDocument } from './report-document.js';
 
-/** Options of `toText`. */
-export interface TextOptions {
-  /** How many rows each table lists (links to fix, customers, cycles). */
-  readonly top: number;
+/** Options of `toText`: the document's `top` (rows per table), and `color`. */
+export const TextOptionsSchema = DocumentOptionsSchema.extend({
   /** ANSI bold for titles and column heads; off by default so the bytes are deterministic. */
-  readonly color: boolean;
-}
+  color: z.boolean().optional(),
+});
+
+/** Options of `toText`. @useDeclaredType */
+export type TextOptions = z.input<typeof TextOptionsSchema>;
 
 /** Defaults of `toText`: ten rows per table, no colour. */
-export const TEXT_DEFAULTS: TextOptions = { top: 10, color: false };
-
-const TextOptionsSchema = DocumentOptionsSchema.extend({ color: z.boolean().optional() });
+export const TEXT_DEFAULTS: DefaultsOf<TextOptions> = { top: 10, color: false };
 
 /** Layout options of the text layouter. */
 export interface TextLayout {
@@ -132,7 +131,7 @@ export function documentText(document: Document, layout: TextLayout = {}): strin
  * Renders a report as a terminal text report: the model and its score S, every customer with its
  * service, chain strength, weakest link and chain, the top links to fix, cycles and warnings.
  */
-export function toText(report: Report, options?: Partial<TextOptions>): string {
+export function toText(report: Report, options?: TextOptions): string {
   const { top, color } = resolveOptions(TextOptionsSchema, TEXT_DEFAULTS, options);
   return documentText(reportDocument(report, { top }), { color });
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ANALYZE_DEFAULTS, analyze } from '../../src/analysis/analyze.js';
@@ -6,6 +7,7 @@ import { linkImpacts } from '../../src/engine/impact.js';
 import { propagate } from '../../src/engine/propagate.js';
 import { scoreSensitivity } from '../../src/engine/sensitivity.js';
 import { ServiceChainError } from '../../src/model/errors.js';
+import { parseModel } from '../../src/model/load.js';
 import type { Model } from '../../src/model/schema.js';
 import { randomModel } from '../engine/fixtures.js';
 
@@ -61,8 +63,10 @@ describe('analyze: bad input first', () => {
     } as Model;
     expect(() => analyze(model)).toThrow(ServiceChainError);
   });
-  it('documents its defaults', () => {
-    expect(ANALYZE_DEFAULTS).toEqual({ tolerance: 1e-12, maxIterations: 10_000, top: 10 });
+  it('ranks ANALYZE_DEFAULTS.top links unless told otherwise', () => {
+    const many = parseModel(readFileSync('examples/retail.yaml', 'utf8')).model;
+    expect(analyze(many).rankings.overall.fixGain).toHaveLength(ANALYZE_DEFAULTS.top);
+    expect(analyze(many, { top: 3 }).rankings.overall.fixGain).toHaveLength(3);
   });
 });
 

@@ -44,13 +44,10 @@ describe('businessImpact: options', () => {
     throw new Error('expected a ServiceChainError');
   });
 
-  it('documents its defaults', () => {
-    expect(BUSINESS_IMPACT_DEFAULTS).toEqual({
-      links: true,
-      top: 10,
-      tolerance: 1e-12,
-      maxIterations: 10_000,
-    });
+  it('ranks BUSINESS_IMPACT_DEFAULTS.top links unless told otherwise', () => {
+    const { rankings } = businessImpact(callCentre());
+    expect(rankings.fixSaves).toHaveLength(BUSINESS_IMPACT_DEFAULTS.top);
+    expect(businessImpact(callCentre(), { top: 2 }).rankings.fixSaves).toHaveLength(2);
   });
 
   it('keeps the top links in each ranking and every link in `links`', () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
 import { applyScenario } from '../../src/analysis/scenario.js';
 import type { Change } from '../../src/analysis/scenario-schema.js';
-import { RANKINGS_AUTO_LIMITS, whatIf } from '../../src/analysis/what-if.js';
+import { WHAT_IF_DEFAULTS, whatIf } from '../../src/analysis/what-if.js';
 import { ServiceChainError } from '../../src/model/errors.js';
 import { validateModel } from '../../src/model/load.js';
 import type { Model } from '../../src/model/schema.js';
@@ -196,9 +196,9 @@ describe('whatIf: incremental re-evaluation equals a full recompute (property)',
   });
 });
 
-describe('whatIf: rankings by default only on models small enough (RANKINGS_AUTO_LIMITS)', () => {
+describe('whatIf: rankings by default only on models small enough (WHAT_IF_DEFAULTS limits)', () => {
   // A ring of 501 departments (one cycle larger than the 500-node limit) serving one customer.
-  const size = RANKINGS_AUTO_LIMITS.cycleNodes + 1;
+  const size = WHAT_IF_DEFAULTS.rankingsCycleLimit + 1;
   const ring: Model = validateModel({
     version: 1,
     departments: Array.from({ length: size }, (_, i) => ({ id: `d${i}`, performance: 0.9 })),
@@ -218,6 +218,30 @@ describe('whatIf: rankings by default only on models small enough (RANKINGS_AUTO
     expect(skipped[0]!.message).toContain(`a cycle of ${size} nodes`);
     expect(skipped[0]!.message).toContain('rankings: true');
     expect(skipped[0]!.message).toContain('--rankings');
+  });
+
+  it('takes the limits as options: a ring of 3 is over a cycle limit of 2, 4 links over 3', () => {
+    const three = validateModel({
+      version: 1,
+      departments: [{ id: 'x' }, { id: 'y' }, { id: 'z' }],
+      customers: [{ id: 'c' }],
+      handoffs: [
+        { from: 'x', to: 'y' },
+        { from: 'y', to: 'z' },
+        { from: 'z', to: 'x' },
+        { from: 'x', to: 'c' },
+      ],
+    }).model;
+    const change = { changes: [{ actor: 'x', set: { performance: 0.5 } }] };
+    const skippedBy = (options: object) =>
+      whatIf(three, change, options).warnings.find((w) => w.code === 'rankings_skipped')?.message;
+    expect(skippedBy({ rankingsCycleLimit: 2 })).toContain('a cycle of 3 nodes (more than 2)');
+    expect(skippedBy({ rankingsCycleLimit: 3 })).toBeUndefined();
+    expect(skippedBy({ rankingsLinkLimit: 3 })).toMatch(/ links \(more than 3\)/);
+    expect(whatIf(three, change, { rankingsCycleLimit: 2 }).rankingMoves).toBeNull();
+    expect(() => whatIf(three, change, { rankingsLinkLimit: -1 })).toThrow(
+      'options.rankingsLinkLimit: must be at least 0, got -1',
+    );
   });
 
   it('compares them when forced, and skips them silently when turned off', () => {

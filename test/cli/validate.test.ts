@@ -94,9 +94,13 @@ describe('service-chain validate', () => {
     const broken = file('broken.json', '{\n  "version": 1,\n  "name": "x",,\n}');
     const result = await run('validate', broken);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(
-      `${broken}: JSON syntax error at line 3, column 15: Expected double-quoted property name\n`,
+    // What JSON.parse says after the place is its own wording, not pinned here.
+    const [line, rest] = result.stderr.split('\n');
+    expect(line!.startsWith(`${broken}: JSON syntax error at line 3, column 15: `)).toBe(true);
+    expect(line!.length).toBeGreaterThan(
+      `${broken}: JSON syntax error at line 3, column 15: `.length,
     );
+    expect(rest).toBe('');
   });
 
   it('reports a missing file in one line, exit 1', async () => {
@@ -109,19 +113,25 @@ describe('service-chain validate', () => {
 });
 
 describe('usage errors exit 2 with one line and no stack', () => {
+  // commander's wording is its own: pin one line naming what is wrong, not the sentence.
   it.each([
-    [['validate'], "error: missing required argument 'file'\n"],
-    [['validate', 'a.yaml', 'b.yaml'], expect.stringMatching(/^error: too many arguments/)],
-    [['validate', '--bogus', 'x.yaml'], "error: unknown option '--bogus'\n"],
-    [['frobnicate'], "error: unknown command 'frobnicate'\n"],
-    [
-      ['validat'],
-      expect.stringMatching(/^error: unknown command 'validat'\n\(Did you mean validate\?\)\n$/),
-    ],
-  ])('%j', async (args, stderr) => {
+    [['validate'], 'file'],
+    [['validate', 'a.yaml', 'b.yaml'], 'argument'],
+    [['validate', '--bogus', 'x.yaml'], "'--bogus'"],
+    [['frobnicate'], "'frobnicate'"],
+    [['validat'], "'validat'"],
+  ])('%j', async (args, named) => {
     const result = await run(...args);
-    expect(result).toEqual({ code: 2, stdout: '', stderr });
+    expect(result).toMatchObject({ code: 2, stdout: '' });
+    expect(result.stderr).toMatch(/^error: [^\n]+\n([^\n]+\n)?$/);
+    expect(result.stderr.split('\n')[0]).toContain(named);
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('suggests the command meant', async () => {
+    const result = await run('validat');
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n')[1]).toContain('validate');
   });
 
   it('with no command: help on stderr, exit 2', async () => {

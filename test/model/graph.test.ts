@@ -36,13 +36,29 @@ const { model } = validateModel({
 
 describe('toGraph', () => {
   const graph = toGraph(model);
+  /** The generated key of the node with a model id. */
+  const key = (id: string) => graph.findNode((_key, node) => node.id === id)!;
 
-  it('has the nodes in declaration order, keyed by id', () => {
-    expect(graph.nodes()).toEqual(['ops', 'shop', 'boss', 'ann', 'c', 'd']);
+  it('has the nodes in declaration order, keyed n0, n1, ... with the model id as `id`', () => {
+    expect(graph.nodes()).toEqual(['n0', 'n1', 'n2', 'n3', 'n4', 'n5']);
+    expect(graph.mapNodes((_key, node) => node.id)).toEqual([
+      'ops',
+      'shop',
+      'boss',
+      'ann',
+      'c',
+      'd',
+    ]);
+  });
+
+  it('connects hand-offs between the generated keys', () => {
+    expect(graph.source('ann->boss')).toBe(key('ann'));
+    expect(graph.target('ann->boss')).toBe(key('boss'));
   });
 
   it('applies actor defaults and keeps structure fields', () => {
-    expect(graph.getNodeAttributes('ops')).toEqual({
+    expect(graph.getNodeAttributes(key('ops'))).toEqual({
+      id: 'ops',
       kind: 'department',
       name: 'ops',
       performance: 1,
@@ -50,7 +66,8 @@ describe('toGraph', () => {
       dependence: 1,
       combine: 'mean',
     });
-    expect(graph.getNodeAttributes('shop')).toEqual({
+    expect(graph.getNodeAttributes(key('shop'))).toEqual({
+      id: 'shop',
       kind: 'department',
       name: 'Shop',
       performance: 0.8,
@@ -59,7 +76,7 @@ describe('toGraph', () => {
       combine: 'min',
       parent: 'ops',
     });
-    expect(graph.getNodeAttributes('ann')).toMatchObject({
+    expect(graph.getNodeAttributes(key('ann'))).toMatchObject({
       kind: 'employee',
       dependence: 0.25,
       department: 'shop',
@@ -68,7 +85,8 @@ describe('toGraph', () => {
   });
 
   it('gives customers p = 1, d = 1, mean and their value after defaults', () => {
-    expect(graph.getNodeAttributes('c')).toEqual({
+    expect(graph.getNodeAttributes(key('c'))).toEqual({
+      id: 'c',
       kind: 'customer',
       name: 'c',
       performance: 1,
@@ -79,7 +97,7 @@ describe('toGraph', () => {
       segment: 'end-user',
       relationship: 'long-term',
     });
-    expect(graph.getNodeAttribute('d', 'value')).toBe(7);
+    expect(graph.getNodeAttribute(key('d'), 'value')).toBe(7);
   });
 
   it('keys edges by hand-off id, allows parallel hand-offs, derives quality from ratings', () => {
@@ -97,8 +115,8 @@ describe('toGraph', () => {
 
   it('adds no edge for manager or parent', () => {
     expect(graph.size).toBe(5);
-    expect(graph.hasEdge('ann', 'boss')).toBe(true);
-    expect(graph.hasEdge('shop', 'ops')).toBe(false);
+    expect(graph.hasEdge(key('ann'), key('boss'))).toBe(true);
+    expect(graph.hasEdge(key('shop'), key('ops'))).toBe(false);
   });
 
   it('refuses an invalid model', () => {

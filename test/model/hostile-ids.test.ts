@@ -1,9 +1,11 @@
 /** Ids and dimension names that trip plain-object lookups must work everywhere. */
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analysis/analyze.js';
 import { handoffQuality, ratingScale } from '../../src/model/defaults.js';
 import { toGraph } from '../../src/model/graph.js';
 import { parseModel, safeValidateModel, validateModel } from '../../src/model/load.js';
 import { stringifyModel } from '../../src/model/save.js';
+import { toGexf, toGraphml } from '../../src/render/export.js';
 
 const HOSTILE = [
   '__proto__',
@@ -19,6 +21,13 @@ const HOSTILE = [
 
 /** A record as JSON.parse gives it: `__proto__` is an own key (a JS literal would set the prototype). */
 const record = (json: string) => JSON.parse(json);
+
+/** The generated node key of a model id. */
+function keyOf(graph: ReturnType<typeof toGraph>, id: string): string {
+  const key = graph.findNode((_key, node) => node.id === id);
+  if (key === undefined) throw new Error(`no node ${id}`);
+  return key;
+}
 
 /** Every hostile id is a department, and every one hands off to the customer `valueOf`. */
 type Items = Record<string, unknown>[];
@@ -63,11 +72,11 @@ describe('hostile ids', () => {
     expect(handoffQuality(handoff, ratingScale(model), model.customers![0]!.priorities)).toBe(0.75);
   });
 
-  it('build a graph keyed by the ids', () => {
+  it('build a graph with generated node keys and the ids as attributes', () => {
     const { model } = validateModel(hostileModel());
     const graph = toGraph(model);
-    expect(graph.nodes()).toEqual([...HOSTILE, 'valueOf']);
-    expect(graph.getNodeAttribute('__proto__', 'kind')).toBe('department');
+    expect(graph.mapNodes((_key, node) => node.id)).toEqual([...HOSTILE, 'valueOf']);
+    expect(graph.getNodeAttribute(keyOf(graph, '__proto__'), 'kind')).toBe('department');
     expect(graph.edges()).toEqual(HOSTILE.map((id) => `${id}!`));
     expect(graph.getEdgeAttribute('constructor!', 'quality')).toBe(0.75);
   });
@@ -79,22 +88,33 @@ describe('hostile ids', () => {
     input.handoffs.push({ id: 'ctor', from: 'a b', to: 'constructor' });
     input.handoffs.push({ id: 'own', from: 'a b', to: 'hasOwnProperty' });
     const graph = toGraph(validateModel(input).model);
+    const key = (id: string) => keyOf(graph, id);
+    const ids = (keys: string[]) => keys.map((k) => graph.getNodeAttribute(k, 'id'));
     expect(Object.hasOwn(Object.prototype, 'previous')).toBe(false);
     expect(Object.hasOwn(Object, 'previous')).toBe(false);
     // graphology lists parallel edges newest first within one neighbour
-    expect(graph.outEdges('a b')).toEqual(['a b!', 'twice', 'again', 'ctor', 'own']);
-    expect(graph.inEdges('__proto__')).toEqual(['twice', 'again']);
-    expect(graph.edges('a b', '__proto__')).toEqual(['twice', 'again']);
-    expect(graph.hasEdge('a b', '__proto__')).toBe(true);
-    expect(graph.hasDirectedEdge('a b', 'hasOwnProperty')).toBe(true);
-    expect(graph.hasEdge('valueOf', 'toString')).toBe(false);
+    expect(graph.outEdges(key('a b'))).toEqual(['a b!', 'twice', 'again', 'ctor', 'own']);
+    expect(graph.inEdges(key('__proto__'))).toEqual(['twice', 'again']);
+    expect(graph.edges(key('a b'), key('__proto__'))).toEqual(['twice', 'again']);
+    expect(graph.hasEdge(key('a b'), key('__proto__'))).toBe(true);
+    expect(graph.hasDirectedEdge(key('a b'), key('hasOwnProperty'))).toBe(true);
+    expect(graph.hasEdge(key('valueOf'), key('toString'))).toBe(false);
     expect(graph.hasEdge('twice')).toBe(true);
-    expect(graph.outNeighbors('a b')).toEqual([
+    expect(ids(graph.outNeighbors(key('a b')))).toEqual([
       'valueOf',
       '__proto__',
       'constructor',
       'hasOwnProperty',
     ]);
+  });
+
+  it('export with the ids as node ids (GEXF and GraphML)', () => {
+    const { model } = validateModel(hostileModel());
+    const report = analyze(model);
+    for (const text of [toGexf(report, model), toGraphml(report, model)]) {
+      expect(text).toContain('<node id="__proto__"');
+      expect(text).toContain('source="constructor" target="valueOf"');
+    }
   });
 
   it('round-trip through YAML and JSON', () => {

@@ -71,53 +71,33 @@ describe('error codes', () => {
     });
   });
 
-  it('syntax: YAML with line and column', () => {
-    expect(issuesOfText('version: 1\nhandoffs: [\n  { from: a\n')).toMatchInlineSnapshot(`
-      [
-        {
-          "code": "syntax",
-          "column": 1,
-          "line": 4,
-          "message": "YAML syntax error at line 4, column 1: Flow map in block collection must be sufficiently indented and end with a }",
-          "path": "",
-        },
-        {
-          "code": "syntax",
-          "column": 1,
-          "line": 4,
-          "message": "YAML syntax error at line 4, column 1: Flow sequence in block collection must be sufficiently indented and end with a ]",
-          "path": "",
-        },
-      ]
-    `);
+  // After the place, the parser's own wording (yaml's, JSON.parse's) is not ours to pin.
+  /** A syntax issue at a place, whatever the parser says after it. */
+  const syntaxAt = (format: 'YAML' | 'JSON', line: number, column: number) => ({
+    code: 'syntax',
+    path: '',
+    line,
+    column,
+    message: expect.stringMatching(
+      new RegExp(`^${format} syntax error at line ${line}, column ${column}: \\S`),
+    ),
+  });
+
+  it('syntax: YAML with line and column, every error the parser finds', () => {
+    expect(issuesOfText('version: 1\nhandoffs: [\n  { from: a\n')).toEqual([
+      syntaxAt('YAML', 4, 1),
+      syntaxAt('YAML', 4, 1),
+    ]);
   });
 
   it('syntax: JSON with line and column', () => {
-    expect(issuesOfText('{\n  "version": 1,\n  "name": "x",,\n}')).toMatchInlineSnapshot(`
-      [
-        {
-          "code": "syntax",
-          "column": 15,
-          "line": 3,
-          "message": "JSON syntax error at line 3, column 15: Expected double-quoted property name",
-          "path": "",
-        },
-      ]
-    `);
+    expect(issuesOfText('{\n  "version": 1,\n  "name": "x",,\n}')).toEqual([
+      syntaxAt('JSON', 3, 15),
+    ]);
   });
 
-  it('syntax: duplicate YAML keys', () => {
-    expect(issuesOfText('version: 1\nname: a\nname: b\n')).toMatchInlineSnapshot(`
-      [
-        {
-          "code": "syntax",
-          "column": 1,
-          "line": 3,
-          "message": "YAML syntax error at line 3, column 1: Map keys must be unique",
-          "path": "",
-        },
-      ]
-    `);
+  it('syntax: duplicate YAML keys, at the second', () => {
+    expect(issuesOfText('version: 1\nname: a\nname: b\n')).toEqual([syntaxAt('YAML', 3, 1)]);
   });
 
   it('empty_input: an empty file is an error, not an empty model', () => {
