@@ -144,8 +144,11 @@ export function naiveService(model: Model, maxRounds = 200_000) {
       const gs = groups.get(id) ?? [];
       let input = 1;
       if (gs.length > 0) {
-        const r = gs.map(
-          (g) => 1 - g.reduce((m, h) => m * (1 - s.get(h.from)! * (h.quality ?? 1)), 1),
+        // A lone hand-off is its own term: 1 - (1 - x) would cancel a tiny x to 0.
+        const r = gs.map((g) =>
+          g.length === 1
+            ? s.get(g[0]!.from)! * (g[0]!.quality ?? 1)
+            : 1 - g.reduce((m, h) => m * (1 - s.get(h.from)! * (h.quality ?? 1)), 1),
         );
         const w = gs.map((g) => Math.max(...g.map((h) => h.weight ?? 1)));
         const W = w.reduce((a, b) => a + b, 0);
