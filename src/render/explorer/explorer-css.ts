@@ -11,7 +11,7 @@ const PLAIN = HIGHLIGHT_COLOURS.none.stroke;
 
 /** CSS appended to the report's inline stylesheet. */
 export const EXPLORER_CSS = `
-.x-viewport { height: min(70vh, 720px); border: 1px solid var(--line); border-radius: 8px; background: #fff; overflow: hidden; touch-action: none; cursor: grab; }
+.x-viewport { height: clamp(260px, 55vw, 720px); border: 1px solid var(--line); border-radius: 8px; background: #fff; overflow: hidden; touch-action: none; cursor: grab; }
 .x-toolbar { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 8px; margin: 8px 0; }
 .x-toolbar input { font: inherit; padding: 3px 6px; }
 button { font: inherit; font-size: 13px; padding: 3px 10px; border: 1px solid var(--line); border-radius: 6px; background: #fff; cursor: pointer; }
@@ -23,7 +23,10 @@ button:focus-visible, input:focus-visible, tr:focus-visible { outline: 3px solid
 .x-controls th, .x-controls td, .x-customers th, .x-customers td { text-align: left; padding: 4px 6px; border-bottom: 1px solid #eaeded; }
 .x-controls input[type=range] { width: 100%; min-width: 90px; }
 .x-controls tr.x-changed td:first-child { box-shadow: inset 4px 0 0 var(--blue); font-weight: 700; }
-.x-actions button { padding: 1px 6px; margin-right: 2px; }
+.x-actions { white-space: nowrap; }
+.x-actions button { padding: 1px 6px; margin-right: 2px; font-size: 12px; }
+.x-table { overflow-x: auto; }
+.x-controls thead th, .x-customers thead th { position: sticky; top: 0; background: var(--card); }
 #sc-controls-filter { width: 100%; margin: 6px 0; font: inherit; padding: 4px 6px; }
 #sc-controls { max-height: 80vh; overflow: auto; }
 .x-customers tbody tr { cursor: pointer; }

@@ -57,7 +57,7 @@ export function toExplorer(report: Report, model: Model, options?: ExplorerOptio
     scoreCard(report),
     '<section id="sc-diagram">',
     '<h2>The service chain</h2>',
-    `<p class="hint">Scroll to zoom, drag to pan. Outlined in blue: links you changed. Marked: each customer's weakest link now. Click a customer below to trace its weakest-link chain.${fallback === null ? '' : ` ${x(fallback)}`}</p>`,
+    `<p class="hint">Scroll to zoom, drag to pan. Outlined in blue: links you changed. Marked: each customer's weakest link now. Click a customer below to trace its weakest-link chain.${fallback === null ? '' : ` Note: ${x(fallback)}.`}</p>`,
     toolbar(),
     `<div id="sc-viewport" class="x-viewport">${diagramSvg(diagram)}</div>`,
     '</section>',

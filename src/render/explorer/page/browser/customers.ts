@@ -35,7 +35,9 @@ export function createCustomersTable(
   thead.appendChild(head);
   const tbody = element('tbody');
   table.append(thead, tbody);
-  host.appendChild(table);
+  const scroll = element('div', '', { class: 'x-table' });
+  scroll.appendChild(table);
+  host.appendChild(scroll);
   const name = (id: string) => names.get(id) ?? id;
   const before = new Map(engine.before.customers.map((c) => [c.id, c.service]));
   let rows = new Map<string, HTMLTableRowElement>();
