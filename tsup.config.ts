@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
+import { EXPLORER_SCRIPT_DEFINE } from './scripts/explorer-script.js';
 import { REPORT_SCRIPT_DEFINE } from './scripts/report-script-hash.js';
 
 export default defineConfig([
@@ -10,7 +11,7 @@ export default defineConfig([
     clean: true,
     sourcemap: true,
     target: 'node20',
-    define: REPORT_SCRIPT_DEFINE,
+    define: { ...REPORT_SCRIPT_DEFINE, ...EXPLORER_SCRIPT_DEFINE },
   },
   {
     entry: { cli: 'src/cli/main.ts' },
@@ -18,7 +19,7 @@ export default defineConfig([
     dts: false,
     sourcemap: true,
     target: 'node20',
-    define: REPORT_SCRIPT_DEFINE,
+    define: { ...REPORT_SCRIPT_DEFINE, ...EXPLORER_SCRIPT_DEFINE },
     banner: { js: '#!/usr/bin/env node' },
   },
 ]);

@@ -162,6 +162,12 @@ export { DIAGRAM_DEFAULTS } from './render/diagram-options.js';
 export { DOCUMENT_DEFAULTS, type DocumentOptions } from './render/document.js';
 /** The hand-off graph as Graphviz DOT: clusters per department and segment, weakest links red. */
 export { toDot } from './render/dot.js';
+/** The explorer page: the report's diagram and customers with a live slider for every link. */
+export {
+  EXPLORER_DEFAULTS,
+  type ExplorerOptions,
+  toExplorer,
+} from './render/explorer/explorer.js';
 /** The hand-off graph with its scores as GEXF (Gephi) or GraphML (yEd, Cytoscape). */
 export { toGexf, toGraphml } from './render/export.js';
 /** Options of the HTML report: the diagram's `level`, and the money, department and metrics views. */

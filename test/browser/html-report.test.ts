@@ -2,10 +2,8 @@
  * The HTML report in headless Chromium, opened from file://: what a reader sees and clicks, and
  * that hostile names run nothing. Required when CI=true; elsewhere skipped without /usr/bin/chromium.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
 import { businessImpact } from '../../src/analysis/business-impact.js';
@@ -17,53 +15,15 @@ import { buildDiagram } from '../../src/render/diagram.js';
 import { formatNumber } from '../../src/render/format.js';
 import { toHtml } from '../../src/render/html.js';
 import { hostileModelInput } from '../fixtures/hostile-model.js';
-
-/** Where Chromium is: `CHROMIUM_PATH`, else Debian's. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts');
-const REQUIRED = process.env.CI === 'true';
-const AVAILABLE = existsSync(CHROMIUM);
-
-if (!AVAILABLE && !REQUIRED) {
-  console.log(
-    `Browser tests skipped: ${CHROMIUM} not found (apt-get install chromium to run them; CI=true requires them).`,
-  );
-}
-
-/** What a page did that it must not: console errors, uncaught errors, requests, dialogs. */
-interface Incidents {
-  readonly errors: string[];
-  readonly requests: string[];
-  readonly dialogs: string[];
-}
-
-async function open(browser: Browser, file: string): Promise<{ page: Page; incidents: Incidents }> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-  const incidents: Incidents = { errors: [], requests: [], dialogs: [] };
-  page.on('console', (message) => {
-    if (message.type() === 'error') incidents.errors.push(message.text());
-  });
-  page.on('pageerror', (error) => incidents.errors.push(error.message));
-  page.on('dialog', (dialog) => {
-    incidents.dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  await page.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url === pathToFileURL(file).href) return route.continue();
-    incidents.requests.push(url);
-    return route.abort();
-  });
-  await page.goto(pathToFileURL(file).href);
-  return { page, incidents };
-}
-
-function write(name: string, html: string): string {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  const file = join(ARTIFACTS, name);
-  writeFileSync(file, html);
-  return file;
-}
+import {
+  ARTIFACTS,
+  AVAILABLE,
+  type Incidents,
+  launch,
+  open,
+  REQUIRED,
+  writeArtifact,
+} from './chromium.js';
 
 /** The hostile model, its ids printable so that the page can be checked for exact text. */
 function hostileModel(): Model {
@@ -74,21 +34,7 @@ describe.skipIf(!AVAILABLE && !REQUIRED)('HTML report in Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!AVAILABLE)
-      throw new Error(`CI=true but ${CHROMIUM} is missing: install Debian's chromium`);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-      ],
-    });
+    browser = await launch();
   });
 
   afterAll(async () => {
@@ -108,7 +54,7 @@ describe.skipIf(!AVAILABLE && !REQUIRED)('HTML report in Chromium', () => {
       report = analyze(model);
       ({ page, incidents } = await open(
         browser,
-        write('retail-report.html', toHtml(report, model)),
+        writeArtifact('retail-report.html', toHtml(report, model)),
       ));
     });
 
@@ -187,7 +133,10 @@ describe.skipIf(!AVAILABLE && !REQUIRED)('HTML report in Chromium', () => {
       join(import.meta.dirname, '..', '..', 'examples', 'retail.yaml'),
     );
     const html = toHtml(analyze(model), model, { money: businessImpact(model) });
-    const { page, incidents } = await open(browser, write('retail-money-report.html', html));
+    const { page, incidents } = await open(
+      browser,
+      writeArtifact('retail-money-report.html', html),
+    );
     await expect(page.locator('#sc-money').isVisible()).resolves.toBe(true);
     expect(await page.locator('#sc-money h2').textContent()).toBe('Money at risk');
     expect(incidents).toEqual({ errors: [], requests: [], dialogs: [] });
@@ -199,7 +148,7 @@ describe.skipIf(!AVAILABLE && !REQUIRED)('HTML report in Chromium', () => {
       const report = analyze(model);
       const { page, incidents } = await open(
         browser,
-        write('hostile-report.html', toHtml(report, model)),
+        writeArtifact('hostile-report.html', toHtml(report, model)),
       );
       for (const node of await page.locator('svg .sc-node').all()) await node.click();
       await page.locator('svg .sc-edge').first().click({ force: true });

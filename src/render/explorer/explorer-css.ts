@@ -1,0 +1,57 @@
+/**
+ * The explorer's styles on top of the report's: the zoomable viewport, the live marks on the
+ * diagram and the control tables. Marks are told apart by shape as well as colour (a thick line
+ * for a weakest link, a dashed outline for a changed link, a halo for a traced chain), so a
+ * colour-blind reader can read them; the print stylesheet prints the scenario and the tables.
+ */
+import { HIGHLIGHT_COLOURS } from '../diagram-style.js';
+
+const WEAK = HIGHLIGHT_COLOURS.weakest.stroke;
+const PLAIN = HIGHLIGHT_COLOURS.none.stroke;
+
+/** CSS appended to the report's inline stylesheet. */
+export const EXPLORER_CSS = `
+.x-viewport { height: clamp(260px, 55vw, 720px); border: 1px solid var(--line); border-radius: 8px; background: #fff; overflow: hidden; touch-action: none; cursor: grab; }
+.x-toolbar { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 8px; margin: 8px 0; }
+.x-toolbar input { font: inherit; padding: 3px 6px; }
+button { font: inherit; font-size: 13px; padding: 3px 10px; border: 1px solid var(--line); border-radius: 6px; background: #fff; cursor: pointer; }
+button:focus-visible, input:focus-visible, tr:focus-visible { outline: 3px solid var(--blue); outline-offset: 1px; }
+.x-zoom button { min-width: 34px; margin-left: 4px; }
+.x-grid { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 18px; }
+.x-grid > section { margin: 0 0 18px; }
+.x-controls, .x-customers { width: 100%; border-collapse: collapse; font-size: 13px; }
+.x-controls th, .x-controls td, .x-customers th, .x-customers td { text-align: left; padding: 4px 6px; border-bottom: 1px solid #eaeded; }
+.x-controls input[type=range] { width: 100%; min-width: 90px; }
+.x-controls tr.x-changed td:first-child { box-shadow: inset 4px 0 0 var(--blue); font-weight: 700; }
+.x-actions { white-space: nowrap; }
+.x-actions button { padding: 1px 6px; margin-right: 2px; font-size: 12px; }
+.x-table { overflow-x: auto; }
+.x-controls thead th, .x-customers thead th { position: sticky; top: 0; background: var(--card); }
+#sc-controls-filter { width: 100%; margin: 6px 0; font: inherit; padding: 4px 6px; }
+#sc-controls { max-height: 80vh; overflow: auto; }
+.x-customers tbody tr { cursor: pointer; }
+.x-customers tr.x-selected td { background: #eaf2f8; font-weight: 700; }
+.num, .x-customers td:nth-child(n+2):nth-child(-n+5) { font-variant-numeric: tabular-nums; }
+.x-change { color: var(--muted); font-size: 14px; margin-top: 8px; }
+#sc-scenario-yaml { background: #f8f9f9; border: 1px solid var(--line); border-radius: 6px; padding: 10px; overflow: auto; font-size: 13px; white-space: pre-wrap; }
+.sc-live .sc-edge path { stroke: ${PLAIN}; marker-end: url(#sc-arrow-none); }
+.sc-live .sc-edge text { fill: ${PLAIN}; font-weight: normal; }
+.sc-live .sc-node rect { stroke: ${PLAIN}; stroke-width: 1; }
+.sc-live .sc-node:not(.sc-customer) rect { fill: #ffffff; }
+.sc-live .sc-edge.x-weakest path { stroke: ${WEAK}; stroke-width: 3.5; marker-end: url(#sc-arrow-weakest); }
+.sc-live .sc-edge.x-weakest text { fill: ${WEAK}; font-weight: bold; }
+.sc-live .sc-node.x-weakest rect { stroke: ${WEAK}; stroke-width: 3.5; }
+.sc-live .x-changed path, .sc-live .sc-node.x-changed rect { stroke-dasharray: 6 3; }
+.sc-live .sc-node.x-changed rect { stroke: var(--blue); stroke-width: 3; }
+.sc-live .sc-edge.x-changed path { stroke: var(--blue); stroke-width: 3; }
+.sc-tracing .sc-node:not(.x-path) { opacity: 0.35; }
+.sc-tracing .sc-edge:not(.x-path) { opacity: 0.2; }
+@media (max-width: 900px) { .x-grid { grid-template-columns: 1fr; } .summary { grid-template-columns: 1fr; } }
+@media print {
+  .x-toolbar, .x-actions, #sc-controls-filter, #sc-reset, #sc-copy, #sc-download, .x-controls input[type=range] { display: none; }
+  .x-viewport { height: auto; border: none; }
+  #sc-controls { max-height: none; overflow: visible; }
+  .x-controls tr:not(.x-changed) { display: none; }
+  section { break-inside: avoid; }
+}
+`;

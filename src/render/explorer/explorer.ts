@@ -1,0 +1,114 @@
+/**
+ * The explorer: the HTML report's diagram and customers with a slider for every link, computed
+ * live in the page by the library's own engine (bundled into the page's one inline script). One
+ * self-contained file: no network, a CSP that allows only that script, every model string in a
+ * JSON data block that the script reads and writes as text.
+ */
+import type { z } from 'zod';
+import type { Report } from '../../analysis/report.js';
+import { ENGINE_DEFAULTS } from '../../engine/types.js';
+import { type DefaultsOf, EngineOptionsSchema, resolveOptions } from '../../model/options.js';
+import type { Model } from '../../model/schema.js';
+import { buildDiagram } from '../diagram.js';
+import { jsonForScript, escapeXml as x } from '../escape.js';
+import { formatCount, formatNumber } from '../format.js';
+import { REPORT_CSS } from '../html/style.js';
+import { layoutFallback } from '../layout.js';
+import { diagramSvg } from '../svg.js';
+import { EXPLORER_CSS } from './explorer-css.js';
+import { explorerData } from './explorer-data.js';
+import { explorerScript } from './explorer-script.js';
+
+/** Options of `toExplorer`: the engine's iteration controls the page recomputes with. */
+export const ExplorerOptionsSchema = EngineOptionsSchema;
+
+/** Options of `toExplorer`. @useDeclaredType */
+export type ExplorerOptions = z.input<typeof ExplorerOptionsSchema>;
+
+/** Defaults of ExplorerOptions: the engine's. */
+export const EXPLORER_DEFAULTS: DefaultsOf<ExplorerOptions> = { ...ENGINE_DEFAULTS };
+
+/** The explorer page of `report` (computed from `model` with the same engine options). */
+export function toExplorer(report: Report, model: Model, options?: ExplorerOptions): string {
+  const engine = resolveOptions(ExplorerOptionsSchema, EXPLORER_DEFAULTS, options);
+  const diagram = buildDiagram(report, model, { level: 'actor' });
+  const fallback = layoutFallback(diagram);
+  const script = explorerScript();
+  const csp = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-${script.hash}'`;
+  const data = explorerData(report, model, diagram, engine);
+  const title = diagram.title;
+  return [
+    '<!doctype html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${x(title)} — service chain explorer</title>`,
+    `<style>${REPORT_CSS}${EXPLORER_CSS}</style>`,
+    '</head>',
+    '<body>',
+    '<main>',
+    '<header>',
+    '<p class="eyebrow">Service chain explorer</p>',
+    `<h1>${x(title)}</h1>`,
+    `<p class="sub">${formatCount(report.model.actors)} actors · ${formatCount(report.model.handoffs)} hand-offs · ${formatCount(report.model.customers)} external customers</p>`,
+    '</header>',
+    scoreCard(report),
+    '<section id="sc-diagram">',
+    '<h2>The service chain</h2>',
+    `<p class="hint">Scroll to zoom, drag to pan. Outlined in blue: links you changed. Marked: each customer's weakest link now. Click a customer below to trace its weakest-link chain.${fallback === null ? '' : ` Note: ${x(fallback)}.`}</p>`,
+    toolbar(),
+    `<div id="sc-viewport" class="x-viewport">${diagramSvg(diagram)}</div>`,
+    '</section>',
+    '<div class="x-grid">',
+    '<section id="sc-customers"><h2>Customers, before and now</h2><p class="hint">Service: the share of dealings that fully meet the customer\'s needs. Chain strength: the weakest link it depends on.</p></section>',
+    '<section id="sc-controls"><h2>Links</h2><p class="hint">Move a slider to set a hand-off\'s quality or an actor\'s performance or welfare (1 = perfect). Break sets it to 0, Fix to 1.</p></section>',
+    '</div>',
+    scenarioSection(),
+    '<noscript><p>The explorer needs JavaScript; the figures shown are the model as given.</p></noscript>',
+    '<footer>Made with service-chain. Figures are recomputed in this page by the service-chain engine; nothing is sent anywhere.</footer>',
+    '</main>',
+    `<script type="application/json" id="sc-explorer-data">${jsonForScript(data)}</script>`,
+    `<script>${script.js}</script>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+function scoreCard(report: Report): string {
+  const score = report.score === null ? 'n/a' : formatNumber(report.score);
+  return [
+    '<div class="summary">',
+    '<section class="score-card"><div class="score-label">Organisation score</div>',
+    `<div class="score" id="sc-score" data-role="score">${x(score)}</div>`,
+    '<div id="sc-meter" class="meter" aria-hidden="true"><span></span></div>',
+    '<p id="sc-score-change" class="x-change" aria-live="polite">As modelled.</p></section>',
+    '<section class="meaning"><h2>Try a change</h2>',
+    "<p>Every slider below re-evaluates the whole chain at once: the organisation score, each customer's service, chain strength and weakest link. Changes stack into a scenario you can copy and run with <code>service-chain what-if</code>. The address of this page holds the scenario, so a saved link reopens it.</p>",
+    '<p><button type="button" id="sc-reset">Reset every change</button> <span id="sc-timing" class="hint" data-role="timing"></span> <span id="sc-fragment-status" class="hint"></span></p>',
+    '</section>',
+    '</div>',
+  ].join('\n');
+}
+
+function toolbar(): string {
+  return [
+    '<div class="x-toolbar">',
+    '<form id="sc-search" role="search"><label for="sc-search-input">Find</label> <input id="sc-search-input" type="search" placeholder="a name"> <button type="submit">Show</button> <span id="sc-search-status" class="hint" aria-live="polite"></span></form>',
+    '<span class="x-zoom"><button type="button" id="sc-zoom-in" aria-label="Zoom in">+</button><button type="button" id="sc-zoom-out" aria-label="Zoom out">−</button><button type="button" id="sc-zoom-fit">Fit</button></span>',
+    '</div>',
+  ].join('');
+}
+
+function scenarioSection(): string {
+  return [
+    '<section id="sc-scenario">',
+    '<h2>The scenario</h2>',
+    '<p class="hint">Save this as a file and run <code>service-chain what-if model.yaml --scenario scenario.yaml</code> for the full what-if report.</p>',
+    '<pre id="sc-scenario-yaml" data-role="scenario-yaml"></pre>',
+    '<p><button type="button" id="sc-copy">Copy</button> <button type="button" id="sc-download">Download scenario.yaml</button> <span id="sc-copy-status" class="hint" aria-live="polite"></span></p>',
+    '</section>',
+  ].join('\n');
+}

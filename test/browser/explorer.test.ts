@@ -1,0 +1,178 @@
+/**
+ * The explorer in headless Chromium, opened from file://: a slider, a break toggle, the scenario
+ * copied out and run by the CLI, the fragment reopening the same state, the recompute time of a
+ * 500-node model, and hostile names in the controls. The figures are checked against `whatIf`.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateOrganisation } from '../../bench/generate.js';
+import { analyze } from '../../src/analysis/analyze.js';
+import { whatIf } from '../../src/analysis/what-if.js';
+import { validateModel } from '../../src/model/load.js';
+import { loadModelFile } from '../../src/model/load-file.js';
+import type { Model } from '../../src/model/schema.js';
+import { toExplorer } from '../../src/render/explorer/explorer.js';
+import { example, runCli } from '../cli/cli-run.js';
+import { hostileModelInput } from '../fixtures/hostile-model.js';
+import {
+  ARTIFACTS,
+  AVAILABLE,
+  type Incidents,
+  launch,
+  open,
+  REQUIRED,
+  writeArtifact,
+} from './chromium.js';
+
+/** The score shown, as the page writes it (it starts with the score to three decimals). */
+async function shownScore(page: Page): Promise<string> {
+  return ((await page.textContent('[data-role="score"]')) ?? '').slice(0, 5);
+}
+
+function scoreAfter(model: Model, changes: unknown[]): string {
+  return whatIf(model, { changes: changes as never }).score.after!.toFixed(3);
+}
+
+async function ready(page: Page): Promise<void> {
+  await page.waitForSelector('html[data-ready="true"]');
+}
+
+describe.skipIf(!AVAILABLE && !REQUIRED)('the explorer in Chromium', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launch();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  describe('examples/retail.yaml', () => {
+    let model: Model;
+    let file: string;
+    let page: Page;
+    let incidents: Incidents;
+
+    beforeAll(async () => {
+      ({ model } = await loadModelFile(example('retail.yaml')));
+      file = writeArtifact('retail-explorer.html', toExplorer(analyze(model), model));
+      ({ page, incidents } = await open(browser, file));
+      await ready(page);
+    });
+
+    it('shows the score as analysed until something is moved', async () => {
+      expect(await shownScore(page)).toBe(analyze(model).score!.toFixed(3));
+    });
+
+    it('moves warehouse -> dispatch to 0.95 and shows what-if’s score', async () => {
+      await page
+        .locator('input[data-link="warehouse->dispatch"][data-field="quality"]')
+        .fill('0.95');
+      expect(await shownScore(page)).toBe(
+        scoreAfter(model, [{ handoff: 'warehouse->dispatch', set: { quality: 0.95 } }]),
+      );
+      await page.screenshot({ path: join(ARTIFACTS, 'retail-explorer.png'), fullPage: true });
+    });
+
+    it('stacks a break toggle onto the change', async () => {
+      await page.click(
+        'button[data-action="break"][data-link="call-centre"][data-field="welfare"]',
+      );
+      expect(await shownScore(page)).toBe(
+        scoreAfter(model, [
+          { handoff: 'warehouse->dispatch', set: { quality: 0.95 } },
+          { actor: 'call-centre', set: { welfare: 0 } },
+        ]),
+      );
+    });
+
+    it('writes the scenario as YAML that the CLI runs to the same score', async () => {
+      const yaml = (await page.textContent('[data-role="scenario-yaml"]')) ?? '';
+      const scenario = join(mkdtempSync(join(tmpdir(), 'explorer-')), 'scenario.yaml');
+      writeFileSync(scenario, yaml);
+      const run = runCli('what-if', example('retail.yaml'), '--scenario', scenario, '--format', 'json');
+      expect(run.status).toBe(0);
+      const score = JSON.parse(run.stdout).score.after as number;
+      expect(score.toFixed(3)).toBe(await shownScore(page));
+    });
+
+    it('reopens in the same state from the address', async () => {
+      const fragment = new URL(page.url()).hash;
+      expect(fragment).toMatch(/^#set=/);
+      const again = await open(browser, file, { fragment });
+      await ready(again.page);
+      expect(await shownScore(again.page)).toBe(await shownScore(page));
+      const slider = again.page.locator(
+        'input[data-link="warehouse->dispatch"][data-field="quality"]',
+      );
+      expect(await slider.inputValue()).toBe('0.95');
+      expect(again.incidents).toEqual({ errors: [], requests: [], dialogs: [] });
+      await again.page.close();
+    });
+
+    it('resets every change', async () => {
+      await page.click('#sc-reset');
+      expect(await shownScore(page)).toBe(analyze(model).score!.toFixed(3));
+      expect(new URL(page.url()).hash).toBe('');
+    });
+
+    it('reads at a phone’s width', async () => {
+      const small = await open(browser, file, { width: 400 });
+      await ready(small.page);
+      await small.page.screenshot({
+        path: join(ARTIFACTS, 'retail-explorer-400.png'),
+        fullPage: true,
+      });
+      expect(small.incidents.errors).toEqual([]);
+      await small.page.close();
+    });
+
+    it('made no request, raised no error and opened no dialog', () => {
+      expect(incidents).toEqual({ errors: [], requests: [], dialogs: [] });
+    });
+  });
+
+  it('recomputes a 500-node model in under 50 ms', async () => {
+    const model = generateOrganisation({ actors: 460, customers: 40, seed: 7 });
+    const checked = validateModel(model).model;
+    const file = writeArtifact('explorer-500.html', toExplorer(analyze(checked), checked));
+    const { page, incidents } = await open(browser, file);
+    await ready(page);
+    const times: number[] = [];
+    for (const value of ['0.5', '0.2', '0.9']) {
+      await page.locator('input[data-link="a0"][data-field="performance"]').fill(value);
+      times.push(Number(await page.getAttribute('#sc-timing', 'data-ms')));
+    }
+    const median = times.sort((a, b) => a - b)[1]!;
+    console.log(`explorer recompute, 500 nodes: ${times.map((t) => t.toFixed(2)).join(', ')} ms`);
+    expect(median).toBeLessThan(50);
+    expect(await shownScore(page)).toBe(
+      scoreAfter(checked, [{ actor: 'a0', set: { performance: 0.9 } }]),
+    );
+    expect(incidents).toEqual({ errors: [], requests: [], dialogs: [] });
+    await page.close();
+  });
+
+  it('shows hostile names as text in every control and runs nothing', async () => {
+    const model = validateModel(hostileModelInput()).model;
+    const file = writeArtifact('hostile-explorer.html', toExplorer(analyze(model), model));
+    const { page, incidents } = await open(browser, file);
+    await ready(page);
+    const labels = await page.locator('#sc-controls tbody td:first-child').allTextContents();
+    expect(labels).toContain('</script><script>alert(1)</script>');
+    const slider = page.locator('input[type="range"][data-link="__proto__"][data-field="welfare"]');
+    await slider.fill('0.5');
+    expect(await shownScore(page)).toBe(
+      scoreAfter(model, [{ actor: '__proto__', set: { welfare: 0.5 } }]),
+    );
+    expect(await page.evaluate(() => document.querySelectorAll('img, b, svg script').length)).toBe(
+      0,
+    );
+    expect(incidents).toEqual({ errors: [], requests: [], dialogs: [] });
+    await page.close();
+  });
+});
