@@ -16,6 +16,7 @@ import { loadModelFile } from '../../src/model/load-file.js';
 import type { Model } from '../../src/model/schema.js';
 import { toExplorer } from '../../src/render/explorer/explorer.js';
 import { example, runCli } from '../cli/cli-run.js';
+import { departmentsModel } from '../fixtures/departments-model.js';
 import { hostileModelInput } from '../fixtures/hostile-model.js';
 import {
   ARTIFACTS,
@@ -94,7 +95,14 @@ describe.skipIf(!AVAILABLE && !REQUIRED)('the explorer in Chromium', () => {
       const yaml = (await page.textContent('[data-role="scenario-yaml"]')) ?? '';
       const scenario = join(mkdtempSync(join(tmpdir(), 'explorer-')), 'scenario.yaml');
       writeFileSync(scenario, yaml);
-      const run = runCli('what-if', example('retail.yaml'), '--scenario', scenario, '--format', 'json');
+      const run = runCli(
+        'what-if',
+        example('retail.yaml'),
+        '--scenario',
+        scenario,
+        '--format',
+        'json',
+      );
       expect(run.status).toBe(0);
       const score = JSON.parse(run.stdout).score.after as number;
       expect(score.toFixed(3)).toBe(await shownScore(page));
@@ -136,23 +144,56 @@ describe.skipIf(!AVAILABLE && !REQUIRED)('the explorer in Chromium', () => {
     });
   });
 
-  it('recomputes a 500-node model in under 50 ms', async () => {
+  it('recomputes a 500-node model in under 50 ms (the median of seven changes)', async () => {
     const model = generateOrganisation({ actors: 460, customers: 40, seed: 7 });
     const checked = validateModel(model).model;
     const file = writeArtifact('explorer-500.html', toExplorer(analyze(checked), checked));
     const { page, incidents } = await open(browser, file);
     await ready(page);
+    const slider = page.locator('input[data-link="a0"][data-field="performance"]');
+    // Three changes first: the page's script is compiled by V8 as a user starts to move things.
+    for (const value of ['0.6', '0.1', '1']) await slider.fill(value);
     const times: number[] = [];
-    for (const value of ['0.5', '0.2', '0.9']) {
+    for (const value of ['0.5', '0.2', '0.9', '0.4', '0.7', '0.3', '0.8']) {
       await page.locator('input[data-link="a0"][data-field="performance"]').fill(value);
       times.push(Number(await page.getAttribute('#sc-timing', 'data-ms')));
     }
-    const median = times.sort((a, b) => a - b)[1]!;
+    const median = [...times].sort((a, b) => a - b)[3]!;
     console.log(`explorer recompute, 500 nodes: ${times.map((t) => t.toFixed(2)).join(', ')} ms`);
     expect(median).toBeLessThan(50);
     expect(await shownScore(page)).toBe(
-      scoreAfter(checked, [{ actor: 'a0', set: { performance: 0.9 } }]),
+      scoreAfter(checked, [{ actor: 'a0', set: { performance: 0.8 } }]),
     );
+    expect(incidents).toEqual({ errors: [], requests: [], dialogs: [] });
+    await page.close();
+  });
+
+  it('opens a 300-actor model at the department level and zooms into a department', async () => {
+    const model = validateModel(departmentsModel()).model;
+    const file = writeArtifact('explorer-departments.html', toExplorer(analyze(model), model));
+    const { page, incidents } = await open(browser, file);
+    await ready(page);
+    const departmentView = page.locator('.x-view[data-level="department"]');
+    const actorView = page.locator('.x-view[data-level="actor"]');
+    expect(await departmentView.isVisible()).toBe(true);
+    expect(await actorView.isVisible()).toBe(false);
+    await page.screenshot({ path: join(ARTIFACTS, 'explorer-departments.png') });
+    const fullBox = await actorView.locator('svg').getAttribute('viewBox');
+    await departmentView.locator('.sc-node', { hasText: 'Department 12' }).click();
+    expect(await actorView.isVisible()).toBe(true);
+    const framed = (await actorView.locator('svg').getAttribute('viewBox'))!.split(' ').map(Number);
+    expect(framed[2]!).toBeLessThan(Number(fullBox!.split(' ')[2]) / 3);
+    expect(await actorView.locator('.sc-node', { hasText: 'Employee 12.4' }).isVisible()).toBe(
+      true,
+    );
+    await page.screenshot({ path: join(ARTIFACTS, 'explorer-department-12.png') });
+    await page.click('[data-view="department"]');
+    expect(await departmentView.isVisible()).toBe(true);
+    await page.locator('input[data-link="d12e4"][data-field="performance"]').fill('0.5');
+    expect(await shownScore(page)).toBe(
+      scoreAfter(model, [{ actor: 'd12e4', set: { performance: 0.5 } }]),
+    );
+    expect(await departmentView.locator('.sc-node.x-changed').count()).toBe(1);
     expect(incidents).toEqual({ errors: [], requests: [], dialogs: [] });
     await page.close();
   });

@@ -12,7 +12,7 @@ import { whatIf } from '../../src/analysis/what-if.js';
 import { ENGINE_DEFAULTS } from '../../src/engine/types.js';
 import { loadModelFile } from '../../src/model/load-file.js';
 import type { Model } from '../../src/model/schema.js';
-import { buildDiagram } from '../../src/render/diagram.js';
+import { explorerDiagrams } from '../../src/render/explorer/explorer.js';
 import { explorerData } from '../../src/render/explorer/explorer-data.js';
 import { createExplorerEngine } from '../../src/render/explorer/page/compute.js';
 import {
@@ -27,7 +27,7 @@ import { validModel } from '../model/model-arbitrary.js';
 
 function pageOf(model: Model) {
   const report = analyze(model);
-  const data = explorerData(report, model, buildDiagram(report, model), ENGINE_DEFAULTS);
+  const data = explorerData(report, model, explorerDiagrams(report, model), ENGINE_DEFAULTS);
   // Through JSON, as the page reads it.
   return JSON.parse(JSON.stringify(data)) as typeof data;
 }

@@ -12,6 +12,12 @@ const PLAIN = HIGHLIGHT_COLOURS.none.stroke;
 /** CSS appended to the report's inline stylesheet. */
 export const EXPLORER_CSS = `
 .x-viewport { height: clamp(260px, 55vw, 720px); border: 1px solid var(--line); border-radius: 8px; background: #fff; overflow: hidden; touch-action: none; cursor: grab; }
+.x-view { height: 100%; }
+.x-view[hidden] { display: none; }
+.x-levels button[aria-pressed="true"] { background: var(--blue); border-color: var(--blue); color: #fff; }
+.x-levels button { margin-right: 4px; }
+.x-view[data-level="department"] .sc-node { cursor: zoom-in; }
+.x-view[data-level="department"] .sc-live .sc-node text:nth-of-type(2) { visibility: hidden; }
 .x-toolbar { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 8px; margin: 8px 0; }
 .x-toolbar input { font: inherit; padding: 3px 6px; }
 button { font: inherit; font-size: 13px; padding: 3px 10px; border: 1px solid var(--line); border-radius: 6px; background: #fff; cursor: pointer; }

@@ -21,26 +21,33 @@ export interface ExplorerControl {
   readonly label: string;
 }
 
+/** One diagram of the page, its keys mapped back to the model. */
+export interface ExplorerView {
+  readonly level: 'actor' | 'department';
+  /** Diagram node key, the model id it stands for, and (department level) its member actors. */
+  readonly nodes: readonly (readonly [string, string, readonly string[]])[];
+  /** Diagram edge key -> the hand-off ids it draws. */
+  readonly edges: readonly (readonly [string, readonly string[]])[];
+}
+
 /** Everything the page's script reads from its JSON data block. */
 export interface ExplorerData {
   readonly model: Model;
   readonly controls: readonly ExplorerControl[];
   /** Node id -> display name. */
   readonly names: readonly (readonly [string, string])[];
-  /** Diagram node key -> model node id. */
-  readonly nodeKeys: readonly (readonly [string, string])[];
-  /** Diagram edge key -> the hand-off ids it draws. */
-  readonly edgeKeys: readonly (readonly [string, readonly string[]])[];
+  /** The diagrams the page draws, the first shown when it opens. */
+  readonly views: readonly ExplorerView[];
   /** The engine's iteration controls the report was computed with. */
   readonly tolerance: number;
   readonly maxIterations: number;
 }
 
-/** The page's data for a report of `model` and its diagram. */
+/** The page's data for a report of `model` and its diagrams. */
 export function explorerData(
   report: Report,
   model: Model,
-  diagram: Diagram,
+  diagrams: readonly Diagram[],
   engine: { tolerance: number; maxIterations: number },
 ): ExplorerData {
   const names = new Map<string, string>();
@@ -60,8 +67,17 @@ export function explorerData(
     model,
     controls,
     names: [...names],
-    nodeKeys: diagram.nodes.map((node) => [node.key, node.id] as const),
-    edgeKeys: diagram.edges.map((edge) => [edge.key, edge.handoffs] as const),
+    views: diagrams.map(viewOf),
     ...engine,
+  };
+}
+
+function viewOf(diagram: Diagram): ExplorerView {
+  return {
+    level: diagram.level,
+    nodes: diagram.nodes.map(
+      (node) => [node.key, node.id, node.unit?.members ?? [node.id]] as const,
+    ),
+    edges: diagram.edges.map((edge) => [edge.key, edge.handoffs] as const),
   };
 }

@@ -10,6 +10,7 @@ import { ENGINE_DEFAULTS } from '../../engine/types.js';
 import { type DefaultsOf, EngineOptionsSchema, resolveOptions } from '../../model/options.js';
 import type { Model } from '../../model/schema.js';
 import { buildDiagram } from '../diagram.js';
+import type { Diagram } from '../diagram-graph.js';
 import { jsonForScript, escapeXml as x } from '../escape.js';
 import { formatCount, formatNumber } from '../format.js';
 import { REPORT_CSS } from '../html/style.js';
@@ -28,15 +29,28 @@ export type ExplorerOptions = z.input<typeof ExplorerOptionsSchema>;
 /** Defaults of ExplorerOptions: the engine's. */
 export const EXPLORER_DEFAULTS: DefaultsOf<ExplorerOptions> = { ...ENGINE_DEFAULTS };
 
+/**
+ * Boxes above which a picture of every actor is no longer readable at a glance: a model with
+ * departments then opens at the department level, a click on a department showing its actors.
+ */
+export const EXPLORER_DEPARTMENT_VIEW = 150;
+
+/** The diagrams of the page, the one it opens with first. */
+export function explorerDiagrams(report: Report, model: Model): Diagram[] {
+  const actors = buildDiagram(report, model, { level: 'actor' });
+  if (actors.nodes.length <= EXPLORER_DEPARTMENT_VIEW) return [actors];
+  const departments = buildDiagram(report, model, { level: 'department' });
+  return departments.nodes.length < actors.nodes.length ? [departments, actors] : [actors];
+}
+
 /** The explorer page of `report` (computed from `model` with the same engine options). */
 export function toExplorer(report: Report, model: Model, options?: ExplorerOptions): string {
   const engine = resolveOptions(ExplorerOptionsSchema, EXPLORER_DEFAULTS, options);
-  const diagram = buildDiagram(report, model, { level: 'actor' });
-  const fallback = layoutFallback(diagram);
+  const diagrams = explorerDiagrams(report, model);
   const script = explorerScript();
   const csp = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-${script.hash}'`;
-  const data = explorerData(report, model, diagram, engine);
-  const title = diagram.title;
+  const data = explorerData(report, model, diagrams, engine);
+  const title = diagrams[0]!.title;
   return [
     '<!doctype html>',
     '<html lang="en">',
@@ -57,9 +71,9 @@ export function toExplorer(report: Report, model: Model, options?: ExplorerOptio
     scoreCard(report),
     '<section id="sc-diagram">',
     '<h2>The service chain</h2>',
-    `<p class="hint">Scroll to zoom, drag to pan. Outlined in blue: links you changed. Marked: each customer's weakest link now. Click a customer below to trace its weakest-link chain.${fallback === null ? '' : ` Note: ${x(fallback)}.`}</p>`,
-    toolbar(),
-    `<div id="sc-viewport" class="x-viewport">${diagramSvg(diagram)}</div>`,
+    `<p class="hint">Scroll to zoom, drag to pan. Outlined in blue: links you changed. Marked: each customer's weakest link now. Click a customer below to trace its weakest-link chain.${sizeNote(diagrams)}</p>`,
+    toolbar(diagrams.length > 1),
+    `<div id="sc-viewport" class="x-viewport">${diagrams.map(viewHtml).join('')}</div>`,
     '</section>',
     '<div class="x-grid">',
     '<section id="sc-customers"><h2>Customers, before and now</h2><p class="hint">Service: the share of dealings that fully meet the customer\'s needs. Chain strength: the weakest link it depends on.</p></section>',
@@ -93,10 +107,33 @@ function scoreCard(report: Report): string {
   ].join('\n');
 }
 
-function toolbar(): string {
+/** What the reader should know about the pictures' size: the department start, a plain layout. */
+function sizeNote(diagrams: readonly Diagram[]): string {
+  const notes: string[] = [];
+  if (diagrams.length > 1)
+    notes.push(
+      `With ${formatCount(diagrams[1]!.nodes.length)} boxes, a picture of every actor is too dense to read, so the page opens at the department level: click a department to see its actors, and "Departments" to come back. At the department level the boxes show no service figure while a change is applied; the tables have every figure.`,
+    );
+  for (const diagram of diagrams) {
+    const fallback = layoutFallback(diagram);
+    if (fallback !== null) notes.push(`Note (${diagram.level} level): ${fallback}.`);
+  }
+  return notes.map((note) => ` ${x(note)}`).join('');
+}
+
+function viewHtml(diagram: Diagram, index: number): string {
+  const hidden = index === 0 ? '' : ' hidden';
+  return `<div class="x-view" data-level="${diagram.level}"${hidden}>${diagramSvg(diagram)}</div>`;
+}
+
+function toolbar(twoViews: boolean): string {
+  const levels = twoViews
+    ? '<span class="x-levels" role="group" aria-label="Level"><button type="button" data-view="department" aria-pressed="true">Departments</button><button type="button" data-view="actor" aria-pressed="false">Every actor</button></span>'
+    : '';
   return [
     '<div class="x-toolbar">',
     '<form id="sc-search" role="search"><label for="sc-search-input">Find</label> <input id="sc-search-input" type="search" placeholder="a name"> <button type="submit">Show</button> <span id="sc-search-status" class="hint" aria-live="polite"></span></form>',
+    levels,
     '<span class="x-zoom"><button type="button" id="sc-zoom-in" aria-label="Zoom in">+</button><button type="button" id="sc-zoom-out" aria-label="Zoom out">−</button><button type="button" id="sc-zoom-fit">Fit</button></span>',
     '</div>',
   ].join('');

@@ -4,7 +4,7 @@
  * chain of a selected customer traced end to end.
  */
 import type { CompiledChain } from '../../../../engine/types.js';
-import type { ExplorerData } from '../../explorer-data.js';
+import type { ExplorerView } from '../../explorer-data.js';
 import type { Figures } from '../compute.js';
 
 /** What the page does to its diagram. */
@@ -13,20 +13,29 @@ export interface DiagramView {
   show(figures: Figures, chain: CompiledChain, changed: ReadonlySet<number>): void;
   /** Traces a customer's weakest-link chain: its link and the walk's nodes (none: -1, []). */
   trace(link: number, path: readonly number[], chain: CompiledChain): void;
-  /** The diagram element of a node, by model id. */
+  /** The box that shows a node (at department level: its unit's), by model id. */
   nodeElement(id: string): SVGGElement | null;
+  /** The boxes of these actors' ids (those this view draws). */
+  boxesOf(ids: readonly string[]): SVGGElement[];
+  /** The model id a box stands for, and its member actors. */
+  unitOf(box: Element): { id: string; members: readonly string[] } | null;
 }
 
-/** Binds the page's SVG to the data's keys. */
-export function createDiagramView(svg: SVGSVGElement, data: ExplorerData): DiagramView {
+/** Binds one of the page's SVGs to its view's keys. */
+export function createDiagramView(svg: SVGSVGElement, view: ExplorerView): DiagramView {
+  // Every node id (at department level: every member too) -> the box that shows it.
   const nodes = new Map<string, SVGGElement>();
-  for (const [key, id] of data.nodeKeys) {
+  const units = new Map<Element, { id: string; members: readonly string[] }>();
+  for (const [key, id, members] of view.nodes) {
     const g = svg.querySelector<SVGGElement>(`.sc-node[data-key="${key}"]`);
-    if (g !== null) nodes.set(id, g);
+    if (g === null) continue;
+    units.set(g, { id, members });
+    for (const member of members) nodes.set(member, g);
+    nodes.set(id, g);
   }
   const edgesOf = new Map<string, SVGGElement>();
   const single = new Map<SVGGElement, string>();
-  for (const [key, handoffs] of data.edgeKeys) {
+  for (const [key, handoffs] of view.edges) {
     const g = svg.querySelector<SVGGElement>(`.sc-edge[data-key="${key}"]`);
     if (g === null) continue;
     for (const id of handoffs) edgesOf.set(id, g);
@@ -36,10 +45,13 @@ export function createDiagramView(svg: SVGSVGElement, data: ExplorerData): Diagr
     for (const el of svg.querySelectorAll(`.${className}`)) el.classList.remove(className);
     for (const el of elements) el.classList.add(className);
   };
-  const linkElement = (chain: CompiledChain, link: number): SVGGElement | undefined =>
-    link < chain.actorCount
-      ? nodes.get(chain.ids[link]!)
-      : edgesOf.get(chain.handoffIds[link - chain.actorCount]!);
+  // A hand-off inside a department is not drawn at department level: its department's box shows it.
+  const linkElement = (chain: CompiledChain, link: number): SVGGElement | undefined => {
+    if (link < chain.actorCount) return nodes.get(chain.ids[link]!);
+    const h = link - chain.actorCount;
+    return edgesOf.get(chain.handoffIds[h]!) ?? nodes.get(chain.ids[chain.to[h]!]!);
+  };
+  const departmentLevel = view.level === 'department';
   return {
     show(figures, chain, changed) {
       svg.classList.add('sc-live');
@@ -55,7 +67,7 @@ export function createDiagramView(svg: SVGSVGElement, data: ExplorerData): Diagr
         if (el !== undefined) outlined.push(el);
       }
       mark('x-changed', outlined);
-      for (const [id, g] of nodes) {
+      for (const [id, g] of departmentLevel ? [] : nodes) {
         const v = chain.nodeIndex.get(id);
         const label = g.querySelectorAll('text')[1];
         if (v === undefined || label === undefined || !label.textContent?.startsWith('service '))
@@ -86,5 +98,14 @@ export function createDiagramView(svg: SVGSVGElement, data: ExplorerData): Diagr
       svg.classList.toggle('sc-tracing', traced.length > 0);
     },
     nodeElement: (id) => nodes.get(id) ?? null,
+    boxesOf: (ids) => {
+      const boxes = new Set<SVGGElement>();
+      for (const id of ids) {
+        const g = nodes.get(id);
+        if (g !== undefined) boxes.add(g);
+      }
+      return [...boxes];
+    },
+    unitOf: (box) => units.get(box) ?? null,
   };
 }

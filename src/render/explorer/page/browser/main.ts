@@ -16,15 +16,14 @@ import {
 } from '../scenario.js';
 import { createControls } from './controls.js';
 import { createCustomersTable } from './customers.js';
-import { createDiagramView } from './diagram.js';
+import { createDiagramView, type DiagramView } from './diagram.js';
 import { byId } from './dom.js';
-import { createZoom } from './zoom.js';
+import { createZoom, type Zoom } from './zoom.js';
 
 const data = JSON.parse(byId('sc-explorer-data').textContent ?? '') as ExplorerData;
 const engine = createExplorerEngine(data);
 const names = new Map(data.names);
-const svg = document.querySelector<SVGSVGElement>('#sc-viewport svg');
-const diagram = svg === null ? null : createDiagramView(svg, data);
+const views = createViews(data);
 const known = new Set(data.controls.map(controlKey));
 let scenario: Scenario = new Map();
 let selected: string | null = null;
@@ -49,6 +48,54 @@ const customers = createCustomersTable(byId('sc-customers'), engine, names, (id)
   trace();
 });
 
+interface ShownView {
+  readonly level: string;
+  readonly host: HTMLElement;
+  readonly svg: SVGSVGElement;
+  readonly diagram: DiagramView;
+  readonly zoom: Zoom;
+  /** Frames the boxes of these node ids. */
+  focus(ids: readonly string[]): void;
+}
+
+/** The page's diagrams (the first one shown), each bound to its view's keys and zoomable. */
+function createViews(page: ExplorerData): ShownView[] {
+  const hosts = document.querySelectorAll<HTMLElement>('#sc-viewport .x-view');
+  const shown: ShownView[] = [];
+  page.views.forEach((view, i) => {
+    const host = hosts[i];
+    const svg = host?.querySelector('svg');
+    if (host === undefined || svg === null || svg === undefined) return;
+    const diagram = createDiagramView(svg, view);
+    const zoom = createZoom(svg, host);
+    const focus = (ids: readonly string[]) => {
+      const rects = diagram
+        .boxesOf(ids)
+        .flatMap((g) => [...g.querySelectorAll('rect')].slice(0, 1));
+      if (rects.length === 0) return;
+      const left = Math.min(...rects.map((r) => r.x.baseVal.value));
+      const top = Math.min(...rects.map((r) => r.y.baseVal.value));
+      const right = Math.max(...rects.map((r) => r.x.baseVal.value + r.width.baseVal.value));
+      const bottom = Math.max(...rects.map((r) => r.y.baseVal.value + r.height.baseVal.value));
+      zoom.focus(left, top, right - left, bottom - top);
+    };
+    shown.push({ level: view.level, host, svg, diagram, zoom, focus });
+  });
+  return shown;
+}
+
+function currentView(): ShownView | undefined {
+  return views.find((view) => !view.host.hidden);
+}
+
+/** Shows the view of this level, framed on some node ids if given. */
+function showView(level: string, focus: readonly string[] = []): void {
+  for (const view of views) view.host.hidden = view.level !== level;
+  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-view]'))
+    button.setAttribute('aria-pressed', String(button.dataset.view === level));
+  if (focus.length > 0) currentView()?.focus(focus);
+}
+
 function update(): void {
   const started = performance.now();
   last = engine.evaluate(scenario);
@@ -56,9 +103,11 @@ function update(): void {
   showScore(last);
   customers.show(last, engine.chain);
   controls.show(scenario);
-  diagram?.show(last, engine.chain, changedLinks());
+  const changed = changedLinks();
+  for (const view of views) view.diagram.show(last, engine.chain, changed);
   trace();
-  byId('sc-timing').textContent = `Recomputed in ${elapsed.toFixed(1)} ms.`;
+  byId('sc-timing').textContent =
+    scenario.size === 0 ? '' : `Recomputed in ${elapsed.toFixed(1)} ms.`;
   byId('sc-timing').dataset.ms = String(elapsed);
   byId('sc-scenario-yaml').textContent = toScenarioYaml(scenario, data.model.name ?? 'the model');
   const fragment = toFragment(scenario);
@@ -110,7 +159,8 @@ function changedLinks(): Set<number> {
 function trace(): void {
   const customer = last.customers.find((c) => c.id === selected);
   customers.select(selected);
-  diagram?.trace(customer?.weakest ?? -1, customer?.path ?? [], engine.chain);
+  for (const view of views)
+    view.diagram.trace(customer?.weakest ?? -1, customer?.path ?? [], engine.chain);
 }
 
 byId('sc-reset').addEventListener('click', () => {
@@ -136,35 +186,36 @@ byId('sc-download').addEventListener('click', () => {
   URL.revokeObjectURL(link.href);
 });
 
-if (svg !== null) {
-  const zoom = createZoom(svg, byId('sc-viewport'));
-  byId('sc-zoom-in').addEventListener('click', () => zoom.zoomBy(1.25));
-  byId('sc-zoom-out').addEventListener('click', () => zoom.zoomBy(0.8));
-  byId('sc-zoom-fit').addEventListener('click', () => zoom.fit());
-  byId<HTMLFormElement>('sc-search').addEventListener('submit', (event) => {
-    event.preventDefault();
-    const wanted = byId<HTMLInputElement>('sc-search-input').value.trim().toLowerCase();
-    const match =
-      data.names.find(
-        ([id, name]) => name.toLowerCase() === wanted || id.toLowerCase() === wanted,
-      ) ?? data.names.find(([, name]) => name.toLowerCase().includes(wanted));
-    const box = match === undefined ? null : diagram?.nodeElement(match[0])?.querySelector('rect');
-    byId('sc-search-status').textContent =
-      match === undefined ? `Nothing is called “${wanted}”.` : '';
-    if (box === null || box === undefined || match === undefined) return;
-    zoom.focus(
-      box.x.baseVal.value,
-      box.y.baseVal.value,
-      box.width.baseVal.value,
-      box.height.baseVal.value,
-    );
-    controls.filter(names.get(match[0]) ?? match[0]);
-    if (engine.chain.kind[engine.chain.nodeIndex.get(match[0]) ?? 0] === KIND_CUSTOMER) {
-      selected = match[0];
-      trace();
-    }
+byId('sc-zoom-in').addEventListener('click', () => currentView()?.zoom.zoomBy(1.25));
+byId('sc-zoom-out').addEventListener('click', () => currentView()?.zoom.zoomBy(0.8));
+byId('sc-zoom-fit').addEventListener('click', () => currentView()?.zoom.fit());
+for (const button of document.querySelectorAll<HTMLButtonElement>('[data-view]'))
+  button.addEventListener('click', () => showView(button.dataset.view ?? ''));
+for (const view of views) {
+  if (view.level !== 'department') continue;
+  // A click on a department opens the actor level, framed on its members.
+  view.svg.addEventListener('click', (event) => {
+    const box = (event.target as Element).closest('.sc-node');
+    const unit = box === null ? null : view.diagram.unitOf(box);
+    if (unit !== null) showView('actor', unit.members);
   });
 }
+byId<HTMLFormElement>('sc-search').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const wanted = byId<HTMLInputElement>('sc-search-input').value.trim().toLowerCase();
+  const match =
+    data.names.find(([id, name]) => name.toLowerCase() === wanted || id.toLowerCase() === wanted) ??
+    data.names.find(([, name]) => name.toLowerCase().includes(wanted));
+  byId('sc-search-status').textContent =
+    match === undefined ? `Nothing is called “${wanted}”.` : '';
+  if (match === undefined) return;
+  currentView()?.focus([match[0]]);
+  controls.filter(names.get(match[0]) ?? match[0]);
+  if (engine.chain.kind[engine.chain.nodeIndex.get(match[0]) ?? 0] === KIND_CUSTOMER) {
+    selected = match[0];
+    trace();
+  }
+});
 
 const restored = fromFragment(location.hash, known);
 scenario = restored.scenario;

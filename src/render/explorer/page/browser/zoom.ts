@@ -74,7 +74,7 @@ export function createZoom(svg: SVGSVGElement, viewport: HTMLElement): Zoom {
       apply();
     },
     focus: (x, y, width, height) => {
-      const w = Math.max(width * 4, 480);
+      const w = Math.max(width * 1.5, 480);
       const h = (w / full.w) * full.h;
       view = { x: x + width / 2 - w / 2, y: y + height / 2 - h / 2, w, h };
       apply();
