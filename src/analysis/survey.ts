@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { handoffId, handoffQuality, ratingDimensions, ratingScale } from '../model/defaults.js';
 import { closest, didYouMean } from '../model/did-you-mean.js';
 import { type Issue, ServiceChainError, type Warning } from '../model/errors.js';
-import { resolveOptions } from '../model/options.js';
+import { type DefaultsOf, resolveOptions } from '../model/options.js';
 import type { Handoff, Model, Rating } from '../model/schema.js';
 import { receiverPriorities } from './ratings.js';
 
@@ -23,10 +23,14 @@ export const SurveyOptionsSchema = z.strictObject({
 });
 
 /** Options of aggregateSurvey. @useDeclaredType */
-export type SurveyOptions = z.infer<typeof SurveyOptionsSchema>;
+export type SurveyOptions = z.input<typeof SurveyOptionsSchema>;
 
 /** Defaults of SurveyOptions. */
-export const SURVEY_DEFAULTS = { minRespondents: 3, layout: 'auto', decimals: 3 } as const;
+export const SURVEY_DEFAULTS: DefaultsOf<SurveyOptions> = {
+  minRespondents: 3,
+  layout: 'auto',
+  decimals: 3,
+};
 
 /** One dimension's aggregate on one hand-off. */
 export interface DimensionAggregate {
