@@ -170,10 +170,10 @@ export {
 } from './render/explorer/explorer.js';
 /** The hand-off graph with its scores as GEXF (Gephi) or GraphML (yEd, Cytoscape). */
 export { toGexf, toGraphml } from './render/export.js';
-/** Options of the HTML report: the diagram's `level`, and the money, department and metrics views. */
-export type { HtmlOptions } from './render/html.js';
 /** A report as one self-contained HTML page: score, diagram, customers, links to fix; no network. */
 export { toHtml } from './render/html.js';
+/** Options of the HTML report: the diagram's `level`, and the money, department and metrics views. */
+export { HTML_DEFAULTS, type HtmlOptions } from './render/html-options.js';
 /** Options of the Markdown report. */
 export type { MarkdownOptions } from './render/markdown.js';
 /** A report as a Markdown document: headings, GitHub tables, ids in code. */

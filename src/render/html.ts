@@ -5,13 +5,10 @@
  * departments, metrics). Every model string is escaped; the script's data sits in a JSON script
  * block and is only ever written with textContent.
  */
-import type { BusinessImpact } from '../analysis/business-impact.js';
-import type { StructuralMetrics } from '../analysis/metrics.js';
 import type { CustomerReport, LinkRef, Report, WeakestLink } from '../analysis/report.js';
-import type { RollUp } from '../analysis/roll-up.js';
+import { resolveOptions } from '../model/options.js';
 import type { Model } from '../model/schema.js';
 import { buildDiagram } from './diagram.js';
-import type { DiagramOptions } from './diagram-options.js';
 import { jsonForScript, escapeXml as x } from './escape.js';
 import { formatCount, formatNumber, formatPercent, formatSigned } from './format.js';
 import { departmentsHtml } from './html/departments.js';
@@ -22,26 +19,14 @@ import { REPORT_JS } from './html/script.js';
 import { REPORT_JS_HASH } from './html/script-hash.js';
 import { REPORT_CSS } from './html/style.js';
 import { customersTable, findingsList, linksTable } from './html/tables.js';
+import { HTML_DEFAULTS, type HtmlOptions, HtmlOptionsSchema } from './html-options.js';
 import { moneyHtml } from './money-html.js';
 import { diagramSvg } from './svg.js';
 
-/**
- * Options of `toHtml`: the diagrams' `level`, and the extra views (computed by the caller) that
- * the page shows as sections before its footer, each absent unless given.
- */
-export interface HtmlOptions extends DiagramOptions {
-  /** The money view (`businessImpact`), shown as "Money at risk". */
-  readonly money?: BusinessImpact;
-  /** How many links the money view's "top links" table lists (its own default if absent). */
-  readonly top?: number;
-  /** The department view (`rollUp`), shown as "Departments". */
-  readonly rollUp?: RollUp;
-  /** Structural metrics (`structuralMetrics`), shown as "Structural metrics". */
-  readonly metrics?: StructuralMetrics;
-}
+export type { HtmlOptions } from './html-options.js';
 
 /** The extra views asked for, as sections in a fixed order: money, departments, metrics. */
-function extraSections(options: HtmlOptions, names: Names): string[] {
+function extraSections(options: Omit<HtmlOptions, 'level'>, names: Names): string[] {
   const sections: string[] = [];
   if (options.money !== undefined)
     sections.push(moneyHtml(options.money, options.top === undefined ? {} : { top: options.top }));
@@ -52,7 +37,8 @@ function extraSections(options: HtmlOptions, names: Names): string[] {
 
 /** Renders a report as one self-contained HTML page (options as for the diagrams, plus extra views). */
 export function toHtml(report: Report, model: Model, options: HtmlOptions = {}): string {
-  const { money, top, rollUp, metrics, ...diagramOptions } = options;
+  const settings = resolveOptions(HtmlOptionsSchema, HTML_DEFAULTS, options);
+  const { money, top, rollUp, metrics, ...diagramOptions } = settings;
   const diagram = buildDiagram(report, model, diagramOptions);
   const names = reportNames(report, model);
   const links = linksTable(report, names);
@@ -100,7 +86,7 @@ export function toHtml(report: Report, model: Model, options: HtmlOptions = {}):
     '<h2>Cycles and warnings</h2>',
     findingsList(report, names),
     '</section>',
-    ...extraSections(options, names),
+    ...extraSections(settings, names),
     '<footer>Made with service-chain. Figures follow the service-chain model: service propagates through hand-offs; a chain is as strong as its weakest link.</footer>',
     '</main>',
     `<script type="application/json" id="sc-data">${jsonForScript({ items: panelItems(diagram, report, names) })}</script>`,
