@@ -32,6 +32,20 @@ describe('toHtml with extra views', () => {
     expect(() => toHtml(report, model, { sections: [] } as never)).toThrow(ServiceChainError);
   });
 
+  it('says which view is not a computed view, at its option path', () => {
+    const { report, model } = tinyFixture();
+    let caught: unknown;
+    try {
+      toHtml(report, model, { money: 3 } as never);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ServiceChainError);
+    const [issue] = (caught as ServiceChainError).issues;
+    expect(issue).toMatchObject({ code: 'invalid_option', path: 'options.money' });
+    expect(issue?.message).toContain('businessImpact');
+  });
+
   it('adds nothing when no view is given', () => {
     const { report, model } = tinyFixture();
     const html = toHtml(report, model, {});
