@@ -9,11 +9,12 @@ import type { CustomerReport, LinkRef, Report, WeakestLink } from '../analysis/r
 import { resolveOptions } from '../model/options.js';
 import type { Model } from '../model/schema.js';
 import { buildDiagram } from './diagram.js';
-import { jsonForScript, escapeXml as x } from './escape.js';
+import { escapeXml as x } from './escape.js';
 import { formatCount, formatNumber, formatPercent, formatSigned } from './format.js';
 import { departmentsHtml } from './html/departments.js';
 import { metricsHtml } from './html/metrics.js';
 import { type Names, reportNames } from './html/names.js';
+import { htmlPage } from './html/page.js';
 import { panelItems } from './html/panel-data.js';
 import { REPORT_JS } from './html/script.js';
 import { REPORT_JS_HASH } from './html/script-hash.js';
@@ -45,56 +46,49 @@ export function toHtml(report: Report, model: Model, options: HtmlOptions = {}):
   const title = diagram.title;
   // The CSP pins the one inline script by hash (computed at build time): even an injected
   // <script> could not run.
-  const csp = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-${REPORT_JS_HASH}'`;
-  return [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${x(title)} — service chain report</title>`,
-    `<style>${REPORT_CSS}</style>`,
-    '</head>',
-    '<body>',
-    '<main>',
-    '<header>',
-    '<p class="eyebrow">Service chain report</p>',
-    `<h1 id="sc-model-name">${x(title)}</h1>`,
-    `<p class="sub">${formatCount(report.model.actors)} actors · ${formatCount(report.model.handoffs)} hand-offs · ${formatCount(report.model.customers)} external customers</p>`,
-    '</header>',
-    summary(report, names),
-    '<section id="sc-diagram">',
-    '<h2>The service chain</h2>',
-    '<p class="hint">Work flows left to right, from suppliers to customers. Red: a customer\'s weakest link. Amber: the next best links to fix. Numbers on arrows are hand-off quality (1 = perfect). Click a box or an arrow to see its figures.</p>',
-    '<div class="diagram-layout">',
-    `<div class="diagram-scroll">${diagramSvg(diagram, { fit: true })}</div>`,
-    '<aside id="sc-panel" class="panel" aria-live="polite"><div class="kind">Details</div><h3>Select a box</h3><p class="hint">Click any box or arrow in the diagram to see its service, chain strength and what fixing it would gain.</p></aside>',
-    '</div>',
-    '</section>',
-    '<section id="sc-customers-section">',
-    '<h2>Customers</h2>',
-    '<p class="hint">Service: the share of dealings that meet the customer\'s needs. Chain strength: the weakest link it depends on — no customer can get more than this.</p>',
-    customersTable(report, names),
-    '</section>',
-    '<section id="sc-links-section">',
-    '<h2>Links to fix</h2>',
-    `<p class="hint">Fix gain: how much the organisation score rises if this link alone were perfect. Failure loss: what it falls by if the link broke down. Sensitivity: the change per unit of improvement. Click a column heading to sort.${omittedNote(links.omitted)}</p>`,
-    links.html,
-    '</section>',
-    '<section id="sc-findings">',
-    '<h2>Cycles and warnings</h2>',
-    findingsList(report, names),
-    '</section>',
-    ...extraSections(settings, names),
-    '<footer>Made with service-chain. Figures follow the service-chain model: service propagates through hand-offs; a chain is as strong as its weakest link.</footer>',
-    '</main>',
-    `<script type="application/json" id="sc-data">${jsonForScript({ items: panelItems(diagram, report, names) })}</script>`,
-    `<script>${REPORT_JS}</script>`,
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  return htmlPage({
+    title,
+    eyebrow: 'Service chain report',
+    titleId: 'sc-model-name',
+    css: REPORT_CSS,
+    header: [
+      `<p class="sub">${formatCount(report.model.actors)} actors · ${formatCount(report.model.handoffs)} hand-offs · ${formatCount(report.model.customers)} external customers</p>`,
+    ],
+    main: [
+      summary(report, names),
+      '<section id="sc-diagram">',
+      '<h2>The service chain</h2>',
+      '<p class="hint">Work flows left to right, from suppliers to customers. Red: a customer\'s weakest link. Amber: the next best links to fix. Numbers on arrows are hand-off quality (1 = perfect). Click a box or an arrow to see its figures.</p>',
+      '<div class="diagram-layout">',
+      `<div class="diagram-scroll">${diagramSvg(diagram, { fit: true })}</div>`,
+      '<aside id="sc-panel" class="panel" aria-live="polite"><div class="kind">Details</div><h3>Select a box</h3><p class="hint">Click any box or arrow in the diagram to see its service, chain strength and what fixing it would gain.</p></aside>',
+      '</div>',
+      '</section>',
+      '<section id="sc-customers-section">',
+      '<h2>Customers</h2>',
+      '<p class="hint">Service: the share of dealings that meet the customer\'s needs. Chain strength: the weakest link it depends on — no customer can get more than this.</p>',
+      customersTable(report, names),
+      '</section>',
+      '<section id="sc-links-section">',
+      '<h2>Links to fix</h2>',
+      `<p class="hint">Fix gain: how much the organisation score rises if this link alone were perfect. Failure loss: what it falls by if the link broke down. Sensitivity: the change per unit of improvement. Click a column heading to sort.${omittedNote(links.omitted)}</p>`,
+      links.html,
+      '</section>',
+      '<section id="sc-findings">',
+      '<h2>Cycles and warnings</h2>',
+      findingsList(report, names),
+      '</section>',
+      ...extraSections(settings, names),
+    ],
+    footer:
+      'Made with service-chain. Figures follow the service-chain model: service propagates through hand-offs; a chain is as strong as its weakest link.',
+    script: {
+      js: REPORT_JS,
+      hash: REPORT_JS_HASH,
+      dataId: 'sc-data',
+      data: { items: panelItems(diagram, report, names) },
+    },
+  });
 }
 
 function omittedNote(omitted: number): string {

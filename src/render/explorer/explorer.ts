@@ -11,8 +11,9 @@ import { type DefaultsOf, EngineOptionsSchema, resolveOptions } from '../../mode
 import type { Model } from '../../model/schema.js';
 import { buildDiagram } from '../diagram.js';
 import type { Diagram } from '../diagram-graph.js';
-import { jsonForScript, escapeXml as x } from '../escape.js';
+import { escapeXml as x } from '../escape.js';
 import { formatCount, formatNumber } from '../format.js';
+import { htmlPage } from '../html/page.js';
 import { REPORT_CSS } from '../html/style.js';
 import { layoutFallback } from '../layout.js';
 import { diagramSvg } from '../svg.js';
@@ -47,48 +48,33 @@ export function explorerDiagrams(report: Report, model: Model): Diagram[] {
 export function toExplorer(report: Report, model: Model, options?: ExplorerOptions): string {
   const engine = resolveOptions(ExplorerOptionsSchema, EXPLORER_DEFAULTS, options);
   const diagrams = explorerDiagrams(report, model);
-  const script = explorerScript();
-  const csp = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-${script.hash}'`;
   const data = explorerData(report, model, diagrams, engine);
-  const title = diagrams[0]!.title;
-  return [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${x(title)} — service chain explorer</title>`,
-    `<style>${REPORT_CSS}${EXPLORER_CSS}</style>`,
-    '</head>',
-    '<body>',
-    '<main>',
-    '<header>',
-    '<p class="eyebrow">Service chain explorer</p>',
-    `<h1>${x(title)}</h1>`,
-    `<p class="sub">${formatCount(report.model.actors)} actors · ${formatCount(report.model.handoffs)} hand-offs · ${formatCount(report.model.customers)} external customers</p>`,
-    '</header>',
-    scoreCard(report),
-    '<section id="sc-diagram">',
-    '<h2>The service chain</h2>',
-    `<p class="hint">Scroll to zoom, drag to pan. Outlined in blue: links you changed. Marked: each customer's weakest link now. Click a customer below to trace its weakest-link chain.${sizeNote(diagrams)}</p>`,
-    toolbar(diagrams.length > 1),
-    `<div id="sc-viewport" class="x-viewport">${diagrams.map(viewHtml).join('')}</div>`,
-    '</section>',
-    '<div class="x-grid">',
-    '<section id="sc-customers"><h2>Customers, before and now</h2><p class="hint">Service: the share of dealings that fully meet the customer\'s needs. Chain strength: the weakest link it depends on.</p></section>',
-    '<section id="sc-controls"><h2>Links</h2><p class="hint">Move a slider to set a hand-off\'s quality or an actor\'s performance or welfare (1 = perfect). Break sets it to 0, Fix to 1.</p></section>',
-    '</div>',
-    scenarioSection(),
-    '<noscript><p>The explorer needs JavaScript; the figures shown are the model as given.</p></noscript>',
-    '<footer>Made with service-chain. Figures are recomputed in this page by the service-chain engine; nothing is sent anywhere.</footer>',
-    '</main>',
-    `<script type="application/json" id="sc-explorer-data">${jsonForScript(data)}</script>`,
-    `<script>${script.js}</script>`,
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  return htmlPage({
+    title: diagrams[0]!.title,
+    eyebrow: 'Service chain explorer',
+    css: REPORT_CSS + EXPLORER_CSS,
+    header: [
+      `<p class="sub">${formatCount(report.model.actors)} actors · ${formatCount(report.model.handoffs)} hand-offs · ${formatCount(report.model.customers)} external customers</p>`,
+    ],
+    main: [
+      scoreCard(report),
+      '<section id="sc-diagram">',
+      '<h2>The service chain</h2>',
+      `<p class="hint">Scroll to zoom, drag to pan. Outlined in blue: links you changed. Marked: each customer's weakest link now. Click a customer below to trace its weakest-link chain.${sizeNote(diagrams)}</p>`,
+      toolbar(diagrams.length > 1),
+      `<div id="sc-viewport" class="x-viewport">${diagrams.map(viewHtml).join('')}</div>`,
+      '</section>',
+      '<div class="x-grid">',
+      '<section id="sc-customers"><h2>Customers, before and now</h2><p class="hint">Service: the share of dealings that fully meet the customer\'s needs. Chain strength: the weakest link it depends on.</p></section>',
+      '<section id="sc-controls"><h2>Links</h2><p class="hint">Move a slider to set a hand-off\'s quality or an actor\'s performance or welfare (1 = perfect). Break sets it to 0, Fix to 1.</p></section>',
+      '</div>',
+      scenarioSection(),
+      '<noscript><p>The explorer needs JavaScript; the figures shown are the model as given.</p></noscript>',
+    ],
+    footer:
+      'Made with service-chain. Figures are recomputed in this page by the service-chain engine; nothing is sent anywhere.',
+    script: { ...explorerScript(), dataId: 'sc-explorer-data', data },
+  });
 }
 
 function scoreCard(report: Report): string {
