@@ -27,7 +27,7 @@ export function protoKeyIssues(input: unknown): Issue[] {
       if (typeof record !== 'object' || record === null || !Object.hasOwn(record, '__proto__')) {
         continue;
       }
-      const value = (record as Record<string, unknown>).__proto__;
+      const value = (record as Record<string, unknown>)['__proto__'];
       const result = schema.safeParse(value);
       if (result.success) continue;
       const prefix = formatPath([section, i, field, '__proto__']);
