@@ -5,6 +5,9 @@ import { ModelSchema, PrioritiesSchema, RatingSchema } from './schema.js';
 import { issuesFromZod } from './zod-issues.js';
 import { valueAt } from './zod-messages.js';
 
+/** The key zod's records skip (read as an own data property, never the accessor). */
+const PROTO_KEY = '__proto__';
+
 /** Every zod issue of a failed model parse as our issues, in zod's order. */
 export function shapeIssues(zodIssues: readonly z.core.$ZodIssue[], input: unknown): Issue[] {
   return issuesFromZod(zodIssues, { input, schema: ModelSchema });
@@ -24,10 +27,10 @@ export function protoKeyIssues(input: unknown): Issue[] {
       const item = list[i];
       if (typeof item !== 'object' || item === null || !Object.hasOwn(item, field)) continue;
       const record = (item as Record<string, unknown>)[field];
-      if (typeof record !== 'object' || record === null || !Object.hasOwn(record, '__proto__')) {
+      if (typeof record !== 'object' || record === null || !Object.hasOwn(record, PROTO_KEY)) {
         continue;
       }
-      const value = (record as Record<string, unknown>)['__proto__'];
+      const value = (record as Record<string, unknown>)[PROTO_KEY];
       const result = schema.safeParse(value);
       if (result.success) continue;
       const prefix = formatPath([section, i, field, '__proto__']);
