@@ -22,7 +22,7 @@ import {
   solve,
   totalWeight,
 } from './linear-cycle.js';
-import { linkValue, setLinkValue } from './links.js';
+import { linkNode, linkValue, setLinkValue } from './links.js';
 import { nodeInput, serviceOf } from './node-service.js';
 import { evaluateComponent } from './propagate.js';
 import type { CompiledChain, EngineOptions, Evaluation } from './types.js';
@@ -333,4 +333,51 @@ export function createLaneRun(
           target[j * columns + c] = u < 0 ? 0 : distinctOut[u * columns + c]!;
       }
   };
+}
+
+/**
+ * The two lanes of ONE link at an A node (affine.ts: acyclic, everything below linear), written as
+ * a LaneRun of that link would write them: `lanes[c]` the fix lane's change of column c,
+ * `lanes[columns + c]` the failure lane's (0 for a lane the link's value makes pointless). The
+ * node is evaluated once per lane and the change spread as lambda_c,v (s'_v - s_v), the same
+ * operations in the same order as the traversal's source and frontier, so bit-identical, without
+ * a traversal, a batch or a queue per link (most links of an all-`mean` model are here).
+ */
+export function affineLinkLanes(
+  chain: CompiledChain,
+  base: Float64Array,
+  targets: ImpactTargets,
+  link: number,
+  lanes: Float64Array,
+): void {
+  const columns = columnsOf(targets);
+  const x = linkValue(chain, link);
+  lanes.fill(0, 0, 2 * columns);
+  if (x !== 1) spreadAt(chain, base, targets, link, 1, lanes, 0);
+  if (x !== 0) spreadAt(chain, base, targets, link, 0, lanes, columns);
+}
+
+/** One lane of affineLinkLanes: the link set to x, its node re-evaluated, the change spread. */
+function spreadAt(
+  chain: CompiledChain,
+  base: Float64Array,
+  targets: ImpactTargets,
+  link: number,
+  x: number,
+  lanes: Float64Array,
+  offset: number,
+): void {
+  const v = linkNode(chain, link);
+  const old = linkValue(chain, link);
+  setLinkValue(chain, link, x);
+  const s = serviceOf(chain, v, nodeInput(chain, base, v));
+  setLinkValue(chain, link, old);
+  const b = base[v]!;
+  if (s === b) return;
+  const d = s - b;
+  const { customers, adjoints, score } = targets;
+  const row = v * customers;
+  // 0 + ...: the traversal adds into a zeroed row (so a -0 product reads +0 there too).
+  for (let c = 0; c < customers; c++) lanes[offset + c] = 0 + adjoints![row + c]! * d;
+  if (score !== null) lanes[offset + customers] = 0 + score[v]! * d;
 }

@@ -19,7 +19,13 @@ import {
   progressTicker,
   runNodeLanes,
 } from './impact-batches.js';
-import { columnsOf, createLaneRun, type ImpactTargets, type ImpactWork } from './impact-lanes.js';
+import {
+  affineLinkLanes,
+  columnsOf,
+  createLaneRun,
+  type ImpactTargets,
+  type ImpactWork,
+} from './impact-lanes.js';
 import { reevaluate } from './incremental.js';
 import { linkNode, linkValue, setLinkValue } from './links.js';
 import {
@@ -180,7 +186,8 @@ export function forEachLinkCustomerImpact(
       progress.tick(done >> 1);
     });
   }
-  // Then every link in order: a link at an A node is its own frontier (cheap), the others are kept.
+  // Then every link in order: a link at an A node is its own frontier (affineLinkLanes, no
+  // traversal), the others were kept.
   const lanes = new Float64Array(2 * columns);
   const fix = new Float64Array(customers);
   const failure = new Float64Array(customers);
@@ -192,21 +199,12 @@ export function forEachLinkCustomerImpact(
           failureLoss: new Float64Array(chain.linkCount),
         };
   let atNodes = 0;
-  const one = new Int32Array(1);
-  const unpack = (count: number) => {
-    for (let j = 0; j < count; j++)
-      copyColumns(batch.out, j * columns, lanes, batch.xs[j] === 1 ? 0 : columns, columns);
-  };
   for (let l = 0; l < chain.linkCount; l++) {
     if (slotOf[l]! < 0) atNodes++;
     progress.tick(traversed.links.length + atNodes);
     const x = linkValue(chain, l);
     if (slotOf[l]! >= 0) copyColumns(kept, slotOf[l]! * 2 * columns, lanes, 0, 2 * columns);
-    else {
-      lanes.fill(0);
-      one[0] = l;
-      runNodeLanes(chain, run, linkNode(chain, l), one, 0, 1, batch, unpack);
-    }
+    else affineLinkLanes(chain, evaluation.service, targets, l, lanes);
     for (let c = 0; c < customers; c++) {
       fix[c] = lanes[c]!;
       failure[c] = 0 - lanes[columns + c]!;
