@@ -9,6 +9,7 @@
  * then S's) in ONE loop: S is just another column.
  */
 import { createComponentQueue } from './component-queue.js';
+import { type AdjointRows, adjointRows, columnsOf, type ImpactTargets } from './frontier.js';
 import { createLaneScratch, type LaneStore, nodeLanes } from './lane-kernel.js';
 import {
   coefficient,
@@ -22,20 +23,18 @@ import {
   solve,
   totalWeight,
 } from './linear-cycle.js';
-import { linkNode, linkValue, setLinkValue } from './links.js';
+import { linkValue, setLinkValue } from './links.js';
 import { nodeInput, serviceOf } from './node-service.js';
 import { evaluateComponent } from './propagate.js';
 import type { CompiledChain, EngineOptions, Evaluation } from './types.js';
 
-/** What the lanes' changes are reported on: columns 0 .. customers - 1, then S when asked. */
-export interface ImpactTargets {
-  /** Customer columns (customer ordinal = node index - actorCount); 0 for S alone. */
-  readonly customers: number;
-  /** Node-major d s_c / d s_a (stride `customers`), when customers > 0. */
-  readonly adjoints: Float64Array | null;
-  /** d S / d s_a (S's adjoint), when S is a column (the last one). */
-  readonly score: Float64Array | null;
-}
+export {
+  type AdjointRows,
+  adjointRows,
+  affineLinkLanes,
+  columnsOf,
+  type ImpactTargets,
+} from './frontier.js';
 
 /** Runs the lanes (link, x) of ONE node: `out[j * columns + k]` gets lane j's change of column k. */
 export type LaneRun = (
@@ -59,10 +58,6 @@ export interface ImpactWork {
 /** The largest batch of lanes a run takes. */
 export const MAX_LANES = 32;
 
-export function columnsOf(targets: ImpactTargets): number {
-  return targets.customers + (targets.score === null ? 0 : 1);
-}
-
 export function createLaneRun(
   chain: CompiledChain,
   evaluation: Evaluation,
@@ -70,6 +65,7 @@ export function createLaneRun(
   options: EngineOptions,
   targets: ImpactTargets,
   work?: ImpactWork,
+  rows: AdjointRows = adjointRows(chain, affine, targets),
 ): LaneRun {
   const base = evaluation.service;
   const stride = MAX_LANES;
@@ -89,7 +85,7 @@ export function createLaneRun(
   const queue = createComponentQueue(chain.components.count);
   const { componentOf, start, nodes, cyclic } = chain.components;
   const { outStart, outEdges, to, scoreWeight, actorCount } = chain;
-  const { customers, adjoints, score } = targets;
+  const { customers, score } = targets;
   const columns = columnsOf(targets);
   let out: Float64Array = new Float64Array(0);
   const laneOf = new Int32Array(stride);
@@ -104,12 +100,13 @@ export function createLaneRun(
     for (let j = 0; j < lanes; j++) if (s[offset + j] !== b) any = true;
     if (!any) return;
     if (affine[v] === 1) {
-      const row = v * customers;
+      const r0 = rows.start[v]!;
+      const r1 = rows.start[v + 1]!;
       for (let j = 0; j < lanes; j++) {
         const d = s[offset + j]! - b;
         if (d === 0) continue;
         const o = j * columns;
-        for (let c = 0; c < customers; c++) out[o + c]! += adjoints![row + c]! * d;
+        for (let r = r0; r < r1; r++) out[o + rows.columns[r]!]! += rows.values[r]! * d;
         if (score !== null) out[o + customers]! += score[v]! * d;
       }
       return;
@@ -333,51 +330,4 @@ export function createLaneRun(
           target[j * columns + c] = u < 0 ? 0 : distinctOut[u * columns + c]!;
       }
   };
-}
-
-/**
- * The two lanes of ONE link at an A node (affine.ts: acyclic, everything below linear), written as
- * a LaneRun of that link would write them: `lanes[c]` the fix lane's change of column c,
- * `lanes[columns + c]` the failure lane's (0 for a lane the link's value makes pointless). The
- * node is evaluated once per lane and the change spread as lambda_c,v (s'_v - s_v), the same
- * operations in the same order as the traversal's source and frontier, so bit-identical, without
- * a traversal, a batch or a queue per link (most links of an all-`mean` model are here).
- */
-export function affineLinkLanes(
-  chain: CompiledChain,
-  base: Float64Array,
-  targets: ImpactTargets,
-  link: number,
-  lanes: Float64Array,
-): void {
-  const columns = columnsOf(targets);
-  const x = linkValue(chain, link);
-  lanes.fill(0, 0, 2 * columns);
-  if (x !== 1) spreadAt(chain, base, targets, link, 1, lanes, 0);
-  if (x !== 0) spreadAt(chain, base, targets, link, 0, lanes, columns);
-}
-
-/** One lane of affineLinkLanes: the link set to x, its node re-evaluated, the change spread. */
-function spreadAt(
-  chain: CompiledChain,
-  base: Float64Array,
-  targets: ImpactTargets,
-  link: number,
-  x: number,
-  lanes: Float64Array,
-  offset: number,
-): void {
-  const v = linkNode(chain, link);
-  const old = linkValue(chain, link);
-  setLinkValue(chain, link, x);
-  const s = serviceOf(chain, v, nodeInput(chain, base, v));
-  setLinkValue(chain, link, old);
-  const b = base[v]!;
-  if (s === b) return;
-  const d = s - b;
-  const { customers, adjoints, score } = targets;
-  const row = v * customers;
-  // 0 + ...: the traversal adds into a zeroed row (so a -0 product reads +0 there too).
-  for (let c = 0; c < customers; c++) lanes[offset + c] = 0 + adjoints![row + c]! * d;
-  if (score !== null) lanes[offset + customers] = 0 + score[v]! * d;
 }

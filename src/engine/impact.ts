@@ -20,6 +20,7 @@ import {
   runNodeLanes,
 } from './impact-batches.js';
 import {
+  adjointRows,
   affineLinkLanes,
   columnsOf,
   createLaneRun,
@@ -161,7 +162,8 @@ export function forEachLinkCustomerImpact(
   const score = settings.score;
   const targets: ImpactTargets = { customers, adjoints, score: score?.adjoint ?? null };
   const columns = columnsOf(targets);
-  const run = createLaneRun(chain, evaluation, affine, options, targets, settings.work);
+  const rows = adjointRows(chain, affine, targets);
+  const run = createLaneRun(chain, evaluation, affine, options, targets, settings.work, rows);
   const progress = progressTicker(settings.onProgress, chain.linkCount);
   // Links whose node is not A need a traversal: run by node, their lanes kept in link slots.
   const traversed = linksByNode(chain, undefined, (l) => affine[linkNode(chain, l)] === 0);
@@ -204,7 +206,7 @@ export function forEachLinkCustomerImpact(
     progress.tick(traversed.links.length + atNodes);
     const x = linkValue(chain, l);
     if (slotOf[l]! >= 0) copyColumns(kept, slotOf[l]! * 2 * columns, lanes, 0, 2 * columns);
-    else affineLinkLanes(chain, evaluation.service, targets, l, lanes);
+    else affineLinkLanes(chain, evaluation.service, targets, rows, l, lanes);
     for (let c = 0; c < customers; c++) {
       fix[c] = lanes[c]!;
       failure[c] = 0 - lanes[columns + c]!;
