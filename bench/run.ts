@@ -20,6 +20,7 @@ import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import {
   affineNodes,
+  applyChanges,
   type CompiledChain,
   chainStrength,
   compileModel,
@@ -34,6 +35,8 @@ import {
   linkImpacts,
   linkNode,
   propagate,
+  reevaluate,
+  reevaluateStrength,
   type Sensitivity,
   scoreSensitivity,
   weakestLink,
@@ -61,6 +64,9 @@ interface Result {
   otherDone: number;
   work: ImpactWork;
   customerImpacts: number | null;
+  customerImpactsCpu: number | null;
+  whatIf: number;
+  fullRecompute: number;
   reach: number;
   total: number;
   modelRss: number;
@@ -201,6 +207,28 @@ function otherImpacts(
   return { time: spent * scale, cpuTime: spentCpu * scale, done, work };
 }
 
+/**
+ * A one-link what-if (docs/model.md, "What-if scenarios and plans"): the quality of the middle
+ * hand-off set to 1, then service and chain strength recomputed downstream only (applyChanges,
+ * reevaluate, reevaluateStrength), against a full propagate + chainStrength of the changed chain.
+ */
+function oneLinkWhatIf(chain: CompiledChain, evaluation: Evaluation) {
+  const handoff = chain.handoffCount >> 1;
+  const strength = chainStrength(chain);
+  const change = [{ handoff, field: 'quality' as const, value: 1 }];
+  const [, whatIf] = timed('one-link what-if, downstream only', () => {
+    const { chain: changed, changedNodes } = applyChanges(chain, change);
+    reevaluate(changed, evaluation, changedNodes);
+    reevaluateStrength(changed, strength, changedNodes);
+  });
+  const { chain: changed } = applyChanges(chain, change);
+  const [, fullRecompute] = timed('same what-if, full recompute', () => {
+    propagate(changed);
+    chainStrength(changed);
+  });
+  return { whatIf, fullRecompute };
+}
+
 function child(org: string, size: number, budget: number, baselineMax: number): Result {
   log(`${org} ${size}: warming up, then generating (seeded, not validated) ...`);
   warmUp();
@@ -230,7 +258,9 @@ function child(org: string, size: number, budget: number, baselineMax: number): 
   );
   const other = otherImpacts(chain, evaluation, sens, otherLinks, budget);
   let customerImpacts: number | null = null;
+  let customerImpactsCpu: number | null = null;
   if (other.done === otherLinks.length && other.time + impactsAffine < budget) {
+    const startCpu = cpu();
     const [, time] = timed(
       'impact pass, S and every customer (forEachLinkCustomerImpact)',
       () =>
@@ -241,7 +271,9 @@ function child(org: string, size: number, budget: number, baselineMax: number): 
       1,
     );
     customerImpacts = time;
+    customerImpactsCpu = cpu() - startCpu;
   } else log('  impact pass with every customer: skipped (S alone did not fit the budget)');
+  const { whatIf, fullRecompute } = oneLinkWhatIf(chain, evaluation);
   const [, reach] = timed('reach', () => {
     customersReached(chain);
     handoffsToCustomer(chain);
@@ -299,6 +331,9 @@ function child(org: string, size: number, budget: number, baselineMax: number): 
     otherDone: other.done,
     work: other.work,
     customerImpacts,
+    customerImpactsCpu,
+    whatIf,
+    fullRecompute,
     reach,
     total,
     modelRss,
@@ -345,6 +380,12 @@ function table(results: readonly Result[]): string {
       'impact pass, S + every customer (s)',
       ...results.map((r) => (r.customerImpacts === null ? 'skipped' : s(r.customerImpacts))),
     ],
+    [
+      '  impact pass, CPU time (s)',
+      ...results.map((r) => (r.customerImpactsCpu === null ? '-' : s(r.customerImpactsCpu))),
+    ],
+    ['one-link what-if, downstream only (s)', ...results.map((r) => r.whatIf.toFixed(4))],
+    ['  same, full propagate + strength (s)', ...results.map((r) => r.fullRecompute.toFixed(4))],
     ['reach (s)', ...results.map((r) => s(r.reach))],
     ['TOTAL engine (s)', ...results.map((r) => (partial(r) ? '~' : '') + s(r.total))],
     ['RSS after generating the model (MB)', ...results.map((r) => mb(r.modelRss).toFixed(0))],

@@ -11,6 +11,7 @@ import {
   type EngineOptions,
   type Evaluation,
   forEachLinkCustomerImpact,
+  forEachLinkSensitivities,
   type ImpactProgress,
   type LinkImpacts,
   type Sensitivity,
@@ -66,17 +67,24 @@ export function runImpactPass(
           fixGain: createTopLinks(top),
           failureLoss: createTopLinks(top),
         }));
-  const byNode = new Map(tops.map((t) => [t.customer, t]));
-  const adjoints = customerAdjoints(chain, evaluation, options, (c, { link }) => {
-    const ranking = byNode.get(c);
-    if (ranking === undefined) return;
-    for (let l = 0; l < link.length; l++) ranking.sensitivity.offer(l, link[l]!);
-  });
+  const adjoints = customerAdjoints(chain, evaluation, options);
+  // Link by link, every customer at once (node-major reads of the adjoints); each ranking still
+  // sees its links in increasing order, as the tie rule needs.
+  const ordinals = tops.map((t) => t.customer - first);
+  const offers = (pick: (t: CustomerTops) => TopLinks) => offerer(tops.map(pick), ordinals, top);
+  if (tops.length > 0) {
+    forEachLinkSensitivities(
+      chain,
+      evaluation,
+      adjoints,
+      offers((t) => t.sensitivity),
+    );
+  }
+  const offerFixes = offers((t) => t.fixGain);
+  const offerFailures = offers((t) => t.failureLoss);
   const visitAll: CustomerImpactVisitor = (link, fixes, failures) => {
-    for (const ranking of tops) {
-      ranking.fixGain.offer(link, fixes[ranking.customer - first]!);
-      ranking.failureLoss.offer(link, failures[ranking.customer - first]!);
-    }
+    offerFixes(link, fixes);
+    offerFailures(link, failures);
     visit?.(link, fixes, failures);
   };
   const impacts = forEachLinkCustomerImpact(chain, evaluation, options, visitAll, {
@@ -93,4 +101,22 @@ export function runImpactPass(
     },
   }));
   return { impacts, byCustomer };
+}
+
+/**
+ * Offers one link's value per customer to each ranking (`values[ordinals[i]]`), skipping the call
+ * where TopLinks.offer would return at once (not above 0, or not above a full ranking's last):
+ * the same rankings, without a call per customer and link of a model of a million links.
+ */
+function offerer(rankings: readonly TopLinks[], ordinals: readonly number[], top: number) {
+  const floors = new Float64Array(rankings.length);
+  return (link: number, values: Float64Array) => {
+    for (let i = 0; i < rankings.length; i++) {
+      const value = values[ordinals[i]!]!;
+      if (!(value > floors[i]!)) continue;
+      const ranking = rankings[i]!;
+      ranking.offer(link, value);
+      if (ranking.links.length === top) floors[i] = ranking.values[top - 1]!;
+    }
+  };
 }

@@ -9,6 +9,9 @@ import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { UsageError } from './io.js';
 
+/** Bytes a file stream buffers before it asks the writer to wait (fs's default is 16 KiB). */
+const WRITE_BUFFER = 1 << 20;
+
 /** Writes every chunk in order, waiting for `drain` when the stream's buffer is full. */
 export async function writeChunks(chunks: Iterable<string>, stream: Writable): Promise<void> {
   for (const chunk of chunks) {
@@ -25,7 +28,8 @@ export async function writeChunkedOutput(
     await writeChunks(chunks, process.stdout);
     return;
   }
-  const file = createWriteStream(outFile, { encoding: 'utf8' });
+  // A buffer of a few chunks: the writer does not wait for every single chunk to reach the disk.
+  const file = createWriteStream(outFile, { encoding: 'utf8', highWaterMark: WRITE_BUFFER });
   // An open error (a missing directory) arrives as an event: race it against the writes.
   const failed = once(file, 'error').then(([error]) => {
     throw error;

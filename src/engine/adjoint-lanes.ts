@@ -85,3 +85,42 @@ function linkSensitivities(
   for (let l = 0; l < link.length; l++)
     if (link[l] === Number.POSITIVE_INFINITY) link[l] = Number.NaN;
 }
+
+/** Receives one link's sensitivity for every customer: `values[c]` = d s_c / dx (NaN = infinite). */
+export type LinkSensitivitiesVisitor = (link: number, values: Float64Array) => void;
+
+/**
+ * Every customer's link sensitivities, LINK by link (link order): `visit(l, values)` with
+ * values[c] = d s_c / dx_l, equal bit for bit to what customerAdjoints hands `onSensitivity` for
+ * customer c at link l (same operations on the same adjoint). Node-major reads of the adjoint
+ * matrix, no per-customer copy of it: what the per-customer rankings want. `values` is reused.
+ */
+export function forEachLinkSensitivities(
+  chain: CompiledChain,
+  evaluation: Evaluation,
+  adjoints: Float64Array,
+  visit: LinkSensitivitiesVisitor,
+): void {
+  const lanes = chain.customerCount;
+  const derivatives = localDerivatives(chain, evaluation);
+  const { service, input } = evaluation;
+  const { from, to, dependence, actorCount } = chain;
+  const values = new Float64Array(lanes);
+  const finish = (l: number) => {
+    for (let c = 0; c < lanes; c++)
+      if (values[c] === Number.POSITIVE_INFINITY) values[c] = Number.NaN;
+    visit(l, values);
+  };
+  for (let w = 0; w < actorCount; w++) {
+    const factor = 1 - dependence[w]! * (1 - input[w]!);
+    for (let c = 0; c < lanes; c++) values[c] = times(adjoints[w * lanes + c]!, factor);
+    finish(w);
+  }
+  for (let h = 0; h < chain.handoffCount; h++) {
+    const row = to[h]! * lanes;
+    const derivative = derivatives[h]!;
+    const s = service[from[h]!]!;
+    for (let c = 0; c < lanes; c++) values[c] = times(times(adjoints[row + c]!, derivative), s);
+    finish(actorCount + h);
+  }
+}

@@ -9,6 +9,7 @@
  * then S's) in ONE loop: S is just another column.
  */
 import { createComponentQueue } from './component-queue.js';
+import { type AdjointRows, adjointRows, columnsOf, type ImpactTargets } from './frontier.js';
 import { createLaneScratch, type LaneStore, nodeLanes } from './lane-kernel.js';
 import {
   coefficient,
@@ -27,15 +28,13 @@ import { nodeInput, serviceOf } from './node-service.js';
 import { evaluateComponent } from './propagate.js';
 import type { CompiledChain, EngineOptions, Evaluation } from './types.js';
 
-/** What the lanes' changes are reported on: columns 0 .. customers - 1, then S when asked. */
-export interface ImpactTargets {
-  /** Customer columns (customer ordinal = node index - actorCount); 0 for S alone. */
-  readonly customers: number;
-  /** Node-major d s_c / d s_a (stride `customers`), when customers > 0. */
-  readonly adjoints: Float64Array | null;
-  /** d S / d s_a (S's adjoint), when S is a column (the last one). */
-  readonly score: Float64Array | null;
-}
+export {
+  type AdjointRows,
+  adjointRows,
+  affineLinkLanes,
+  columnsOf,
+  type ImpactTargets,
+} from './frontier.js';
 
 /** Runs the lanes (link, x) of ONE node: `out[j * columns + k]` gets lane j's change of column k. */
 export type LaneRun = (
@@ -59,10 +58,6 @@ export interface ImpactWork {
 /** The largest batch of lanes a run takes. */
 export const MAX_LANES = 32;
 
-export function columnsOf(targets: ImpactTargets): number {
-  return targets.customers + (targets.score === null ? 0 : 1);
-}
-
 export function createLaneRun(
   chain: CompiledChain,
   evaluation: Evaluation,
@@ -70,6 +65,7 @@ export function createLaneRun(
   options: EngineOptions,
   targets: ImpactTargets,
   work?: ImpactWork,
+  rows: AdjointRows = adjointRows(chain, affine, targets),
 ): LaneRun {
   const base = evaluation.service;
   const stride = MAX_LANES;
@@ -89,7 +85,7 @@ export function createLaneRun(
   const queue = createComponentQueue(chain.components.count);
   const { componentOf, start, nodes, cyclic } = chain.components;
   const { outStart, outEdges, to, scoreWeight, actorCount } = chain;
-  const { customers, adjoints, score } = targets;
+  const { customers, score } = targets;
   const columns = columnsOf(targets);
   let out: Float64Array = new Float64Array(0);
   const laneOf = new Int32Array(stride);
@@ -104,12 +100,13 @@ export function createLaneRun(
     for (let j = 0; j < lanes; j++) if (s[offset + j] !== b) any = true;
     if (!any) return;
     if (affine[v] === 1) {
-      const row = v * customers;
+      const r0 = rows.start[v]!;
+      const r1 = rows.start[v + 1]!;
       for (let j = 0; j < lanes; j++) {
         const d = s[offset + j]! - b;
         if (d === 0) continue;
         const o = j * columns;
-        for (let c = 0; c < customers; c++) out[o + c]! += adjoints![row + c]! * d;
+        for (let r = r0; r < r1; r++) out[o + rows.columns[r]!]! += rows.values[r]! * d;
         if (score !== null) out[o + customers]! += score[v]! * d;
       }
       return;

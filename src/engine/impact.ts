@@ -19,7 +19,14 @@ import {
   progressTicker,
   runNodeLanes,
 } from './impact-batches.js';
-import { columnsOf, createLaneRun, type ImpactTargets, type ImpactWork } from './impact-lanes.js';
+import {
+  adjointRows,
+  affineLinkLanes,
+  columnsOf,
+  createLaneRun,
+  type ImpactTargets,
+  type ImpactWork,
+} from './impact-lanes.js';
 import { reevaluate } from './incremental.js';
 import { linkNode, linkValue, setLinkValue } from './links.js';
 import {
@@ -155,7 +162,8 @@ export function forEachLinkCustomerImpact(
   const score = settings.score;
   const targets: ImpactTargets = { customers, adjoints, score: score?.adjoint ?? null };
   const columns = columnsOf(targets);
-  const run = createLaneRun(chain, evaluation, affine, options, targets, settings.work);
+  const rows = adjointRows(chain, affine, targets);
+  const run = createLaneRun(chain, evaluation, affine, options, targets, settings.work, rows);
   const progress = progressTicker(settings.onProgress, chain.linkCount);
   // Links whose node is not A need a traversal: run by node, their lanes kept in link slots.
   const traversed = linksByNode(chain, undefined, (l) => affine[linkNode(chain, l)] === 0);
@@ -180,7 +188,8 @@ export function forEachLinkCustomerImpact(
       progress.tick(done >> 1);
     });
   }
-  // Then every link in order: a link at an A node is its own frontier (cheap), the others are kept.
+  // Then every link in order: a link at an A node is its own frontier (affineLinkLanes, no
+  // traversal), the others were kept.
   const lanes = new Float64Array(2 * columns);
   const fix = new Float64Array(customers);
   const failure = new Float64Array(customers);
@@ -192,21 +201,12 @@ export function forEachLinkCustomerImpact(
           failureLoss: new Float64Array(chain.linkCount),
         };
   let atNodes = 0;
-  const one = new Int32Array(1);
-  const unpack = (count: number) => {
-    for (let j = 0; j < count; j++)
-      copyColumns(batch.out, j * columns, lanes, batch.xs[j] === 1 ? 0 : columns, columns);
-  };
   for (let l = 0; l < chain.linkCount; l++) {
     if (slotOf[l]! < 0) atNodes++;
     progress.tick(traversed.links.length + atNodes);
     const x = linkValue(chain, l);
     if (slotOf[l]! >= 0) copyColumns(kept, slotOf[l]! * 2 * columns, lanes, 0, 2 * columns);
-    else {
-      lanes.fill(0);
-      one[0] = l;
-      runNodeLanes(chain, run, linkNode(chain, l), one, 0, 1, batch, unpack);
-    }
+    else affineLinkLanes(chain, evaluation.service, targets, rows, l, lanes);
     for (let c = 0; c < customers; c++) {
       fix[c] = lanes[c]!;
       failure[c] = 0 - lanes[columns + c]!;

@@ -15,46 +15,56 @@ import {
   type Evaluation,
 } from './types.js';
 
+/** The value arrays a change can set (combine included). */
+type ValueField =
+  | 'quality'
+  | 'weight'
+  | 'performance'
+  | 'welfare'
+  | 'effectivePerformance'
+  | 'dependence'
+  | 'combine';
+
 /**
- * A new chain with the changes applied (value arrays copied, structure shared; the input chain is
- * untouched) and the nodes whose own formula changed (the receivers of changed hand-offs, the
- * changed actors), for `reevaluate` and `reevaluateStrength`. Values are taken as given: the caller
- * validates them (shares in [0, 1], weight > 0, combine a COMBINE_* code).
+ * A new chain with the changes applied (structure shared; the input chain is untouched) and the
+ * nodes whose own formula changed (the receivers of changed hand-offs, the changed actors), for
+ * `reevaluate` and `reevaluateStrength`. Only the value arrays a change sets are copied (and the
+ * effective performance with performance or welfare); the others are shared, so a one-link what-if
+ * on a million links copies one array, not seven. Values are taken as given: the caller validates
+ * them (shares in [0, 1], weight > 0, combine a COMBINE_* code).
  */
 export function applyChanges(
   chain: CompiledChain,
   changes: readonly ChainChange[],
 ): { chain: CompiledChain; changedNodes: Int32Array } {
-  // Copy by descriptors, not by spread: the lazy hand-off ids stay lazy (and shared).
-  const next = Object.assign(Object.defineProperties({}, Object.getOwnPropertyDescriptors(chain)), {
-    quality: Float64Array.from(chain.quality),
-    weight: Float64Array.from(chain.weight),
-    performance: Float64Array.from(chain.performance),
-    welfare: Float64Array.from(chain.welfare),
-    effectivePerformance: Float64Array.from(chain.effectivePerformance),
-    dependence: Float64Array.from(chain.dependence),
-    combine: Uint8Array.from(chain.combine),
-  }) as CompiledChain & {
-    quality: Float64Array;
-    weight: Float64Array;
-    performance: Float64Array;
-    welfare: Float64Array;
-    effectivePerformance: Float64Array;
-    dependence: Float64Array;
-    combine: Uint8Array;
+  const copies: Partial<Record<ValueField, Float64Array | Uint8Array>> = {};
+  const own = (field: ValueField) => {
+    let array = copies[field];
+    if (array === undefined) {
+      array = chain[field].slice();
+      copies[field] = array;
+    }
+    return array;
   };
   const changedNodes = new Int32Array(changes.length);
   changes.forEach((change, i) => {
     if ('handoff' in change) {
-      next[change.field][change.handoff] = change.value;
+      own(change.field)[change.handoff] = change.value;
       changedNodes[i] = chain.to[change.handoff]!;
       return;
     }
     const v = change.node;
-    next[change.field][v] = change.value;
-    next.effectivePerformance[v] = next.performance[v]! * next.welfare[v]!;
+    own(change.field)[v] = change.value;
+    const performance = copies.performance ?? chain.performance;
+    const welfare = copies.welfare ?? chain.welfare;
+    own('effectivePerformance')[v] = performance[v]! * welfare[v]!;
     changedNodes[i] = v;
   });
+  // Copy by descriptors, not by spread: the lazy hand-off ids stay lazy (and shared).
+  const next = Object.assign(
+    Object.defineProperties({}, Object.getOwnPropertyDescriptors(chain)),
+    copies,
+  ) as CompiledChain;
   return { chain: next, changedNodes };
 }
 

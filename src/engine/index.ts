@@ -38,6 +38,7 @@
  *   lanes of the links that need a traversal until it visits them in link order.
  */
 
+export { forEachLinkSensitivities, type LinkSensitivitiesVisitor } from './adjoint-lanes.js';
 export { affineNodes, isAffineLink } from './affine.js';
 export { combineCode, compileModel } from './compile.js';
 export { findComponents } from './components.js';

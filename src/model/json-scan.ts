@@ -1,19 +1,28 @@
 /**
  * One linear, non-recursive scan of JSON text that JSON.parse has accepted or will be asked to:
  * what JSON.parse does not say (a key given twice, nesting too deep to handle) and, when asked,
- * where given paths are. Strings are skipped by their escapes; nothing is built but the answers.
+ * where given paths are. Strings are skipped by their escapes; nothing is built but the answers
+ * (a path string only where one is wanted or a key is given twice: this runs over model files of
+ * hundreds of megabytes).
  */
 import { childPath, type Positions } from './locate.js';
 
 /** Deeper than this, a document is refused: no model needs it, and parsers would run out of stack. */
 export const NESTING_LIMIT = 1000;
 
+/** Up to this many keys, an object's keys are checked for repeats by a plain list, then a set. */
+const SMALL_OBJECT = 16;
+
 interface Frame {
   readonly array: boolean;
-  readonly path: string;
+  readonly parent: Frame | undefined;
+  /** The key or index of this container in its parent (unused at the top). */
+  readonly at: string | number;
+  /** This container's path, made when first needed. */
+  path: string | undefined;
   index: number;
   key: string | undefined;
-  readonly keys: Set<string> | undefined;
+  keys: string[] | Set<string> | undefined;
 }
 
 /** What one scan found. */
@@ -23,65 +32,121 @@ export interface JsonScan {
   readonly tooDeepAt: number | undefined;
 }
 
+const QUOTE = 34;
+const BACKSLASH = 92;
+
+function pathOf(frame: Frame): string {
+  if (frame.path === undefined) {
+    frame.path = frame.parent === undefined ? '' : childPath(pathOf(frame.parent), frame.at);
+  }
+  return frame.path;
+}
+
+/** Where the next value of `top` sits in it: its index or key. */
+function slotOf(top: Frame): string | number {
+  return top.array ? top.index : (top.key ?? '');
+}
+
+/** Records a key of an object; true when the object already had it. */
+function seen(top: Frame, name: string): boolean {
+  if (top.keys === undefined) {
+    top.keys = [name];
+    return false;
+  }
+  if (Array.isArray(top.keys)) {
+    if (top.keys.includes(name)) return true;
+    top.keys.push(name);
+    if (top.keys.length > SMALL_OBJECT) top.keys = new Set(top.keys);
+    return false;
+  }
+  if (top.keys.has(name)) return true;
+  top.keys.add(name);
+  return false;
+}
+
+/** Whether a character ends a number or literal (`true`, `null`, ...). */
+function endsToken(code: number): boolean {
+  // whitespace, ',', ']' and '}' (as the regular expression [\s,\]}] for what JSON allows)
+  return (
+    code === 44 ||
+    code === 93 ||
+    code === 125 ||
+    code === 32 ||
+    code === 10 ||
+    code === 13 ||
+    code === 9 ||
+    (code >= 11 && code <= 12) ||
+    code === 0xa0 ||
+    code === 0xfeff ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000
+  );
+}
+
 /** Scans JSON text; `wanted` (paths with their ancestors) asks for positions. */
 export function scanJson(text: string, wanted?: ReadonlySet<string>): JsonScan {
   const positions: Positions = new Map();
   const duplicates: JsonScan['duplicates'] = [];
   const stack: Frame[] = [];
   let pendingKey: { name: string; offset: number } | undefined;
-  const valueStarts = (offset: number): string | undefined => {
+  const valueStarts = (offset: number): void => {
+    if (wanted === undefined) return;
     const top = stack[stack.length - 1];
-    const path =
-      top === undefined
-        ? ''
-        : top.array
-          ? childPath(top.path, top.index)
-          : childPath(top.path, top.key ?? '');
-    if (wanted?.has(path)) {
+    const path = top === undefined ? '' : childPath(pathOf(top), slotOf(top));
+    if (wanted.has(path)) {
       const key = top !== undefined && !top.array ? pendingKey?.offset : undefined;
       positions.set(path, { ...(key !== undefined && { key }), value: offset });
     }
-    return path;
   };
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
-    if (char === '"') {
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === QUOTE) {
       const end = stringEnd(text, i);
       const top = stack[stack.length - 1];
       if (top !== undefined && !top.array && top.key === undefined) {
         const raw = text.slice(i, end + 1);
         const name = raw.includes('\\') ? safeString(raw) : raw.slice(1, -1);
-        if (top.keys?.has(name)) duplicates.push({ path: childPath(top.path, name), offset: i });
-        top.keys?.add(name);
+        if (seen(top, name)) duplicates.push({ path: childPath(pathOf(top), name), offset: i });
         top.key = name;
         pendingKey = { name, offset: i };
       } else valueStarts(i);
       i = end;
-    } else if (char === '{' || char === '[') {
-      const path = valueStarts(i);
+    } else if (code === 123 || code === 91) {
+      // '{' or '['
+      valueStarts(i);
       if (stack.length >= NESTING_LIMIT) return { positions, duplicates, tooDeepAt: i };
+      const top = stack[stack.length - 1];
       stack.push({
-        array: char === '[',
-        path: path ?? '',
+        array: code === 91,
+        parent: top,
+        at: top === undefined ? '' : slotOf(top),
+        path: top === undefined ? '' : undefined,
         index: 0,
         key: undefined,
-        keys: char === '{' ? new Set() : undefined,
+        keys: undefined,
       });
-    } else if (char === '}' || char === ']') {
+    } else if (code === 125 || code === 93) {
       stack.pop();
-    } else if (char === ',') {
+    } else if (code === 44) {
       const top = stack[stack.length - 1];
       if (top?.array) top.index++;
       else if (top !== undefined) top.key = undefined;
     } else if (
-      char === '-' ||
-      (char >= '0' && char <= '9') ||
-      char === 't' ||
-      char === 'f' ||
-      char === 'n'
+      code === 45 ||
+      (code >= 48 && code <= 57) ||
+      code === 116 ||
+      code === 102 ||
+      code === 110
     ) {
+      // '-', a digit, 't', 'f', 'n': a number or literal
       valueStarts(i);
-      while (i + 1 < text.length && !/[\s,\]}]/.test(text[i + 1]!)) i++;
+      while (i + 1 < length && !endsToken(text.charCodeAt(i + 1))) i++;
     }
   }
   return { positions, duplicates, tooDeepAt: undefined };
@@ -89,12 +154,13 @@ export function scanJson(text: string, wanted?: ReadonlySet<string>): JsonScan {
 
 /** The index of the quote that closes the string opening at `start` (or the text's end). */
 function stringEnd(text: string, start: number): number {
-  let i = start + 1;
-  while (i < text.length) {
-    const char = text[i];
-    if (char === '\\') i += 2;
-    else if (char === '"') return i;
-    else i++;
+  let quote = text.indexOf('"', start + 1);
+  while (quote !== -1) {
+    // Escaped when an odd number of backslashes stands right before it.
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === BACKSLASH) backslashes++;
+    if (backslashes % 2 === 0) return quote;
+    quote = text.indexOf('"', quote + 1);
   }
   return text.length - 1;
 }

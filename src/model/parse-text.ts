@@ -85,9 +85,8 @@ function located(
 function parseJson(text: string, parsed?: unknown): ParsedSource {
   if (text.trim() === '') throw new ServiceChainError([EMPTY]);
   const scan = scanJson(text);
-  const at = lineColumnOf(text);
   if (scan.tooDeepAt !== undefined) {
-    const where = at(scan.tooDeepAt);
+    const where = lineColumnOf(text)(scan.tooDeepAt);
     throw new ServiceChainError([
       {
         code: 'syntax',
@@ -106,6 +105,7 @@ function parseJson(text: string, parsed?: unknown): ParsedSource {
     }
   }
   if (scan.duplicates.length > 0) {
+    const at = lineColumnOf(text);
     throw new ServiceChainError(scan.duplicates.map((duplicate) => duplicateKey(duplicate, at)));
   }
   if (value === null) throw new ServiceChainError([EMPTY]);

@@ -5,7 +5,8 @@ import { ModelSchema, PrioritiesSchema, RatingSchema } from './schema.js';
 import { issuesFromZod } from './zod-issues.js';
 import { valueAt } from './zod-messages.js';
 
-type Path = readonly PropertyKey[];
+/** The key zod's records skip (read as an own data property, never the accessor). */
+const PROTO_KEY = '__proto__';
 
 /** Every zod issue of a failed model parse as our issues, in zod's order. */
 export function shapeIssues(zodIssues: readonly z.core.$ZodIssue[], input: unknown): Issue[] {
@@ -17,23 +18,30 @@ export function shapeIssues(zodIssues: readonly z.core.$ZodIssue[], input: unkno
  * in ratings and priorities here, with the record's own value schema.
  */
 export function protoKeyIssues(input: unknown): Issue[] {
-  const records: Array<[Path, z.ZodType]> = [];
-  for (const section of ['departments', 'employees', 'customers']) {
-    for (const i of listAt(input, section).keys()) {
-      records.push([[section, i, 'priorities'], PrioritiesSchema.valueType]);
+  const issues: Issue[] = [];
+  // One plain loop, no path arrays unless a `__proto__` key is there: this runs on every element
+  // of a model of a million actors.
+  const check = (section: string, field: string, schema: z.ZodType) => {
+    const list = listAt(input, section);
+    for (let i = 0; i < list.length; i++) {
+      const item = list[i];
+      if (typeof item !== 'object' || item === null || !Object.hasOwn(item, field)) continue;
+      const record = (item as Record<string, unknown>)[field];
+      if (typeof record !== 'object' || record === null || !Object.hasOwn(record, PROTO_KEY)) {
+        continue;
+      }
+      const value = (record as Record<string, unknown>)[PROTO_KEY];
+      const result = schema.safeParse(value);
+      if (result.success) continue;
+      const prefix = formatPath([section, i, field, '__proto__']);
+      issues.push(...issuesFromZod(result.error, { input: value, schema, prefix }));
     }
+  };
+  for (const section of ['departments', 'employees', 'customers']) {
+    check(section, 'priorities', PrioritiesSchema.valueType);
   }
-  for (const i of listAt(input, 'handoffs').keys()) {
-    records.push([['handoffs', i, 'ratings'], RatingSchema]);
-  }
-  return records.flatMap(([path, schema]) => {
-    const value = valueAt(input, [...path, '__proto__']);
-    if (!value.found || typeof valueAt(input, path).value !== 'object') return [];
-    const result = schema.safeParse(value.value);
-    if (result.success) return [];
-    const prefix = formatPath([...path, '__proto__']);
-    return issuesFromZod(result.error, { input: value.value, schema, prefix });
-  });
+  check('handoffs', 'ratings', RatingSchema);
+  return issues;
 }
 
 function listAt(input: unknown, section: string): unknown[] {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { customerAdjoints } from '../../src/engine/adjoint-lanes.js';
+import { customerAdjoints, forEachLinkSensitivities } from '../../src/engine/adjoint-lanes.js';
 import { compileModel } from '../../src/engine/compile.js';
 import { forEachLinkCustomerImpact, linkImpacts } from '../../src/engine/impact.js';
 import { MAX_LANES } from '../../src/engine/impact-lanes.js';
@@ -37,6 +37,30 @@ describe('customerAdjoints: every customer in one reverse pass', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('forEachLinkSensitivities: every customer, link by link', () => {
+  it("equals each customer's own sensitivity pass at every link, bit for bit, in link order", () => {
+    fc.assert(
+      fc.property(randomModel(), (model) => {
+        const chain = compileModel(model);
+        const evaluation = propagate(chain);
+        const C = chain.customerCount;
+        const one = Array.from(
+          { length: C },
+          (_, c) => customerSensitivity(chain, evaluation, chain.actorCount + c).link,
+        );
+        const visited: number[] = [];
+        const adjoints = customerAdjoints(chain, evaluation);
+        forEachLinkSensitivities(chain, evaluation, adjoints, (l, values) => {
+          visited.push(l);
+          for (let c = 0; c < C; c++) expect(values[c]).toBe(one[c]![l]);
+        });
+        expect(visited).toEqual(Array.from({ length: chain.linkCount }, (_, l) => l));
+      }),
+      { numRuns: 200 },
     );
   });
 });

@@ -64,4 +64,19 @@ describe('jsonChunks', () => {
       { numRuns: 300 },
     );
   });
+
+  it('writes long arrays of rows in slices with the same bytes, pretty or compact, toJSON or not', () => {
+    const row = (i: number) => ({
+      id: `r${i}`,
+      value: i / 7,
+      list: i % 3 === 0 ? [] : [i, { x: null }],
+    });
+    const rows = Array.from({ length: 1300 }, (_, i) => (i % 97 === 5 ? undefined : row(i)));
+    const withDate = [...rows.slice(0, 700), new Date(0), ...rows.slice(700)];
+    for (const value of [{ a: { rows } }, { rows, more: [rows] }, { a: { rows: withDate } }]) {
+      for (const indent of [0, 2, 3]) {
+        expect(joined(value, indent, 4000)).toBe(JSON.stringify(value, null, indent));
+      }
+    }
+  });
 });
