@@ -21,6 +21,8 @@ export interface RandomModelOptions {
   readonly groups?: boolean;
   /** Whether groups may need k > 1 of their hand-offs (a `groups` list); default true. */
   readonly needs?: boolean;
+  /** Every group of two or more hand-offs needs at least two (k-of-n everywhere). */
+  readonly kOfN?: boolean;
   readonly maxActors?: number;
 }
 
@@ -85,15 +87,16 @@ export function randomModel(options: RandomModelOptions = {}): fc.Arbitrary<Mode
             return h.group === undefined || h.group === null ? out : { ...out, group: h.group };
           }),
       };
-      return options.needs === false ? model : withNeeds(model, needs);
+      return options.needs === false ? model : withNeeds(model, needs, options.kOfN === true);
     });
 }
 
 /**
  * The model with a `groups` list (docs/model.md, "k-of-n alternatives"): the j-th (receiver, group)
- * pair in declaration order needs `picks[j] mod (n + 1)` of its n hand-offs, no entry for 0.
+ * pair in declaration order needs `picks[j] mod (n + 1)` of its n hand-offs, no entry for 0
+ * (with `kOfN`, 2 .. n of a group of n >= 2, and no entry for a single hand-off).
  */
-function withNeeds(model: Model, picks: readonly number[]): Model {
+function withNeeds(model: Model, picks: readonly number[], kOfN: boolean): Model {
   const sizes = new Map<string, { to: string; group: string; n: number }>();
   for (const h of model.handoffs ?? []) {
     if (h.group === undefined) continue;
@@ -103,7 +106,10 @@ function withNeeds(model: Model, picks: readonly number[]): Model {
     sizes.set(key, entry);
   }
   const groups = [...sizes.values()]
-    .map(({ to, group, n }, j) => ({ to, group, need: (picks[j % picks.length] ?? 0) % (n + 1) }))
+    .map(({ to, group, n }, j) => {
+      const pick = picks[j % picks.length] ?? 0;
+      return { to, group, need: kOfN ? (n < 2 ? 0 : 2 + (pick % (n - 1))) : pick % (n + 1) };
+    })
     .filter((entry) => entry.need > 0);
   return groups.length === 0 ? model : { ...model, groups };
 }
