@@ -1,9 +1,14 @@
 /** The top-level `groups` list (docs/model.md, "k-of-n alternatives"): every message, and the builder. */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { whatIf } from '../../src/analysis/what-if.js';
 import { compileModel } from '../../src/engine/compile.js';
 import { modelBuilder } from '../../src/model/builder.js';
 import { ServiceChainError } from '../../src/model/errors.js';
 import { parseModel, safeValidateModel, validateModel } from '../../src/model/load.js';
+import { runCli } from '../cli/cli-run.js';
 
 /** Three drivers, two of them in group `drivers` into dispatch; `groups` as given. */
 function model(groups: unknown): Record<string, unknown> {
@@ -159,5 +164,72 @@ describe('groups: the builder', () => {
     expect(() => builder.build()).toThrow(
       'groups[0].need: needs 2 of the 1 hand-off in group "drivers" into "dispatch": at most 1',
     );
+  });
+});
+
+describe('groups: scenarios and the CLI', () => {
+  const threeOfThree = {
+    ...model([{ to: 'dispatch', group: 'drivers', need: 2 }]),
+    handoffs: [
+      { from: 'ann', to: 'dispatch', group: 'drivers' },
+      { from: 'bob', to: 'dispatch', group: 'drivers' },
+      { from: 'cy', to: 'dispatch', group: 'drivers' },
+      { from: 'dispatch', to: 'shoppers' },
+    ],
+  };
+
+  it('a scenario keeps the need; leaving fewer hand-offs than it is an error after the changes', () => {
+    const { model: valid } = validateModel(threeOfThree);
+    const lower = whatIf(valid, { changes: [{ handoff: 'bob->dispatch', set: { quality: 0.5 } }] });
+    // 2 of {1, 0.5, 1}: ann and cy are always right, so at least two are: 1, as before.
+    expect(lower.score.after).toBe(1);
+    const one = whatIf(valid, { changes: [{ remove: { handoff: 'cy->dispatch' } }] });
+    expect(one.score.after).toBe(1);
+    expect(() =>
+      whatIf(valid, {
+        changes: [
+          { remove: { handoff: 'cy->dispatch' } },
+          { handoff: 'bob->dispatch', set: { group: null } },
+        ],
+      }),
+    ).toThrow(
+      'groups[0].need: after the changes: needs 2 of the 1 hand-off in group "drivers" into "dispatch": at most 1',
+    );
+  });
+
+  it('validate prints the issue with its line and column, and analyze uses the need', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'service-chain-groups-'));
+    try {
+      const file = join(dir, 'drivers.yaml');
+      const lines = [
+        'version: 1',
+        'departments: [{ id: ann, performance: 0.9 }, { id: bob, performance: 0.9 }, { id: dispatch }]',
+        'customers: [{ id: shoppers }]',
+        'handoffs:',
+        '  - { from: ann, to: dispatch, group: drivers }',
+        '  - { from: bob, to: dispatch, group: drivers }',
+        '  - { from: dispatch, to: shoppers }',
+        'groups:',
+      ];
+      writeFileSync(
+        file,
+        [...lines, '  - { to: dispatch, group: drivers, need: 3 }', ''].join('\n'),
+      );
+      const bad = runCli('validate', file);
+      expect(bad.status).not.toBe(0);
+      expect(bad.stderr).toContain(
+        'groups[0].need (line 9, column 43): needs 3 of the 2 hand-offs in group "drivers" into "dispatch": at most 2',
+      );
+      writeFileSync(
+        file,
+        [...lines, '  - { to: dispatch, group: drivers, need: 2 }', ''].join('\n'),
+      );
+      const good = runCli('analyze', file, '--format', 'json');
+      expect(good.status).toBe(0);
+      // Both drivers needed: 0.9 x 0.9.
+      expect(JSON.parse(good.stdout).score).toBeCloseTo(0.81, 15);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
