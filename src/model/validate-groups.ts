@@ -4,7 +4,7 @@
  * group has. The shape check has already said whether `need` is a whole number >= 1. Reads raw
  * input leniently (see declared-nodes.ts); linear in the hand-offs and entries.
  */
-import { type DeclaredNodes, field, isLoose, section, text } from './declared-nodes.js';
+import { type DeclaredNodes, field, isLoose, type Loose, section, text } from './declared-nodes.js';
 import { Suggester, type SuggestionBudget } from './did-you-mean.js';
 import type { Issue } from './errors.js';
 
@@ -13,7 +13,7 @@ type GroupSizes = Map<string, Map<string, number>>;
 
 /** Appends every issue of the `groups` entries of a raw model. */
 export function groupIssues(
-  input: Readonly<Record<string, unknown>>,
+  input: Loose,
   nodes: DeclaredNodes,
   budget: SuggestionBudget,
   issues: Issue[],
