@@ -99,8 +99,9 @@ export function strengthOfComponent(
  * hand-off with q >= t from a node of the set (or from outside with min(W_u, q) >= t)". Raising t
  * through the sorted link strengths removes links; each removal cascades (a group with no hand-off
  * left removes its receiver; a group needing k of its n hand-offs does so once n - k + 1 are gone,
- * docs/model.md, "k-of-n alternatives"), and a node removed while processing value t has W = t. Every node
- * and hand-off is removed at most once: O((n + m) log(n + m)) for a component of n nodes, m inputs.
+ * docs/model.md, "k-of-n alternatives"), and a node removed while processing value t has W = t.
+ * Every node and hand-off is removed at most once: O((n + m) log(n + m)) for a component of n
+ * nodes, m inputs.
  */
 function cycleStrength(
   chain: CompiledChain,
