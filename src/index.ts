@@ -144,6 +144,7 @@ export type {
   CustomerDefaults,
   Department,
   Employee,
+  GroupNeed,
   Handoff,
   Model,
   Priorities,

@@ -53,8 +53,9 @@ export function affineNodes(chain: CompiledChain): Uint8Array {
  * Whether S is affine in the link: an actor v with A[v] (s_v is linear in p_v); a hand-off
  * (u -> v) into v outside any cycle (A[v] implies it), with A[v], where v combines by `mean` or
  * `product`, or has ONE input group (any combine: then I_v = r_G, see the file comment): only ONE
- * input of v depends on q_e, r_G = 1 - prod(1 - s_u q) is affine in one q at a time, and so are
- * a weighted mean and a product of the groups (the other groups fixed).
+ * input of v depends on q_e, r_G = 1 - prod(1 - s_u q) is affine in one q at a time (so is the
+ * k-of-n probability, linear in each input on its own: docs/model.md, "k-of-n alternatives"), and
+ * so are a weighted mean and a product of the groups (the other groups fixed).
  */
 export function isAffineLink(chain: CompiledChain, affine: Uint8Array, link: number): boolean {
   if (link < chain.actorCount) return affine[link] === 1;

@@ -13,6 +13,7 @@ import {
 import { ServiceChainError } from '../model/errors.js';
 import type { Combine, Handoff, Model, Priorities } from '../model/schema.js';
 import { findComponents } from './components.js';
+import { buildGroupNeed } from './group-need.js';
 import {
   COMBINE_GEOMETRIC,
   COMBINE_MEAN,
@@ -115,6 +116,7 @@ export function compileModel(model: Model): CompiledChain {
   }
 
   const groups = buildGroups(nodeCount, to, handoffs);
+  const groupNeed = buildGroupNeed(model, nodeIndex, handoffs, groups);
   const { outStart, outEdges } = buildOutEdges(nodeCount, from);
   const components = findComponents(nodeCount, outStart, outEdges, to);
   const { scoreWeight, scoredCount } = scoreWeights(
@@ -147,6 +149,7 @@ export function compileModel(model: Model): CompiledChain {
     quality,
     weight,
     ...groups,
+    groupNeed,
     outStart,
     outEdges,
     components,

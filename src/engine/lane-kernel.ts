@@ -7,6 +7,7 @@
  * so a lane's value is bit-identical to a scalar recompute of that perturbation, and a lane whose
  * inputs are all unchanged gives back s_v exactly.
  */
+import { atLeast } from './k-of-n.js';
 import { groupWeight } from './node-service.js';
 import {
   COMBINE_GEOMETRIC,
@@ -41,6 +42,37 @@ export function createLaneScratch(stride: number): LaneScratch {
   };
 }
 
+let kOfNInputs = new Float64Array(16);
+
+/**
+ * r_G of a group needing k > 1 of its n inputs (docs/model.md, "k-of-n alternatives"), lane by
+ * lane: each lane's r_e listed and handed to the same atLeast as nodeInput's, so bit-identical.
+ */
+function kOfNLanes(
+  chain: CompiledChain,
+  base: Float64Array,
+  store: LaneStore,
+  lanes: number,
+  g: number,
+  received: Float64Array,
+): void {
+  const { groupEdgeStart, groupEdges, from, quality } = chain;
+  const { slot, values, stride } = store;
+  const e0 = groupEdgeStart[g]!;
+  const n = groupEdgeStart[g + 1]! - e0;
+  if (kOfNInputs.length < n) kOfNInputs = new Float64Array(Math.max(n, kOfNInputs.length * 2));
+  const r = kOfNInputs;
+  for (let j = 0; j < lanes; j++) {
+    for (let i = 0; i < n; i++) {
+      const h = groupEdges[e0 + i]!;
+      const u = from[h]!;
+      const row = slot[u]!;
+      r[i] = (row < 0 ? base[u]! : values[row * stride + j]!) * quality[h]!;
+    }
+    received[j] = atLeast(r, n, chain.groupNeed[g]!);
+  }
+}
+
 /** r_G of group g in every lane, into scratch.received (1 - prod(1 - s_u q) for alternatives). */
 function groupLanes(
   chain: CompiledChain,
@@ -61,6 +93,10 @@ function groupLanes(
     const row = slot[u]!;
     if (row < 0) received.fill(base[u]! * q, 0, lanes);
     else for (let j = 0, o = row * stride; j < lanes; j++) received[j] = values[o + j]! * q;
+    return;
+  }
+  if (chain.groupNeed[g]! > 1) {
+    kOfNLanes(chain, base, store, lanes, g, received);
     return;
   }
   received.fill(1, 0, lanes); // "missed", turned into 1 - missed below

@@ -38,7 +38,10 @@ export function totalWeight(chain: CompiledChain, v: number): number {
   return total;
 }
 
-/** Whether node v's service is linear in its inputs (ungrouped; mean or a single input). */
+/**
+ * Whether node v's service is linear in its inputs (ungrouped; mean or a single input). A group
+ * needing k > 1 of its inputs has at least two, so it is never ungrouped: never solved directly.
+ */
 export function linearNode(chain: CompiledChain, v: number): boolean {
   const g0 = chain.groupStart[v]!;
   const g1 = chain.groupStart[v + 1]!;

@@ -4,7 +4,8 @@
  * zero-count trick (product of the non-zero factors, and how many are zero) so that a factor 0 never
  * needs a division. For `min` only the first attaining group (declaration order) gets the derivative.
  */
-import { groupReceived, groupWeight } from './node-service.js';
+import { exactlyKMinusOneOfOthers } from './k-of-n.js';
+import { groupInputs, groupReceived, groupWeight } from './node-service.js';
 import {
   COMBINE_GEOMETRIC,
   COMBINE_MEAN,
@@ -105,6 +106,11 @@ function groupDerivatives(
     derivatives[groupEdges[e0]!] = scale;
     return;
   }
+  const need = chain.groupNeed[g]!;
+  if (need > 1) {
+    kOfNDerivatives(chain, service, g, need, scale, derivatives);
+    return;
+  }
   // dr_G/dr_e = prod over the other alternatives of (1 - r_e').
   let product = 1;
   let zeros = 0;
@@ -121,5 +127,29 @@ function groupDerivatives(
     if (zeros === 0) others = product / miss;
     else others = zeros === 1 && miss === 0 ? product : 0;
     derivatives[h] = others === 0 ? 0 : scale * others;
+  }
+}
+
+let othersRight = new Float64Array(16);
+
+/**
+ * A group needing k > 1 of its n inputs (docs/model.md, "k-of-n alternatives"): dr_G/dr_e =
+ * P(exactly k - 1 of the other inputs right), exact.
+ */
+function kOfNDerivatives(
+  chain: CompiledChain,
+  service: Float64Array,
+  g: number,
+  need: number,
+  scale: number,
+  derivatives: Float64Array,
+): void {
+  const e0 = chain.groupEdgeStart[g]!;
+  const n = chain.groupEdgeStart[g + 1]! - e0;
+  if (othersRight.length < n) othersRight = new Float64Array(Math.max(n, othersRight.length * 2));
+  exactlyKMinusOneOfOthers(groupInputs(chain, service, g), n, need, othersRight);
+  for (let i = 0; i < n; i++) {
+    const d = othersRight[i]!;
+    derivatives[chain.groupEdges[e0 + i]!] = d === 0 ? 0 : scale * d;
   }
 }

@@ -2,9 +2,32 @@
  * The per-node formulas of docs/model.md, "Propagation: service flows down the chain", shared by full propagation, incremental
  * re-evaluation and the exact fixGain/failureLoss recomputation (so all three agree bit for bit).
  */
+import { atLeast } from './k-of-n.js';
 import { COMBINE_GEOMETRIC, COMBINE_MEAN, COMBINE_MIN, type CompiledChain } from './types.js';
 
-/** r_G of input group g: r_e = s_u q_e, and 1 - prod(1 - r_e) over alternatives. */
+let inputs = new Float64Array(16);
+
+/**
+ * r_e = s_u q_e of group g's hand-offs, in declaration order, in a reused array (the k-of-n
+ * formula reads them as a list).
+ */
+export function groupInputs(chain: CompiledChain, service: Float64Array, g: number): Float64Array {
+  const { groupEdgeStart, groupEdges, from, quality } = chain;
+  const e0 = groupEdgeStart[g]!;
+  const n = groupEdgeStart[g + 1]! - e0;
+  if (inputs.length < n) inputs = new Float64Array(Math.max(n, inputs.length * 2));
+  for (let i = 0; i < n; i++) {
+    const h = groupEdges[e0 + i]!;
+    inputs[i] = service[from[h]!]! * quality[h]!;
+  }
+  return inputs;
+}
+
+/**
+ * r_G of input group g: r_e = s_u q_e; 1 - prod(1 - r_e) over alternatives any one of which will
+ * do; P(at least k of them right) when the receiver needs k > 1 (docs/model.md, "k-of-n
+ * alternatives").
+ */
 export function groupReceived(chain: CompiledChain, service: Float64Array, g: number): number {
   const { groupEdgeStart, groupEdges, from, quality } = chain;
   const e0 = groupEdgeStart[g]!;
@@ -13,6 +36,8 @@ export function groupReceived(chain: CompiledChain, service: Float64Array, g: nu
     const h = groupEdges[e0]!;
     return service[from[h]!]! * quality[h]!;
   }
+  const need = chain.groupNeed[g]!;
+  if (need > 1) return atLeast(groupInputs(chain, service, g), e1 - e0, need);
   let missed = 1;
   for (let i = e0; i < e1; i++) {
     const h = groupEdges[i]!;

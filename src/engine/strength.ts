@@ -1,9 +1,12 @@
 /**
  * Chain strength W_v (docs/model.md, "Chain strength and the weakest link"): the strength of the weakest link v's service depends on.
- *   W_v = min(p_v, min_G max_{e in G} min(W_u, q_e))  if d_v > 0 and v has inputs, else p_v.
+ *   W_v = min(p_v, min_G max_{e in G} min(W_u, q_e))  if d_v > 0 and v has inputs, else p_v,
+ * where a group needing k > 1 of its inputs takes the k-th largest instead of the max
+ * (docs/model.md, "k-of-n alternatives").
  * Values are only ever COPIED through min/max from p and q, never computed, which is why the
  * weakest-link walk may compare them with exact equality.
  */
+import { kthLargest } from './k-of-n.js';
 import type { CompiledChain } from './types.js';
 
 /** W_v of every node. */
@@ -38,6 +41,11 @@ export function nodeStrength(chain: CompiledChain, strength: Float64Array, v: nu
   let w = chain.effectivePerformance[v]!;
   if (chain.dependence[v]! <= 0) return w;
   for (let g = groupStart[v]!; g < groupStart[v + 1]!; g++) {
+    if (chain.groupNeed[g]! > 1) {
+      const kth = groupStrength(chain, strength, g);
+      if (kth < w) w = kth;
+      continue;
+    }
     let best = 0;
     for (let i = groupEdgeStart[g]!; i < groupEdgeStart[g + 1]!; i++) {
       const h = groupEdges[i]!;
@@ -49,6 +57,24 @@ export function nodeStrength(chain: CompiledChain, strength: Float64Array, v: nu
     if (best < w) w = best;
   }
   return w;
+}
+
+let groupValues = new Float64Array(16);
+
+/**
+ * The strength of input group g given its providers' strengths: the k-th largest of min(W_u, q_e)
+ * over its hand-offs, k = groupNeed[g] (the max when k = 1). A copy of one of them, never computed.
+ */
+export function groupStrength(chain: CompiledChain, strength: Float64Array, g: number): number {
+  const { groupEdgeStart, groupEdges, from, quality } = chain;
+  const e0 = groupEdgeStart[g]!;
+  const n = groupEdgeStart[g + 1]! - e0;
+  if (groupValues.length < n) groupValues = new Float64Array(Math.max(n, groupValues.length * 2));
+  for (let i = 0; i < n; i++) {
+    const h = groupEdges[e0 + i]!;
+    groupValues[i] = Math.min(strength[from[h]!]!, quality[h]!);
+  }
+  return kthLargest(groupValues, n, chain.groupNeed[g]!);
 }
 
 /** Evaluates W on component k, reading final upstream strengths. */
@@ -72,8 +98,10 @@ export function strengthOfComponent(
  * nodes with W >= t form the greatest set closed under "p >= t and, if d > 0, every group has a
  * hand-off with q >= t from a node of the set (or from outside with min(W_u, q) >= t)". Raising t
  * through the sorted link strengths removes links; each removal cascades (a group with no hand-off
- * left removes its receiver), and a node removed while processing value t has W = t. Every node
- * and hand-off is removed at most once: O((n + m) log(n + m)) for a component of n nodes, m inputs.
+ * left removes its receiver; a group needing k of its n hand-offs does so once n - k + 1 are gone,
+ * docs/model.md, "k-of-n alternatives"), and a node removed while processing value t has W = t.
+ * Every node and hand-off is removed at most once: O((n + m) log(n + m)) for a component of n
+ * nodes, m inputs.
  */
 function cycleStrength(
   chain: CompiledChain,
@@ -101,7 +129,8 @@ function cycleStrength(
     refs.push(~v);
     if (dependence[v]! <= 0) continue;
     for (let g = groupStart[v]!; g < groupStart[v + 1]!; g++) {
-      groupLeft[g] = groupEdgeStart[g + 1]! - groupEdgeStart[g]!;
+      // Removals the group survives, plus one: it fails when fewer than groupNeed[g] are left.
+      groupLeft[g] = groupEdgeStart[g + 1]! - groupEdgeStart[g]! - chain.groupNeed[g]! + 1;
       for (let i = groupEdgeStart[g]!; i < groupEdgeStart[g + 1]!; i++) {
         const h = groupEdges[i]!;
         const u = from[h]!;

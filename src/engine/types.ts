@@ -83,6 +83,11 @@ export interface CompiledChain {
   /** Hand-offs of group g are `groupEdges[groupEdgeStart[g] .. groupEdgeStart[g + 1]]`, in declaration order. */
   readonly groupEdgeStart: Int32Array;
   readonly groupEdges: Int32Array;
+  /**
+   * How many of group g's hand-offs its receiver needs (docs/model.md, "k-of-n alternatives"):
+   * 1 by default ("any one will do"), at most the group's size.
+   */
+  readonly groupNeed: Int32Array;
   /** Out-hand-offs of node v are `outEdges[outStart[v] .. outStart[v + 1]]`, in declaration order. */
   readonly outStart: Int32Array;
   readonly outEdges: Int32Array;

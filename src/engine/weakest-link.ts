@@ -3,6 +3,7 @@
  * the links that attain W_v. Equality is EXACT (===): W values are copies, through min and max, of
  * the very p and q numbers compared with them, so no rounding can separate equal values.
  */
+import { groupStrength } from './strength.js';
 import { type CompiledChain, KIND_CUSTOMER, type WeakestLinkResult } from './types.js';
 
 const NOTHING_WEAK: WeakestLinkResult = { link: -1, path: [] };
@@ -28,11 +29,15 @@ export function weakestLink(
     candidates.length = 0;
     for (let g = groupStart[x]!; g < groupStart[x + 1]!; g++) {
       let best = 0;
-      for (let i = groupEdgeStart[g]!; i < groupEdgeStart[g + 1]!; i++) {
-        const h = groupEdges[i]!;
-        best = Math.max(best, Math.min(strength[from[h]!]!, quality[h]!));
-      }
-      if (best !== weakest) continue; // only the groups that attain the min
+      if (chain.groupNeed[g]! > 1) best = groupStrength(chain, strength, g);
+      else
+        for (let i = groupEdgeStart[g]!; i < groupEdgeStart[g + 1]!; i++) {
+          const h = groupEdges[i]!;
+          best = Math.max(best, Math.min(strength[from[h]!]!, quality[h]!));
+        }
+      // Only the groups that attain the min; in a k-of-n group the hand-offs at its k-th
+      // largest strength are the ones followed (docs/model.md, "k-of-n alternatives").
+      if (best !== weakest) continue;
       for (let i = groupEdgeStart[g]!; i < groupEdgeStart[g + 1]!; i++) {
         const h = groupEdges[i]!;
         if (Math.min(strength[from[h]!]!, quality[h]!) === weakest) candidates.push(h);

@@ -3,12 +3,12 @@
  * validates it exactly as a file is validated, so `build()` gives what loading the file would.
  */
 import { type LoadedModel, validateModel } from './load.js';
-import type { Customer, Department, Employee, Handoff, Model } from './schema.js';
+import type { Customer, Department, Employee, GroupNeed, Handoff, Model } from './schema.js';
 
-/** Model-wide fields: everything but `version` and the node and hand-off lists. */
+/** Model-wide fields: everything but `version` and the node, hand-off and group lists. */
 export type ModelHeader = Omit<
   Model,
-  'version' | 'departments' | 'employees' | 'customers' | 'handoffs'
+  'version' | 'departments' | 'employees' | 'customers' | 'handoffs' | 'groups'
 >;
 
 /** Builds a model step by step; nothing is checked until `build()`. */
@@ -18,6 +18,7 @@ export class ModelBuilder {
   readonly #employees: Employee[] = [];
   readonly #customers: Customer[] = [];
   readonly #handoffs: Handoff[] = [];
+  readonly #groups: GroupNeed[] = [];
 
   constructor(header: ModelHeader = {}) {
     this.#header = { ...header };
@@ -47,6 +48,15 @@ export class ModelBuilder {
     return this;
   }
 
+  /**
+   * Says that `to` needs `need` of its alternative hand-offs in group `group` (docs/model.md,
+   * "k-of-n alternatives"); a group not declared here needs one.
+   */
+  group(to: string, group: string, need: number): this {
+    this.#groups.push({ to, group, need });
+    return this;
+  }
+
   /** The plain-object model as built so far, unvalidated; empty lists are left out. */
   toModel(): Model {
     return {
@@ -56,6 +66,7 @@ export class ModelBuilder {
       ...(this.#employees.length > 0 && { employees: [...this.#employees] }),
       ...(this.#customers.length > 0 && { customers: [...this.#customers] }),
       ...(this.#handoffs.length > 0 && { handoffs: [...this.#handoffs] }),
+      ...(this.#groups.length > 0 && { groups: [...this.#groups] }),
     };
   }
 

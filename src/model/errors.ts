@@ -25,6 +25,8 @@ export const ERROR_CODES = [
   'quality_and_ratings',
   'unknown_dimension',
   'rating_out_of_scale',
+  'unknown_group',
+  'duplicate_group',
   'invalid_option',
   'file_exists',
 ] as const;

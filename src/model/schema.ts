@@ -120,6 +120,16 @@ export const HandoffSchema = z.strictObject({
   description: z.string().optional(),
 });
 
+/**
+ * How many of the alternative hand-offs of group `group` into `to` the receiver needs
+ * (docs/model.md, "k-of-n alternatives"); a group without an entry needs one.
+ */
+export const GroupNeedSchema = z.strictObject({
+  to: Id,
+  group: z.string().min(1),
+  need: z.number().int().min(1),
+});
+
 /** A whole model file, or the API's plain-object model. */
 export const ModelSchema = z.strictObject({
   /** The JSON Schema a file names for editor completion (docs/model.schema.json); not read. */
@@ -134,6 +144,7 @@ export const ModelSchema = z.strictObject({
   employees: z.array(EmployeeSchema).optional(),
   customers: z.array(CustomerSchema).optional(),
   handoffs: z.array(HandoffSchema).optional(),
+  groups: z.array(GroupNeedSchema).optional(),
 });
 
 /** How an actor combines its input groups: `mean`, `min`, `product` or `geometric`. @useDeclaredType */
@@ -164,6 +175,8 @@ export type CustomerDefaults = z.infer<typeof CustomerDefaultsSchema>;
 export type Customer = z.infer<typeof CustomerSchema>;
 /** A hand-off `from -> to`: the receiver is the provider's customer. @useDeclaredType */
 export type Handoff = z.infer<typeof HandoffSchema>;
+/** How many of a group's alternative hand-offs its receiver needs: `{ to, group, need }`. @useDeclaredType */
+export type GroupNeed = z.infer<typeof GroupNeedSchema>;
 /**
  * A model as written: optional fields stay absent; defaults apply when it is compiled.
  * @useDeclaredType

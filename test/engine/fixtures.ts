@@ -19,6 +19,10 @@ export interface RandomModelOptions {
   readonly minShare?: number;
   readonly maxShare?: number;
   readonly groups?: boolean;
+  /** Whether groups may need k > 1 of their hand-offs (a `groups` list); default true. */
+  readonly needs?: boolean;
+  /** Every group of two or more hand-offs needs at least two (k-of-n everywhere). */
+  readonly kOfN?: boolean;
   readonly maxActors?: number;
 }
 
@@ -58,9 +62,10 @@ export function randomModel(options: RandomModelOptions = {}): fc.Arbitrary<Mode
           },
         ),
         handoffs: fc.array(handoff, { maxLength: 14 }),
+        needs: fc.array(fc.nat(), { minLength: 8, maxLength: 8 }),
       });
     })
-    .map(({ actors, values, handoffs }) => {
+    .map(({ actors, values, handoffs, needs }) => {
       const id = (i: number) => (i < actors.length ? `a${i}` : `c${i - actors.length}`);
       const model: Model = {
         version: 1,
@@ -82,8 +87,62 @@ export function randomModel(options: RandomModelOptions = {}): fc.Arbitrary<Mode
             return h.group === undefined || h.group === null ? out : { ...out, group: h.group };
           }),
       };
-      return model;
+      return options.needs === false ? model : withNeeds(model, needs, options.kOfN === true);
     });
+}
+
+/**
+ * The model with a `groups` list (docs/model.md, "k-of-n alternatives"): the j-th (receiver, group)
+ * pair in declaration order needs `picks[j] mod (n + 1)` of its n hand-offs, no entry for 0
+ * (with `kOfN`, 2 .. n of a group of n >= 2, and no entry for a single hand-off).
+ */
+function withNeeds(model: Model, picks: readonly number[], kOfN: boolean): Model {
+  const sizes = new Map<string, { to: string; group: string; n: number }>();
+  for (const h of model.handoffs ?? []) {
+    if (h.group === undefined) continue;
+    const key = `${h.to}|${h.group}`;
+    const entry = sizes.get(key) ?? { to: h.to, group: h.group, n: 0 };
+    entry.n++;
+    sizes.set(key, entry);
+  }
+  const groups = [...sizes.values()]
+    .map(({ to, group, n }, j) => {
+      const pick = picks[j % picks.length] ?? 0;
+      return { to, group, need: kOfN ? (n < 2 ? 0 : 2 + (pick % (n - 1))) : pick % (n + 1) };
+    })
+    .filter((entry) => entry.need > 0);
+  return groups.length === 0 ? model : { ...model, groups };
+}
+
+/** How many hand-offs of a receiver's group are needed: the model's `groups` entry, else 1. */
+function needOf(model: Model, group: readonly Handoff[]): number {
+  const first = group[0]!;
+  if (first.group === undefined) return 1;
+  return (model.groups ?? []).find((g) => g.to === first.to && g.group === first.group)?.need ?? 1;
+}
+
+/**
+ * Brute force of docs/model.md, "k-of-n alternatives": the probability that at least k of the
+ * inputs are right, summed over all 2^n right/wrong outcomes.
+ */
+export function bruteAtLeast(r: readonly number[], k: number): number {
+  let total = 0;
+  for (let mask = 0; mask < 1 << r.length; mask++) {
+    let right = 0;
+    let p = 1;
+    r.forEach((x, i) => {
+      const on = (mask >> i) & 1;
+      right += on;
+      p *= on === 1 ? x : 1 - x;
+    });
+    if (right >= k) total += p;
+  }
+  return total;
+}
+
+/** The k-th largest of a list (brute force: sort a copy). */
+export function bruteKthLargest(values: readonly number[], k: number): number {
+  return [...values].sort((a, b) => b - a)[k - 1]!;
 }
 
 interface NaiveNode {
@@ -145,11 +204,14 @@ export function naiveService(model: Model, maxRounds = 200_000) {
       let input = 1;
       if (gs.length > 0) {
         // A lone hand-off is its own term: 1 - (1 - x) would cancel a tiny x to 0.
-        const r = gs.map((g) =>
-          g.length === 1
-            ? s.get(g[0]!.from)! * (g[0]!.quality ?? 1)
-            : 1 - g.reduce((m, h) => m * (1 - s.get(h.from)! * (h.quality ?? 1)), 1),
-        );
+        const received = (h: Handoff) => s.get(h.from)! * (h.quality ?? 1);
+        const r = gs.map((g) => {
+          const k = needOf(model, g);
+          if (k > 1) return bruteAtLeast(g.map(received), k);
+          return g.length === 1
+            ? received(g[0]!)
+            : 1 - g.reduce((m, h) => m * (1 - received(h)), 1);
+        });
         const w = gs.map((g) => Math.max(...g.map((h) => h.weight ?? 1)));
         const W = w.reduce((a, b) => a + b, 0);
         if (node.combine === 'mean') input = r.reduce((a, x, i) => a + w[i]! * x, 0) / W;
@@ -191,7 +253,13 @@ export function naiveStrength(model: Model): Map<string, number> {
       let w = node.p;
       if (node.d > 0)
         for (const g of gs)
-          w = Math.min(w, Math.max(...g.map((h) => Math.min(W.get(h.from)!, h.quality ?? 1))));
+          w = Math.min(
+            w,
+            bruteKthLargest(
+              g.map((h) => Math.min(W.get(h.from)!, h.quality ?? 1)),
+              needOf(model, g),
+            ),
+          );
       if (w !== W.get(id)) {
         W.set(id, w);
         changed = true;

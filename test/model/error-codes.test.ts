@@ -59,6 +59,12 @@ type Case = () => Promise<readonly Issue[]> | readonly Issue[];
 const withHandoffs = (...first: object[]) =>
   validationIssues(model({ handoffs: [...first, { from: 'b', to: 'c' }] }));
 
+/** a and b hand off to c as alternatives of group `drivers`. */
+const drivers = [
+  { from: 'a', to: 'c', group: 'drivers' },
+  { from: 'b', to: 'c', group: 'drivers' },
+];
+
 const CASES: Record<Exclude<ErrorCode, 'file_exists'>, Case> = {
   file_unreadable: () => thrownIssues(() => loadModelFile(join(tmpdir(), 'no-such-dir', 'x.yaml'))),
   syntax: () => thrownIssues(() => parseModel('{"version": 1,', { format: 'json' })),
@@ -120,6 +126,18 @@ const CASES: Record<Exclude<ErrorCode, 'file_exists'>, Case> = {
       model({
         dimensions: ['timeliness'],
         handoffs: [{ from: 'a', to: 'c', ratings: { timeliness: 6 } }],
+      }),
+    ),
+  unknown_group: () =>
+    validationIssues(model({ handoffs: drivers, groups: [{ to: 'c', group: 'driver', need: 2 }] })),
+  duplicate_group: () =>
+    validationIssues(
+      model({
+        handoffs: drivers,
+        groups: [
+          { to: 'c', group: 'drivers', need: 2 },
+          { to: 'c', group: 'drivers', need: 1 },
+        ],
       }),
     ),
   invalid_option: () =>
@@ -187,6 +205,14 @@ const EXPECTED: Record<keyof typeof CASES, Omit<Issue, 'code'>> = {
   rating_out_of_scale: {
     path: 'handoffs[0].ratings.timeliness',
     message: 'rating 6 is outside the scale 1 to 5',
+  },
+  unknown_group: {
+    path: 'groups[0].group',
+    message: 'no hand-off into "c" has group "driver" (did you mean "drivers"?)',
+  },
+  duplicate_group: {
+    path: 'groups[1]',
+    message: 'group "drivers" into "c" is already listed at groups[0]',
   },
   invalid_option: { path: 'options.top', message: 'must be a whole number, got 0.5' },
 };

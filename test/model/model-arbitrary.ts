@@ -117,7 +117,35 @@ export const validModel: fc.Arbitrary<Model> = fc
       },
       { requiredKeys: ['version', 'departments', 'employees', 'customers'] },
     );
-  }) as fc.Arbitrary<Model>;
+  })
+  .chain((model) => withGroupNeeds(model as Model));
+
+/**
+ * The model with a `groups` list: some of its (receiver, group) pairs, each needing 1 .. n of its
+ * n hand-offs (docs/model.md, "k-of-n alternatives"); no list when none is picked.
+ */
+function withGroupNeeds(model: Model): fc.Arbitrary<Model> {
+  const sizes = new Map<string, { to: string; group: string; n: number }>();
+  for (const handoff of model.handoffs ?? []) {
+    if (handoff.group === undefined) continue;
+    const key = JSON.stringify([handoff.to, handoff.group]);
+    const entry = sizes.get(key) ?? { to: handoff.to, group: handoff.group, n: 0 };
+    entry.n++;
+    sizes.set(key, entry);
+  }
+  const pairs = [...sizes.values()];
+  if (pairs.length === 0) return fc.constant(model);
+  return fc
+    .subarray(pairs)
+    .chain((picked) =>
+      fc.tuple(
+        ...picked.map(({ to, group, n }) =>
+          fc.integer({ min: 1, max: n }).map((need) => ({ to, group, need })),
+        ),
+      ),
+    )
+    .map((groups) => (groups.length === 0 ? model : { ...model, groups }));
+}
 
 /** Every path to a value inside a plain JSON-like tree. */
 export function pathsOf(value: unknown, path: PropertyKey[] = []): PropertyKey[][] {
