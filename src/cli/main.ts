@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { registerAnalyze } from './commands/analyze.js';
 import { registerDiagram } from './commands/diagram.js';
+import { registerDiff } from './commands/diff.js';
 import { registerExport } from './commands/export.js';
 import { registerInit } from './commands/init.js';
 import { registerPlan } from './commands/plan.js';
@@ -39,6 +40,7 @@ registerWhatIf(program);
 registerPlan(program);
 registerSurvey(program);
 registerExport(program);
+registerDiff(program);
 // British spelling, as the docs and the output use it.
 program.commands.find((command) => command.name() === 'analyze')?.alias('analyse');
 
