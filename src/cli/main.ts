@@ -9,6 +9,7 @@ import { registerInit } from './commands/init.js';
 import { registerPlan } from './commands/plan.js';
 import { registerSchema } from './commands/schema.js';
 import { registerSurvey } from './commands/survey.js';
+import { registerTrend } from './commands/trend.js';
 import { registerValidate } from './commands/validate.js';
 import { registerWhatIf } from './commands/what-if.js';
 import { handleStdoutErrors, reportFailure } from './io.js';
@@ -41,6 +42,7 @@ registerPlan(program);
 registerSurvey(program);
 registerExport(program);
 registerDiff(program);
+registerTrend(program);
 // British spelling, as the docs and the output use it.
 program.commands.find((command) => command.name() === 'analyze')?.alias('analyse');
 

@@ -39,10 +39,10 @@ const KIND_WORDS = {
   handoff: 'hand-off',
 } as const;
 
-/** Names from both models, the later one first (a node renamed shows its new name). */
-export function bothNames(before: Model, after: Model): NodeName {
+/** Names from several models, the later one winning (a node renamed shows its new name). */
+export function namesAcross(models: readonly Model[]): NodeName {
   const names = new Map<string, string>();
-  for (const m of [before, after])
+  for (const m of models)
     for (const node of [...(m.departments ?? []), ...(m.employees ?? []), ...(m.customers ?? [])])
       names.set(node.id, node.name ?? node.id);
   return (nodeId) => {

@@ -1,7 +1,7 @@
 /** `service-chain diff <before> <after>`: what changed between two models and why S moved. */
 import { type Command, Option } from 'commander';
 import { diffModels } from '../../analysis/diff.js';
-import { bothNames, diffDocument } from '../../render/diff-document.js';
+import { diffDocument, namesAcross } from '../../render/diff-document.js';
 import { renderDocument } from '../../render/render-document.js';
 import { timePage } from '../../render/time-html.js';
 import { readModelFile, runCommand, writeOutput } from '../io.js';
@@ -46,7 +46,7 @@ export async function runDiff(
     ...(options.seed !== undefined && { seed: options.seed }),
   });
   if (options.format === 'json') return writeOutput(toJson(result), options.out);
-  const document = diffDocument(result, bothNames(before, after), topOf(options));
+  const document = diffDocument(result, namesAcross([before, after]), topOf(options));
   const text =
     options.format === 'html'
       ? timePage(`What changed: ${after.name ?? afterFile}`, document)
