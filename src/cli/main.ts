@@ -4,6 +4,7 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { registerAnalyze } from './commands/analyze.js';
 import { registerDiagram } from './commands/diagram.js';
 import { registerDiff } from './commands/diff.js';
+import { registerDynamics } from './commands/dynamics.js';
 import { registerExport } from './commands/export.js';
 import { registerInit } from './commands/init.js';
 import { registerPlan } from './commands/plan.js';
@@ -43,6 +44,7 @@ registerSurvey(program);
 registerExport(program);
 registerDiff(program);
 registerTrend(program);
+registerDynamics(program);
 // British spelling, as the docs and the output use it.
 program.commands.find((command) => command.name() === 'analyze')?.alias('analyse');
 

@@ -41,6 +41,7 @@
 export { affineNodes, isAffineLink } from './affine.js';
 export { combineCode, compileModel } from './compile.js';
 export { findComponents } from './components.js';
+export { type DailyRun, type DynamicsSettings, type LaggedInputs, runDays } from './dynamics.js';
 export {
   type CustomerImpactSettings,
   type CustomerImpactVisitor,
