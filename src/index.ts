@@ -204,13 +204,12 @@ export { ModelSchema } from './model/schema.js';
 export type { DiagramLevel, DiagramOptions } from './render/diagram-options.js';
 /** Defaults of the diagram renderers: the actor-level graph. */
 export { DIAGRAM_DEFAULTS } from './render/diagram-options.js';
-/** Diff, trend, dynamics and breakdown as text or Markdown documents, and their SVG charts. */
-export { diffDocument, namesAcross, renderDiff } from './render/diff-document.js';
 /** Output layout of the text renderers, and the options every one of them takes (`top`). */
 export { DOCUMENT_DEFAULTS, type DocumentOptions } from './render/document.js';
 /** The hand-off graph as Graphviz DOT: clusters per department and segment, weakest links red. */
 export { toDot } from './render/dot.js';
-export { breakdownDocument, dailyChart, dynamicsDocument } from './render/dynamics-document.js';
+/** The daily curves of a dynamics or breakdown run as an SVG line chart. */
+export { dailyChart } from './render/dynamics-document.js';
 /** The hand-off graph with its scores as GEXF (Gephi) or GraphML (yEd, Cytoscape). */
 export { toGexf, toGraphml } from './render/export.js';
 /** Options of the HTML report: the diagram's `level`, and the money, department and metrics views. */
