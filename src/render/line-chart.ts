@@ -43,8 +43,9 @@ export function niceTicks(lo: number, hi: number, count: number): number[] {
   const power = 10 ** Math.floor(Math.log10(raw));
   const step = ([1, 2, 2.5, 5, 10].find((m) => m * power >= raw) ?? 10) * power;
   const ticks: number[] = [];
-  for (let t = Math.ceil(lo / step - 1e-9) * step; t <= hi + step * 1e-9; t += step)
-    ticks.push(Math.round(t / step) * step);
+  // Whole multiples of the step, rounded to 12 significant digits: 0.55, never 0.5500000000000002.
+  for (let k = Math.ceil(lo / step - 1e-9); k <= Math.floor(hi / step + 1e-9); k++)
+    ticks.push(Number((k * step).toPrecision(12)));
   return ticks;
 }
 
