@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parseModel } from '../../src/model/load.js';
 import { example, runCli } from './cli-run.js';
 
 const q1 = example('waves/2026-q1.yaml');
@@ -118,9 +119,12 @@ describe('service-chain dynamics', () => {
 
 describe('examples/waves', () => {
   it('2026-q3.yaml is what survey --out writes from the Q2 model and the Q3 responses', () => {
+    // The same model; the file is laid out by the formatter (biome) after survey wrote it.
     const out = join(dir, 'q3.yaml');
     const csv = example('waves/2026-q3-survey.csv');
     expect(runCli('survey', q2, '--responses', csv, '--out', out).status).toBe(0);
-    expect(readFileSync(out, 'utf8')).toBe(readFileSync(q3, 'utf8'));
+    expect(parseModel(readFileSync(out, 'utf8')).model).toEqual(
+      parseModel(readFileSync(q3, 'utf8')).model,
+    );
   });
 });
