@@ -290,3 +290,56 @@ describe('diffModels: the exact attribution (property)', () => {
     );
   });
 });
+
+/** Any valid model over a small pool of ids, so two of them share some nodes and hand-offs. */
+const anyModel = fc
+  .record({
+    nodes: fc.uniqueArray(
+      fc.record({
+        id: fc.constantFrom('n0', 'n1', 'n2', 'n3', 'n4', 'n5'),
+        customer: fc.boolean(),
+        p: share,
+        group: fc.constantFrom(undefined, 'g'),
+      }),
+      { selector: (n) => n.id, minLength: 2, maxLength: 6 },
+    ),
+    links: fc.array(fc.tuple(fc.nat(), fc.nat(), share, fc.boolean()), { maxLength: 10 }),
+  })
+  .map(({ nodes, links }) => {
+    const handoffs = new Map<string, object>();
+    for (const [x, y, q, grouped] of links) {
+      const from = nodes[x % nodes.length]!;
+      const to = nodes[y % nodes.length]!;
+      if (from.id === to.id) continue;
+      handoffs.set(`${from.id}->${to.id}`, {
+        from: from.id,
+        to: to.id,
+        quality: q,
+        ...(grouped && { group: 'g' }),
+      });
+    }
+    return validateModel({
+      version: 1,
+      departments: nodes.filter((n) => !n.customer).map((n) => ({ id: n.id, performance: n.p })),
+      customers: nodes.filter((n) => n.customer).map((n) => ({ id: n.id, value: n.p })),
+      handoffs: [...handoffs.values()],
+    }).model;
+  });
+
+describe('diffModels on any two models (property)', () => {
+  it('never fails, and the shares add up to the change of S whenever both are scored', () => {
+    fc.assert(
+      fc.property(anyModel, anyModel, (before, after) => {
+        const result = diffModels(before, after, { orderings: 20 });
+        if (result.score.change === null) {
+          expect(result.attribution).toBeNull();
+          return;
+        }
+        const sum = result.attribution!.reduce((total, p) => total + p.contribution, 0);
+        expect(Math.abs(sum - result.score.change)).toBeLessThan(1e-12);
+        for (const p of result.attribution!) expect(Number.isFinite(p.contribution)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
