@@ -12,6 +12,13 @@ export {
   type AnalyzeOptions,
   type DefaultedOptions,
 } from './analysis/analyze-options.js';
+/** A link down for some days, and the service-days it costs. */
+export {
+  type BreakdownCustomer,
+  type BreakdownResult,
+  type BrokenLink,
+  breakdown,
+} from './analysis/breakdown.js';
 /** Options and results of the money view (docs/business-impact.md, "The model"): per customer, in total, per link. */
 export type {
   BusinessImpact,
@@ -28,10 +35,37 @@ export {
   businessImpact,
   rankedMoneyLinks,
 } from './analysis/business-impact.js';
+/** Change over time (docs/model.md, "Change over time"): two models compared, the change of S shared out by Shapley value. */
+export {
+  type AttributionMethod,
+  type AttributionPart,
+  DIFF_DEFAULTS,
+  type DiffOptions,
+  type DiffResult,
+  diffModels,
+  type WeakestLinkMove,
+} from './analysis/diff.js';
+/** One change of a diff's attribution: an element added or removed, or one field. */
+export type { AttributionChange, ChangeElement } from './analysis/diff-changes.js';
+/** Dynamics: a scenario followed day by day along lagged hand-offs. */
+export {
+  DYNAMICS_DEFAULTS,
+  type DynamicsCustomer,
+  type DynamicsOptions,
+  type DynamicsResult,
+  dynamics,
+} from './analysis/dynamics.js';
 /** Structural metrics: in/out-degree and betweenness (skipped above a size limit unless asked). */
 export type { MetricsOptions, NodeMetrics, StructuralMetrics } from './analysis/metrics.js';
 /** In/out-degree and betweenness of every node of the hand-off graph. */
 export { METRICS_DEFAULTS, structuralMetrics } from './analysis/metrics.js';
+/** What was added, removed and changed between two models. */
+export type {
+  ElementChange,
+  ElementKind,
+  FieldChange,
+  ModelChanges,
+} from './analysis/model-changes.js';
 /** One customer's failed share, customers lost, prospects not won and money at risk. */
 export type { CustomerMoney } from './analysis/money.js';
 /** The section 9 formulas for one customer at a given service score. */
@@ -102,6 +136,18 @@ export type {
 } from './analysis/survey.js';
 /** Survey responses (CSV) aggregated per hand-off; the means become ratings in a copy of the model. */
 export { aggregateSurvey, SURVEY_DEFAULTS } from './analysis/survey.js';
+/** A history of survey waves: S, customers and the weakest link per wave. */
+export {
+  type NotComparable,
+  TREND_DEFAULTS,
+  type TrendCustomer,
+  type TrendOptions,
+  type TrendPoint,
+  type TrendResult,
+  type TrendWave,
+  trend,
+  type WaveInput,
+} from './analysis/trend.js';
 /** A what-if comparison: S, customers and fix-gain rank moves before and after. */
 export type {
   BeforeAfter,
@@ -163,6 +209,8 @@ export { DIAGRAM_DEFAULTS } from './render/diagram-options.js';
 export { DOCUMENT_DEFAULTS, type DocumentOptions } from './render/document.js';
 /** The hand-off graph as Graphviz DOT: clusters per department and segment, weakest links red. */
 export { toDot } from './render/dot.js';
+/** The daily curves of a dynamics or breakdown run as an SVG line chart. */
+export { dailyChart } from './render/dynamics-document.js';
 /** The explorer page: the report's diagram and customers with a live slider for every link. */
 export {
   EXPLORER_DEFAULTS,
@@ -175,6 +223,13 @@ export { toGexf, toGraphml } from './render/export.js';
 export { toHtml } from './render/html.js';
 /** Options of the HTML report: the diagram's `level`, and the money, department and metrics views. */
 export { HTML_DEFAULTS, type HtmlOptions } from './render/html-options.js';
+/** A small static SVG line chart (trend waves, dynamics days). */
+export {
+  type ChartSeries,
+  type ChartSize,
+  type LineChartData,
+  lineChartSvg,
+} from './render/line-chart.js';
 /** Options of the Markdown report. */
 export type { MarkdownOptions } from './render/markdown.js';
 /** A report as a Markdown document: headings, GitHub tables, ids in code. */
@@ -200,4 +255,6 @@ export { toSvg } from './render/svg.js';
 export type { TextOptions } from './render/text.js';
 /** A report as plain terminal text: score, customers and weakest links, links to fix, cycles, warnings. */
 export { toText } from './render/text.js';
+/** The waves of a trend as an SVG line chart. */
+export { trendChart } from './render/trend-document.js';
 export { renderWhatIf } from './render/what-if-document.js';

@@ -194,8 +194,8 @@ function sameLink(a: WeakestLink | null, b: WeakestLink | null): boolean {
   return a?.type === b?.type && a?.id === b?.id;
 }
 
-/** Customers before and after, ordered by absolute service change. */
-function compareCustomers(before: Evaluated, after: Evaluated): WhatIfCustomer[] {
+/** Customers before and after, ordered by absolute service change (what-if and diff). */
+export function compareCustomers(before: Evaluated, after: Evaluated): WhatIfCustomer[] {
   const left = customerSides(before);
   const right = customerSides(after);
   const ids = [...new Set([...left.keys(), ...right.keys()])];

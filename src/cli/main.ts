@@ -3,12 +3,15 @@ import { Command } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { registerAnalyze } from './commands/analyze.js';
 import { registerDiagram } from './commands/diagram.js';
+import { registerDiff } from './commands/diff.js';
+import { registerDynamics } from './commands/dynamics.js';
 import { registerExplore } from './commands/explore.js';
 import { registerExport } from './commands/export.js';
 import { registerInit } from './commands/init.js';
 import { registerPlan } from './commands/plan.js';
 import { registerSchema } from './commands/schema.js';
 import { registerSurvey } from './commands/survey.js';
+import { registerTrend } from './commands/trend.js';
 import { registerValidate } from './commands/validate.js';
 import { registerWhatIf } from './commands/what-if.js';
 import { handleStdoutErrors, reportFailure } from './io.js';
@@ -41,6 +44,9 @@ registerPlan(program);
 registerSurvey(program);
 registerExport(program);
 registerExplore(program);
+registerDiff(program);
+registerTrend(program);
+registerDynamics(program);
 // British spelling, as the docs and the output use it.
 program.commands.find((command) => command.name() === 'analyze')?.alias('analyse');
 

@@ -47,6 +47,8 @@ export const WARNING_CODES = [
   'unmatched_response',
   'rankings_skipped',
   'betweenness_skipped',
+  'not_settled',
+  'not_static',
 ] as const;
 
 /**

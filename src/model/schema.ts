@@ -118,6 +118,8 @@ export const HandoffSchema = z.strictObject({
   weight: z.number().positive().optional(),
   group: z.string().min(1).optional(),
   description: z.string().optional(),
+  /** Whole days before the receiver feels a change in what it gets (docs/model.md, "Change over time"); default 0. */
+  lag: z.int().min(0).optional(),
 });
 
 /**

@@ -89,6 +89,7 @@ describe('docs/model.md worked examples', () => {
       'cycle',
       'min-combine',
       'k-of-n',
+      'before-and-after',
     ]);
     for (const example of examples) expect(example.expectations.length).toBeGreaterThan(0);
   });

@@ -48,6 +48,8 @@ export interface AnalyzeCommandOptions {
    * (more than PRETTY_JSON_LINKS links) and the output is a file or pipe (see jsonIndent).
    */
   readonly pretty?: boolean;
+  /** A scenario file: follow it day by day instead (delegates to the `dynamics` command). */
+  readonly dynamics?: string;
 }
 
 /**
@@ -246,6 +248,11 @@ export function analyzeForCommand(
 
 /** Loads the file, analyses it, computes the views asked for and writes it all where asked. */
 export async function runAnalyze(file: string, options: AnalyzeCommandOptions): Promise<void> {
+  if (options.dynamics !== undefined) {
+    // Loaded on use: dynamics.ts imports this module's parsers.
+    const { runDynamics } = await import('./dynamics.js');
+    return runDynamics(file, { ...options, scenario: options.dynamics });
+  }
   const { model } = await readModelFile(file);
   // Progress of the impact pass on stderr, only on a terminal and after a second (progress.ts).
   const progress = createImpactProgress();
@@ -296,6 +303,10 @@ export function registerAnalyze(program: Command): void {
     )
     .option('--no-pretty', 'compact JSON, whatever the size of the model')
     .option('-o, --out <file>', 'write the report to this file instead of stdout')
+    .option(
+      '--dynamics <scenario>',
+      'follow a scenario day by day instead (as `dynamics --scenario`)',
+    )
     .action(
       runCommand((file: string, options: AnalyzeCommandOptions) => runAnalyze(file, options)),
     );
