@@ -5,7 +5,13 @@
  */
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import { handoffId, handoffQuality, ratingDimensions, ratingScale } from '../model/defaults.js';
+import {
+  handoffId,
+  handoffQuality,
+  ratingDimensions,
+  ratingFrame,
+  ratingScale,
+} from '../model/defaults.js';
 import { closest, didYouMean } from '../model/did-you-mean.js';
 import { type Issue, ServiceChainError, type Warning } from '../model/errors.js';
 import { resolveOptions } from '../model/options.js';
@@ -550,7 +556,11 @@ function summarise(
       to: handoff.to,
       respondents,
       dimensions: aggregates,
-      quality: handoffQuality({ ...next, ratings: exact }, scale, priorities.get(handoff.to)),
+      quality: handoffQuality(
+        { ...next, ratings: exact },
+        ratingFrame(model),
+        priorities.get(handoff.to),
+      ),
     });
     if (respondents < settings.minRespondents)
       warnings.push({
