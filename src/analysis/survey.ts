@@ -519,7 +519,7 @@ function summarise(
 ): SurveyResult {
   const handoffs = model.handoffs ?? [];
   const dimensions = ratingDimensions(model);
-  const scale = ratingScale(model);
+  const frame = ratingFrame(model);
   const priorities = receiverPriorities(model);
   const surveyed: HandoffSurvey[] = [];
   const unrated: string[] = [];
