@@ -60,7 +60,10 @@ export function parseModel(text: string, options: { format?: ModelFormat } = {})
   const source = parseSource(text, options.format);
   const result = safeValidateModel(source.value);
   if (!result.success) throw new ServiceChainError(source.locate(result.issues));
-  return { model: result.model, warnings: result.warnings };
+  // Warnings are placed in the text like errors; analyze() of this model reports them so placed.
+  const warnings = source.locate(result.warnings);
+  validated.set(result.model, warnings);
+  return { model: result.model, warnings };
 }
 
 /** The format an extension implies, if any. */

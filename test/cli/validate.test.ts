@@ -50,8 +50,8 @@ describe('service-chain validate', () => {
       code: 0,
       stdout: [
         'ok: 1 actor, 1 customer, 0 hand-offs',
-        'warning: customers[0]: customer "c" receives no hand-off, so it is not scored',
-        'warning: departments[0]: department "a" gives and receives no hand-off',
+        'warning: customers[0] (line 3, column 13): customer "c" receives no hand-off, so it is not scored',
+        'warning: departments[0] (line 2, column 15): department "a" gives and receives no hand-off',
         '',
       ].join('\n'),
       stderr: '',
