@@ -147,7 +147,14 @@ export const HandoffSchema = z.strictObject({
 /** A whole model file, or the API's plain-object model. */
 export const ModelSchema = z.strictObject({
   /** The JSON Schema a file names for editor completion (docs/model.schema.json); not read. */
-  $schema: z.string().optional(),
+  $schema: z
+    .string()
+    .meta({
+      description:
+        'The JSON Schema this file follows, for editor completion (`service-chain schema --out model.schema.json` writes it); not read by the tool. In JSON: "$schema": "./model.schema.json"; in YAML, the first line: # yaml-language-server: $schema=./model.schema.json',
+      examples: ['./model.schema.json'],
+    })
+    .optional(),
   version: z.literal(1),
   name: z.string().optional(),
   description: z.string().optional(),

@@ -17,11 +17,17 @@ export interface Snapshot {
 
 /** A path as a chain to the root, so a deep input costs no copying of paths (formatted on error). */
 type Path = { readonly parent: Path; readonly key: PropertyKey } | null;
-/** What `guarded` returns when the caller's code threw (an issue has been recorded). */
-const FAILED: unique symbol = Symbol('failed');
 type Container = Record<string, unknown> | unknown[];
-/** A source object still to copy into its (already created) copy. */
-type Pending = [source: object, copy: Container, path: Path];
+
+/** The state of one snapshot: copies made (by source), objects still to fill, what went wrong. */
+interface Walk {
+  readonly copies: Map<object, unknown>;
+  readonly sources: object[];
+  readonly targets: Container[];
+  readonly paths: Path[];
+  readonly issues: Issue[];
+  plain: boolean;
+}
 
 /**
  * Copies `input` once, in one pass over its objects (no recursion, so depth costs no stack).
@@ -29,45 +35,97 @@ type Pending = [source: object, copy: Container, path: Path];
  * binary data are kept as they are: the shape check names them ("got a date").
  */
 export function snapshot(input: unknown): Snapshot {
-  const issues: Issue[] = [];
-  const copies = new Map<object, unknown>();
-  const pending: Pending[] = [];
-  let plain = true;
-  const copyOf = (value: unknown, path: Path): unknown => {
-    if (typeof value !== 'object' || value === null) return value;
-    const known = copies.get(value);
-    if (known !== undefined || copies.has(value)) return known;
-    const kind = guarded(() => kindOf(value), path, issues);
-    if (kind === FAILED || kind === 'kept') {
-      const kept = kind === FAILED ? undefined : value;
-      copies.set(value, kept);
-      return kept;
-    }
-    if (kind !== 'array' && kind !== 'object') {
-      issues.push({ code: 'invalid_type', path: pathText(path), message: kind });
-      copies.set(value, undefined);
-      return undefined;
-    }
-    const copy: Container = kind === 'array' ? [] : {};
-    copies.set(value, copy);
-    pending.push([value, copy, path]);
-    return copy;
+  const walk: Walk = {
+    copies: new Map(),
+    sources: [],
+    targets: [],
+    paths: [],
+    issues: [],
+    plain: true,
   };
-  const value = copyOf(input, null);
-  while (pending.length > 0) {
-    const [source, copy, path] = pending.pop()!;
-    const fields = guarded(() => ownFields(source), path, issues);
-    if (fields === FAILED) continue;
-    if (fields.accessors) plain = false;
-    // A list keeps its length, so an empty slot stays one (the shape check names it).
-    if (Array.isArray(copy)) copy.length = fields.length ?? 0;
-    for (const [key, read] of fields.entries) {
-      const at = { parent: path, key: Array.isArray(copy) ? Number(key) : key };
-      const field = guarded(read, at, issues);
-      if (field !== FAILED) define(copy, key, copyOf(field, at));
+  const value = copyOf(walk, input, null);
+  while (walk.sources.length > 0) {
+    const source = walk.sources.pop()!;
+    const target = walk.targets.pop()!;
+    const path = walk.paths.pop()!;
+    try {
+      if (Array.isArray(target)) fillList(walk, source as unknown[], target, path);
+      else fillObject(walk, source, target, path);
+    } catch (error) {
+      walk.issues.push(thrown(error, path));
     }
   }
-  return { value, plain: plain && issues.length === 0, issues };
+  return { value, plain: walk.plain && walk.issues.length === 0, issues: walk.issues };
+}
+
+/** The copy of one value: itself if not an object, else a new (still empty) container. */
+function copyOf(walk: Walk, value: unknown, path: Path): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  const known = walk.copies.get(value);
+  if (known !== undefined || walk.copies.has(value)) return known;
+  let kind: ReturnType<typeof kindOf>;
+  try {
+    kind = kindOf(value);
+  } catch (error) {
+    walk.issues.push(thrown(error, path));
+    kind = 'kept';
+  }
+  if (kind === 'kept') {
+    walk.copies.set(value, value);
+    return value;
+  }
+  if (kind !== 'array' && kind !== 'object') {
+    walk.issues.push({ code: 'invalid_type', path: pathText(path), message: kind });
+    walk.copies.set(value, undefined);
+    return undefined;
+  }
+  const copy: Container = kind === 'array' ? [] : {};
+  walk.copies.set(value, copy);
+  walk.sources.push(value);
+  walk.targets.push(copy);
+  walk.paths.push(path);
+  return copy;
+}
+
+/** A list's items, each read once; it keeps its length, so an empty slot stays one. */
+function fillList(walk: Walk, source: unknown[], target: unknown[], path: Path): void {
+  const length = source.length;
+  target.length = length;
+  for (let i = 0; i < length; i++) {
+    if (!Object.hasOwn(source, i)) continue;
+    let item: unknown;
+    try {
+      item = source[i];
+    } catch (error) {
+      walk.issues.push(thrown(error, { parent: path, key: i }));
+      continue;
+    }
+    target[i] = typeof item === 'object' ? copyOf(walk, item, { parent: path, key: i }) : item;
+  }
+}
+
+/** An object's own enumerable fields, each read once; a getter marks the input as not plain. */
+function fillObject(walk: Walk, source: object, target: Container, path: Path): void {
+  const record = source as Record<string, unknown>;
+  for (const key in record) {
+    if (!Object.hasOwn(record, key)) continue;
+    let field: unknown;
+    try {
+      if (walk.plain && isAccessor(record, key)) walk.plain = false;
+      field = record[key];
+    } catch (error) {
+      walk.issues.push(thrown(error, { parent: path, key }));
+      continue;
+    }
+    const copy = typeof field === 'object' ? copyOf(walk, field, { parent: path, key }) : field;
+    define(target, key, copy);
+  }
+}
+
+/** Whether a field is a getter or setter, which runs the caller's code on every read. */
+function isAccessor(record: object, key: string): boolean {
+  const descriptor = Object.getOwnPropertyDescriptor(record, key);
+  return descriptor !== undefined && !('value' in descriptor);
 }
 
 /** What a value is: a list, a plain object, a kept built-in, or (a message) why it is refused. */
@@ -85,28 +143,6 @@ function kindOf(value: object): 'array' | 'object' | 'kept' | string {
   return `must be plain data, a mapping of its own fields, got ${what}`;
 }
 
-/** The own enumerable string-keyed fields of an object, each read once when its reader runs. */
-function ownFields(source: object): {
-  entries: Array<[string, () => unknown]>;
-  accessors: boolean;
-  length?: number;
-} {
-  const array = Array.isArray(source);
-  const length = array ? (source as unknown[]).length : undefined;
-  const entries: Array<[string, () => unknown]> = [];
-  let accessors = false;
-  for (const key of Object.keys(source)) {
-    // A list's data is its items; other keys on it (`list.note = ...`) are not part of a model.
-    if (array && !(/^\d+$/.test(key) && Number(key) < length!)) continue;
-    const descriptor = Object.getOwnPropertyDescriptor(source, key);
-    if (descriptor === undefined) continue; // removed while we looked: not there
-    if (descriptor.get !== undefined || descriptor.set !== undefined) accessors = true;
-    const data = descriptor.value as unknown;
-    entries.push([key, 'value' in descriptor ? () => data : () => Reflect.get(source, key)]);
-  }
-  return { entries, accessors, ...(length !== undefined && { length }) };
-}
-
 /** A field defined as own data, so that a key `__proto__` is kept rather than setting the prototype. */
 function define(copy: Container, key: string, value: unknown): void {
   if (key === '__proto__') {
@@ -119,20 +155,14 @@ function define(copy: Container, key: string, value: unknown): void {
   } else (copy as Record<string, unknown>)[key] = value;
 }
 
-/** Runs `read`; an exception from the caller's code becomes an issue at `path`. */
-function guarded<T>(read: () => T, path: Path, issues: Issue[]): T | typeof FAILED {
-  try {
-    return read();
-  } catch (error) {
-    const reason = reasonOf(error);
-    const where = path === null ? 'the model' : 'this field';
-    issues.push({
-      code: 'invalid_value',
-      path: pathText(path),
-      message: `reading ${where} threw an error: ${firstLine(reason)}`,
-    });
-    return FAILED;
-  }
+/** An exception from the caller's code (a getter, a Proxy trap) as an issue at `path`. */
+function thrown(error: unknown, path: Path): Issue {
+  const where = path === null ? 'the model' : 'this field';
+  return {
+    code: 'invalid_value',
+    path: pathText(path),
+    message: `reading ${where} threw an error: ${firstLine(reasonOf(error))}`,
+  };
 }
 
 /** A path as formatPath writes it (`handoffs[3].to`). */
