@@ -556,11 +556,7 @@ function summarise(
       to: handoff.to,
       respondents,
       dimensions: aggregates,
-      quality: handoffQuality(
-        { ...next, ratings: exact },
-        ratingFrame(model),
-        priorities.get(handoff.to),
-      ),
+      quality: handoffQuality({ ...next, ratings: exact }, frame, priorities.get(handoff.to)),
     });
     if (respondents < settings.minRespondents)
       warnings.push({
