@@ -1,5 +1,5 @@
 /** Rated hand-offs side by side with the quality derived from their ratings (docs/model.md, "Ratings and surveys"). */
-import { handoffId, handoffQuality, ratingScale, ratingShare } from '../model/defaults.js';
+import { handoffId, handoffQuality, ratingFrame, ratingShare } from '../model/defaults.js';
 import type { Model, Priorities, Rating } from '../model/schema.js';
 
 /** One rated dimension of a hand-off. */
@@ -37,7 +37,8 @@ export function receiverPriorities(model: Model): Map<string, Priorities | undef
 
 /** The rated hand-offs of a model, in declaration order, with their ratings and derived quality. */
 export function handoffRatings(model: Model): HandoffRatings[] {
-  const scale = ratingScale(model);
+  const frame = ratingFrame(model);
+  const { scale } = frame;
   const priorities = receiverPriorities(model);
   const rated: HandoffRatings[] = [];
   for (const handoff of model.handoffs ?? []) {
@@ -55,7 +56,7 @@ export function handoffRatings(model: Model): HandoffRatings[] {
         priority:
           receiver !== undefined && Object.hasOwn(receiver, dimension) ? receiver[dimension]! : 1,
       })),
-      quality: handoffQuality(handoff, scale, receiver),
+      quality: handoffQuality(handoff, frame, receiver),
     });
   }
   return rated;

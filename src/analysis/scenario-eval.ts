@@ -22,7 +22,7 @@ import {
   ACTOR_DEFAULTS,
   HANDOFF_DEFAULTS,
   handoffQuality,
-  ratingScale,
+  ratingFrame,
 } from '../model/defaults.js';
 import { ServiceChainError } from '../model/errors.js';
 import { safeValidateModel } from '../model/load.js';
@@ -102,11 +102,11 @@ function chainChanges(base: Evaluated, after: Model, changes: readonly Change[])
       });
   }
   const result: ChainChange[] = [];
-  const scale = ratingScale(after);
+  const frame = ratingFrame(after);
   const priorities = receiverPriorities(after);
   for (const h of handoffs) {
     const handoff = handoffList[h]!;
-    const quality = handoffQuality(handoff, scale, priorities.get(handoff.to));
+    const quality = handoffQuality(handoff, frame, priorities.get(handoff.to));
     const weight = handoff.weight ?? HANDOFF_DEFAULTS.weight;
     if (quality !== chain.quality[h]) result.push({ handoff: h, field: 'quality', value: quality });
     if (weight !== chain.weight[h]) result.push({ handoff: h, field: 'weight', value: weight });

@@ -10,6 +10,7 @@ import {
   DepartmentSchema,
   EmployeeSchema,
   HandoffSchema,
+  NUMBER_BOUNDS,
   RatingSchema,
 } from '../model/schema.js';
 
@@ -17,9 +18,9 @@ const Id = z.string().min(1, 'an id cannot be empty');
 
 /** Fields a scenario may set on a hand-off; `group: null` removes the hand-off from its group. */
 export const HandoffSetSchema = z.strictObject({
-  quality: z.number().min(0).max(1).optional(),
+  quality: HandoffSchema.shape.quality,
   ratings: z.record(z.string().min(1), RatingSchema).optional(),
-  weight: z.number().positive().optional(),
+  weight: HandoffSchema.shape.weight,
   group: z.string().min(1).nullable().optional(),
   carries: CarriesSchema.optional(),
 });
@@ -98,7 +99,7 @@ export const CandidateSchema = z.strictObject({
   id: Id,
   label: z.string().optional(),
   description: z.string().optional(),
-  cost: z.number().positive('cost must be above 0'),
+  cost: z.number().min(NUMBER_BOUNDS.cost).max(NUMBER_BOUNDS.amount),
   changes: z.array(z.unknown()).min(1, 'a candidate needs at least one change'),
 });
 

@@ -5,7 +5,13 @@
  */
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import { handoffId, handoffQuality, ratingDimensions, ratingScale } from '../model/defaults.js';
+import {
+  handoffId,
+  handoffQuality,
+  ratingDimensions,
+  ratingFrame,
+  ratingScale,
+} from '../model/defaults.js';
 import { closest, didYouMean } from '../model/did-you-mean.js';
 import { type Issue, ServiceChainError, type Warning } from '../model/errors.js';
 import { type DefaultsOf, resolveOptions } from '../model/options.js';
@@ -517,7 +523,7 @@ function summarise(
 ): SurveyResult {
   const handoffs = model.handoffs ?? [];
   const dimensions = ratingDimensions(model);
-  const scale = ratingScale(model);
+  const frame = ratingFrame(model);
   const priorities = receiverPriorities(model);
   const surveyed: HandoffSurvey[] = [];
   const unrated: string[] = [];
@@ -554,7 +560,7 @@ function summarise(
       to: handoff.to,
       respondents,
       dimensions: aggregates,
-      quality: handoffQuality({ ...next, ratings: exact }, scale, priorities.get(handoff.to)),
+      quality: handoffQuality({ ...next, ratings: exact }, frame, priorities.get(handoff.to)),
     });
     if (respondents < settings.minRespondents)
       warnings.push({

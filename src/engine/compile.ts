@@ -8,7 +8,7 @@ import {
   customerCoefficients,
   handoffId,
   handoffQuality,
-  ratingScale,
+  ratingFrame,
 } from '../model/defaults.js';
 import { ServiceChainError } from '../model/errors.js';
 import type { Combine, Handoff, Model, Priorities } from '../model/schema.js';
@@ -88,7 +88,7 @@ export function compileModel(model: Model): CompiledChain {
   const to = new Int32Array(handoffCount);
   const quality = new Float64Array(handoffCount);
   const weight = new Float64Array(handoffCount);
-  const scale = ratingScale(model);
+  const frame = ratingFrame(model);
   const explicitIds = new Map<number, string>();
   // Consecutive hand-offs often share an end (a provider's hand-offs are declared together):
   // remembering the last lookup saves most Map probes, the dominant cost on large models.
@@ -110,7 +110,7 @@ export function compileModel(model: Model): CompiledChain {
       throw unknownNode(h, handoff, lastFromIndex);
     from[h] = lastFromIndex;
     to[h] = lastToIndex;
-    quality[h] = handoffQuality(handoff, scale, priorities[lastToIndex]);
+    quality[h] = handoffQuality(handoff, frame, priorities[lastToIndex]);
     weight[h] = handoff.weight ?? 1;
     if (handoff.id !== undefined) explicitIds.set(h, handoff.id);
   }

@@ -71,43 +71,72 @@ export function ratingShare(rating: Rating, scale: Scale): number {
   return Math.min(1, Math.max(0, 1 - (rating.expected - rating.perceived) / span));
 }
 
+/** What turns ratings into a quality: the scale and the declared dimensions, in declaration order. */
+export interface RatingFrame {
+  readonly scale: Scale;
+  readonly dimensions: readonly string[];
+}
+
+/** The model's rating frame: its scale and its dimensions. */
+export function ratingFrame(model: Pick<Model, 'scale' | 'dimensions'>): RatingFrame {
+  return { scale: ratingScale(model), dimensions: ratingDimensions(model) };
+}
+
 /**
  * quality = sum_k w_k (r_k - lo) / (hi - lo) / sum_k w_k over the rated dimensions
  * (docs/model.md, "Ratings and surveys"); w_k are the receiver's priorities, 1 where it sets none. If every rated dimension has
- * priority 0, the plain mean is used rather than 0/0.
+ * priority 0, the plain mean is used rather than 0/0. The sums run in dimension declaration order
+ * (keys the frame does not declare follow, sorted), so the order of keys in `ratings` or
+ * `priorities` never changes a bit of the result; and the weights are divided by the largest
+ * first, so priorities near the largest finite number neither overflow nor, near the smallest,
+ * underflow (docs/model.md, "Where the reference leaves room: the readings we chose").
  */
 export function qualityFromRatings(
   ratings: Readonly<Record<string, Rating>>,
-  scale: Scale,
+  frame: RatingFrame,
   priorities: Priorities | undefined,
 ): number {
+  const rated = ratedDimensions(ratings, frame.dimensions);
+  if (rated.length === 0) return HANDOFF_DEFAULTS.quality;
+  // Own keys only: a dimension named `constructor` must not read Object.prototype.constructor.
+  const weights = rated.map((dimension) =>
+    priorities !== undefined && Object.hasOwn(priorities, dimension) ? priorities[dimension]! : 1,
+  );
+  const largest = Math.max(...weights);
   let weighted = 0;
   let totalWeight = 0;
   let plain = 0;
-  let count = 0;
-  for (const [dimension, rating] of Object.entries(ratings)) {
-    const share = ratingShare(rating, scale);
-    // Own keys only: a dimension named `constructor` must not read Object.prototype.constructor.
-    const weight =
-      priorities !== undefined && Object.hasOwn(priorities, dimension) ? priorities[dimension]! : 1;
+  rated.forEach((dimension, i) => {
+    const share = ratingShare(ratings[dimension]!, frame.scale);
+    const weight = largest > 0 ? weights[i]! / largest : 0;
     weighted += weight * share;
     totalWeight += weight;
     plain += share;
-    count += 1;
-  }
-  if (count === 0) return HANDOFF_DEFAULTS.quality;
-  return totalWeight > 0 ? weighted / totalWeight : plain / count;
+  });
+  return totalWeight > 0 ? weighted / totalWeight : plain / rated.length;
+}
+
+/** The rated dimensions in a fixed order: declared ones in declaration order, then the rest sorted. */
+function ratedDimensions(
+  ratings: Readonly<Record<string, Rating>>,
+  dimensions: readonly string[],
+): string[] {
+  const rated = dimensions.filter((dimension) => Object.hasOwn(ratings, dimension));
+  if (rated.length === Object.keys(ratings).length) return rated;
+  const declared = new Set(dimensions);
+  const rest = Object.keys(ratings).filter((key) => !declared.has(key));
+  return rated.concat(rest.sort());
 }
 
 /** A hand-off's quality: its own, derived from its ratings, or the default. */
 export function handoffQuality(
   handoff: Handoff,
-  scale: Scale,
+  frame: RatingFrame,
   receiverPriorities: Priorities | undefined,
 ): number {
   if (handoff.quality !== undefined) return handoff.quality;
   if (handoff.ratings !== undefined)
-    return qualityFromRatings(handoff.ratings, scale, receiverPriorities);
+    return qualityFromRatings(handoff.ratings, frame, receiverPriorities);
   return HANDOFF_DEFAULTS.quality;
 }
 

@@ -14,7 +14,7 @@ import {
   customerCoefficients,
   handoffId,
   handoffQuality,
-  ratingScale,
+  ratingFrame,
 } from './defaults.js';
 import { ensureValidModel } from './load.js';
 import type { Carries, Combine, Model, Priorities, Relationship, Segment } from './schema.js';
@@ -68,10 +68,10 @@ export function toGraph(model: Model): ServiceGraph {
     graph.addNode(key, attributes);
   }
   const priorities = receiverPriorities(model);
-  const scale = ratingScale(model);
+  const frame = ratingFrame(model);
   for (const handoff of model.handoffs ?? []) {
     const attributes: EdgeAttributes = {
-      quality: handoffQuality(handoff, scale, priorities.get(handoff.to)),
+      quality: handoffQuality(handoff, frame, priorities.get(handoff.to)),
       weight: handoff.weight ?? 1,
       ...(handoff.group !== undefined && { group: handoff.group }),
       ...(handoff.carries !== undefined && { carries: handoff.carries }),

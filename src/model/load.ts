@@ -8,6 +8,7 @@ import { modelWarnings } from './model-warnings.js';
 import { type ModelFormat, parseSource } from './parse-text.js';
 import { type Model, ModelSchema } from './schema.js';
 import { protoKeyIssues, shapeIssues } from './shape-issues.js';
+import { snapshot } from './snapshot.js';
 import { referenceIssues } from './validate-references.js';
 
 export type { ModelFormat } from './parse-text.js';
@@ -26,15 +27,22 @@ export type SafeValidation =
 /** Models that passed validation, with their warnings: analyze() need not validate them again. */
 const validated = new WeakMap<Model, Warning[]>();
 
-/** Validates a plain-object model; returns every issue instead of throwing. */
+/**
+ * Validates a plain-object model; returns every issue instead of throwing. What is validated is
+ * a snapshot of the input's own data (snapshot.ts), read once: a getter or a Proxy cannot change
+ * it under the checks, and one that throws is an issue with its path, not a foreign exception.
+ */
 export function safeValidateModel(input: unknown): SafeValidation {
-  const { issues, shape } = validation(input);
+  const copy = snapshot(input);
+  if (copy.issues.length > 0) return { success: false, issues: copy.issues };
+  const { issues, shape } = validation(copy.value);
   if (issues.length > 0 || shape === undefined) return { success: false, issues };
-  const model = withOwnRecordKeys(shape, input as Model);
+  const model = withOwnRecordKeys(shape, copy.value as Model);
   const warnings = modelWarnings(model);
   validated.set(model, warnings);
-  // The input equals the output (the schema has no defaults or transforms), so it is valid too.
-  validated.set(input as Model, warnings);
+  // Plain data equals the output (the schema has no defaults or transforms), so it is valid too;
+  // input with getters is validated again on each use, since it may read differently next time.
+  if (copy.plain) validated.set(input as Model, warnings);
   return { success: true, model, warnings };
 }
 
@@ -60,7 +68,10 @@ export function parseModel(text: string, options: { format?: ModelFormat } = {})
   const source = parseSource(text, options.format);
   const result = safeValidateModel(source.value);
   if (!result.success) throw new ServiceChainError(source.locate(result.issues));
-  return { model: result.model, warnings: result.warnings };
+  // Warnings are placed in the text like errors; analyze() of this model reports them so placed.
+  const warnings = source.locate(result.warnings);
+  validated.set(result.model, warnings);
+  return { model: result.model, warnings };
 }
 
 /** The format an extension implies, if any. */

@@ -23,8 +23,8 @@ const EMPTY: Issue = {
 /** A parsed source: its raw value, and a way to say where an issue's path is in the text. */
 export interface ParsedSource {
   readonly value: unknown;
-  /** The issues with `line` and `column` added where their path is found in the text. */
-  readonly locate: (issues: readonly Issue[]) => Issue[];
+  /** The issues (errors or warnings) with `line` and `column` added where their path is in the text. */
+  readonly locate: <Code extends string>(issues: readonly Issue<Code>[]) => Issue<Code>[];
 }
 
 /**

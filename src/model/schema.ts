@@ -3,8 +3,32 @@ import { z } from 'zod';
 
 /** A share in [0, 1]: quality, performance, welfare, dependence, recovery. */
 const Share = z.number().min(0).max(1);
-/** Any finite number >= 0 (zod 4 numbers reject NaN and ±Infinity). */
+/**
+ * The bounds that keep every sum and product of a model finite (docs/model-file.md, "Bounds on
+ * numbers"): amounts (value, count, tells, acquisitionCost, churn.perFailure) up to 1e12, hand-off
+ * weights from 1e-9 to 1e9, scale ends within ±1e6, a positive count at least 1e-6, and a plan
+ * candidate's cost from 1e-6 to 1e12 (gain / cost stays finite).
+ */
+export const NUMBER_BOUNDS = {
+  amount: 1e12,
+  weight: { min: 1e-9, max: 1e9 },
+  scale: 1e6,
+  count: 1e-6,
+  cost: 1e-6,
+} as const;
+/** A number >= 0 up to the amount bound (zod 4 numbers reject NaN and ±Infinity). */
+const Amount = z.number().min(0).max(NUMBER_BOUNDS.amount);
+/** A head count: 0 (stands for no one) or at least 1e-6, so that value / count stays finite. */
+const Count = Amount.refine((count) => count === 0 || count >= NUMBER_BOUNDS.count, {
+  message: 'must be 0 or at least 1e-6',
+  params: { code: 'out_of_range' },
+});
+/** Any finite number >= 0: priorities are divided by their largest before they are summed. */
 const NonNegative = z.number().min(0);
+/** A hand-off weight: relative, so bounded on both sides (sums and w / sum w stay finite). */
+const Weight = z.number().min(NUMBER_BOUNDS.weight.min).max(NUMBER_BOUNDS.weight.max);
+/** One end of the rating scale: max - min stays finite. */
+const ScaleEnd = z.number().min(-NUMBER_BOUNDS.scale).max(NUMBER_BOUNDS.scale);
 const Id = z.string().min(1, 'an id cannot be empty');
 
 /** How an actor combines its input groups (docs/model.md, "Propagation: service flows down the chain"). */
@@ -21,7 +45,7 @@ export const PrioritiesSchema = z.record(z.string().min(1), NonNegative);
 
 /** The rating scale; default 1 to 5. */
 export const ScaleSchema = z
-  .strictObject({ min: z.number(), max: z.number() })
+  .strictObject({ min: ScaleEnd, max: ScaleEnd })
   .refine((scale) => scale.min < scale.max, { message: 'min must be below max', path: ['max'] });
 
 /**
@@ -71,27 +95,27 @@ export const EmployeeSchema = z.strictObject({
 /** Yearly churn: a base share lost whatever the service, and the extra share per unit of failure. */
 export const ChurnSchema = z.strictObject({
   base: Share.optional(),
-  perFailure: NonNegative.optional(),
+  perFailure: Amount.optional(),
 });
 
 /** Each lost customer tells `tells` others, each of whom would have joined with `conversion`. */
 export const WordOfMouthSchema = z.strictObject({
-  tells: NonNegative.optional(),
+  tells: Amount.optional(),
   conversion: Share.optional(),
 });
 
 /** Business-impact coefficients of a customer (docs/business-impact.md, "The model"); all optional. */
 const businessFields = {
-  count: NonNegative.optional(),
+  count: Count.optional(),
   churn: ChurnSchema.optional(),
   recovery: Share.optional(),
   wordOfMouth: WordOfMouthSchema.optional(),
-  acquisitionCost: NonNegative.optional(),
+  acquisitionCost: Amount.optional(),
 };
 
 /** Coefficients that apply to every customer that does not set its own. */
 export const CustomerDefaultsSchema = z.strictObject({
-  value: NonNegative.optional(),
+  value: Amount.optional(),
   ...businessFields,
 });
 
@@ -101,7 +125,7 @@ export const CustomerSchema = z.strictObject({
   name: z.string().optional(),
   description: z.string().optional(),
   segment: SegmentSchema.optional(),
-  value: NonNegative.optional(),
+  value: Amount.optional(),
   relationship: RelationshipSchema.optional(),
   priorities: PrioritiesSchema.optional(),
   ...businessFields,
@@ -115,7 +139,7 @@ export const HandoffSchema = z.strictObject({
   carries: CarriesSchema.optional(),
   quality: Share.optional(),
   ratings: z.record(z.string().min(1), RatingSchema).optional(),
-  weight: z.number().positive().optional(),
+  weight: Weight.optional(),
   group: z.string().min(1).optional(),
   description: z.string().optional(),
   /** Whole days before the receiver feels a change in what it gets (docs/model.md, "Change over time"); default 0. */
@@ -135,7 +159,14 @@ export const GroupNeedSchema = z.strictObject({
 /** A whole model file, or the API's plain-object model. */
 export const ModelSchema = z.strictObject({
   /** The JSON Schema a file names for editor completion (docs/model.schema.json); not read. */
-  $schema: z.string().optional(),
+  $schema: z
+    .string()
+    .meta({
+      description:
+        'The JSON Schema this file follows, for editor completion (`service-chain schema --out model.schema.json` writes it); not read by the tool. In JSON: "$schema": "./model.schema.json"; in YAML, the first line: # yaml-language-server: $schema=./model.schema.json',
+      examples: ['./model.schema.json'],
+    })
+    .optional(),
   version: z.literal(1),
   name: z.string().optional(),
   description: z.string().optional(),

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { type ErrorCode, formatPath, type Issue } from './errors.js';
 import { describeSchema, knownKeysAt } from './schema-walk.js';
 import {
+  customIssue,
   describeValue,
   sizeIssue,
   typeIssue,
@@ -85,6 +86,8 @@ function translate(issue: ZodIssue, base: Path, context: ZodIssueContext): Issue
       return unionIssues(issue.errors, path, context);
     case 'invalid_key':
       return make('invalid_value', 'a key must not be empty');
+    case 'custom':
+      return make(...customIssue(issue, got.value));
     default:
       return make('invalid_value', issue.message);
   }

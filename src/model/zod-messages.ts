@@ -108,8 +108,24 @@ export function sizeIssue(issue: SizeIssue, value: unknown): Finding {
       : 'less than';
   return [
     'out_of_range',
-    `must be ${relation} ${bound}, got ${describeValue(value)}${percentHint(issue, value)}`,
+    `must be ${relation} ${boundWords(Number(bound))}, got ${describeValue(value)}${percentHint(issue, value)}`,
   ];
+}
+
+/**
+ * A schema's own check (a refine): its message as `invalid_value`, or, when it names
+ * `params.code: 'out_of_range'` (a bound), as `out_of_range` with the value as written.
+ */
+export function customIssue(issue: z.core.$ZodIssueCustom, value: unknown): Finding {
+  if (issue.params?.code !== 'out_of_range') return ['invalid_value', issue.message];
+  return ['out_of_range', `${issue.message}, got ${describeValue(value)}`];
+}
+
+/** A bound as people write it: `1e12` and `1e-9` rather than 13 digits or `1e+12`. */
+function boundWords(bound: number): string {
+  const size = Math.abs(bound);
+  if (size >= 1e6 || (size > 0 && size < 1e-3)) return bound.toExponential().replace('e+', 'e');
+  return String(bound);
 }
 
 /** `quality: 90` for 0.9: a share written as a percentage (from 10 up, to stay a likely reading). */

@@ -15,9 +15,11 @@ import {
 /** Warnings listed in full before the rest are counted (a huge model can raise thousands). */
 export const WARNINGS_SHOWN = 100;
 
-/** A warning: where (the model path, as an id), what, and its code. */
+/** A warning: where (the model path, as an id, and its line in the file), what, and its code. */
 function warningItem(warning: Warning): Cell {
-  const where = warning.path === '' ? [] : [id(warning.path), words(': ')];
+  const line =
+    warning.line === undefined ? '' : ` (line ${warning.line}, column ${warning.column ?? 1})`;
+  const where = warning.path === '' ? [] : [id(warning.path), words(`${line}: `)];
   return [...where, words(`${warning.message} (`), id(warning.code), words(')')];
 }
 

@@ -63,7 +63,7 @@ describe('plan: bad input first', () => {
       issues = (error as ServiceChainError).issues.map((i) => `${i.path}: ${i.message}`);
     }
     expect(issues).toEqual([
-      'candidates[0].cost: must be greater than 0, got 0',
+      'candidates[0].cost: must be at least 1e-6, got 0',
       'candidates[1].id: candidate id "x" is used twice',
       'candidates[1].changes[0].actor: unknown actor "aa" (did you mean "a"?)',
       'candidates[2].changes: must list at least one item',

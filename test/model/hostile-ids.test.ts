@@ -1,7 +1,7 @@
 /** Ids and dimension names that trip plain-object lookups must work everywhere. */
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
-import { handoffQuality, ratingScale } from '../../src/model/defaults.js';
+import { handoffQuality, ratingFrame } from '../../src/model/defaults.js';
 import { toGraph } from '../../src/model/graph.js';
 import { parseModel, safeValidateModel, validateModel } from '../../src/model/load.js';
 import { stringifyModel } from '../../src/model/save.js';
@@ -69,7 +69,7 @@ describe('hostile ids', () => {
     const { model } = validateModel(hostileModel());
     const handoff = model.handoffs![0]!;
     // priorities { __proto__: 3 }; toString unset -> weight 1: (3 * 1 + 1 * 0) / 4
-    expect(handoffQuality(handoff, ratingScale(model), model.customers![0]!.priorities)).toBe(0.75);
+    expect(handoffQuality(handoff, ratingFrame(model), model.customers![0]!.priorities)).toBe(0.75);
   });
 
   it('build a graph with generated node keys and the ids as attributes', () => {

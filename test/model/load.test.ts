@@ -62,6 +62,8 @@ describe('parseModel', () => {
         code: 'customer_unreached',
         path: 'customers[0]',
         message: 'customer "c" receives no hand-off, so it is not scored',
+        line: 3,
+        column: 5,
       },
     ]);
   });

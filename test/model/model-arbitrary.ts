@@ -5,6 +5,8 @@ import type { Model } from '../../src/model/schema.js';
 
 const share = fc.double({ min: 0, max: 1, noNaN: true });
 const amount = fc.double({ min: 0, max: 1e9, noNaN: true });
+/** A head count: 0, or at least 1e-6 (docs/model-file.md, "Bounds on numbers"). */
+const count = fc.oneof(fc.constant(0), fc.double({ min: 1e-6, max: 1e9, noNaN: true }));
 const id = fc.oneof(
   fc.string({ minLength: 1, maxLength: 8 }),
   fc.constantFrom(
@@ -73,7 +75,7 @@ export const validModel: fc.Arbitrary<Model> = fc
         value: amount,
         relationship: fc.constantFrom('short-term', 'long-term'),
         priorities,
-        count: amount,
+        count,
         recovery: share,
       }).map((f) => ({ id: customers[i]!, ...f }));
     const pair = fc

@@ -279,7 +279,7 @@ describe('error codes', () => {
         },
         {
           "code": "out_of_range",
-          "message": "must be greater than 0, got 0",
+          "message": "must be at least 1e-9, got 0",
           "path": "handoffs[4].weight",
         },
       ]

@@ -126,7 +126,7 @@ const table: Row[] = [
     'candidate',
     'wrong range',
     { id: 'x', cost: -1, changes: [change] },
-    { code: 'out_of_range', path: 'candidates[0].cost', message: 'must be greater than 0, got -1' },
+    { code: 'out_of_range', path: 'candidates[0].cost', message: 'must be at least 1e-6, got -1' },
   ],
   [
     'candidate',

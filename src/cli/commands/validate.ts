@@ -1,6 +1,6 @@
 /** `service-chain validate <file>`: check a model file and report every problem at once. */
 import type { Command } from 'commander';
-import { formatIssues } from '../../model/errors.js';
+import { formatIssue, formatIssues } from '../../model/errors.js';
 import type { LoadedModel } from '../../model/load.js';
 import { plural } from '../../render/format.js';
 import { readModelFile, runCommand, writeOutput } from '../io.js';
@@ -26,12 +26,6 @@ export function validationSummary({ model, warnings }: LoadedModel): string {
   const lines = [
     `ok: ${plural(actors, 'actor')}, ${plural(customers, 'customer')}, ${plural(handoffs, 'hand-off')}`,
   ];
-  lines.push(
-    ...formatIssues(
-      warnings,
-      undefined,
-      (warning) => `warning: ${warning.path === '' ? '' : `${warning.path}: `}${warning.message}`,
-    ),
-  );
+  lines.push(...formatIssues(warnings, undefined, (warning) => `warning: ${formatIssue(warning)}`));
   return `${lines.join('\n')}\n`;
 }
