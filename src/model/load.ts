@@ -35,14 +35,20 @@ const validated = new WeakMap<Model, Warning[]>();
 export function safeValidateModel(input: unknown): SafeValidation {
   const copy = snapshot(input);
   if (copy.issues.length > 0) return { success: false, issues: copy.issues };
-  const { issues, shape } = validation(copy.value);
-  if (issues.length > 0 || shape === undefined) return { success: false, issues };
-  const model = withOwnRecordKeys(shape, copy.value as Model);
-  const warnings = modelWarnings(model);
-  validated.set(model, warnings);
+  const result = validatePlainData(copy.value);
   // Plain data equals the output (the schema has no defaults or transforms), so it is valid too;
   // input with getters is validated again on each use, since it may read differently next time.
-  if (copy.plain) validated.set(input as Model, warnings);
+  if (result.success && copy.plain) validated.set(input as Model, result.warnings);
+  return result;
+}
+
+/** Validates data that is plain already (a snapshot, or what a parser just built). */
+function validatePlainData(value: unknown): SafeValidation {
+  const { issues, shape } = validation(value);
+  if (issues.length > 0 || shape === undefined) return { success: false, issues };
+  const model = withOwnRecordKeys(shape, value as Model);
+  const warnings = modelWarnings(model);
+  validated.set(model, warnings);
   return { success: true, model, warnings };
 }
 
@@ -66,7 +72,8 @@ export function ensureValidModel(model: Model): Warning[] {
 /** Parses and validates model text; the format is guessed when absent (see parseText). */
 export function parseModel(text: string, options: { format?: ModelFormat } = {}): LoadedModel {
   const source = parseSource(text, options.format);
-  const result = safeValidateModel(source.value);
+  // A parser's output is plain data, owned by no one else: it needs no snapshot.
+  const result = validatePlainData(source.value);
   if (!result.success) throw new ServiceChainError(source.locate(result.issues));
   // Warnings are placed in the text like errors; analyze() of this model reports them so placed.
   const warnings = source.locate(result.warnings);
