@@ -53,7 +53,8 @@ describe('service-chain plan', () => {
     expect(result.status).toBe(0);
     const firstStep = result.stdout.split('\n').find((line) => /^\s+1\s/.test(line));
     expect(firstStep).toContain('rest-rooms-and-phone');
-    expect(result.stdout).toContain('over budget: costs 12000 with 5000 left');
+    expect(result.stdout).toContain('over budget: costs 12,000 with 300 left');
+    expect(result.stdout).toMatch(/^Method: +exact: best of 2\^4 = 16 combinations/m);
   });
 
   it('prints JSON with the steps, the money left and what was not taken', () => {
