@@ -22,7 +22,7 @@ import {
 } from './document.js';
 import { formatAmount, formatCount, formatNumber, formatSigned, plural } from './format.js';
 import { formatMoney, moneyDecimals } from './money-format.js';
-import { renderDocument, type TextFormat } from './render-document.js';
+import { type DocumentFormat, renderDocument } from './render-document.js';
 import { warningBlocks } from './warning-blocks.js';
 
 /** `Fix it (fix)`, or the id alone when the candidate has no label of its own. */
@@ -205,10 +205,10 @@ export function planDocument(result: PlanResult, options?: Partial<DocumentOptio
   ];
 }
 
-/** A plan as text or Markdown; `top` bounds each table. */
+/** A plan as text, Markdown or CSV; `top` bounds each table. */
 export function renderPlan(
   result: PlanResult,
-  format: TextFormat = 'text',
+  format: DocumentFormat = 'text',
   options?: Partial<DocumentOptions>,
 ): string {
   return renderDocument(planDocument(result, options), format);

@@ -22,7 +22,7 @@ import {
 } from './document.js';
 import { formatCount, formatNumber } from './format.js';
 import { handoffSpans, modelNames, type NodeName } from './names.js';
-import { renderDocument, type TextFormat } from './render-document.js';
+import { type DocumentFormat, renderDocument } from './render-document.js';
 import { warningBlocks } from './warning-blocks.js';
 
 /** `4.33 ± 0.33 (n=3)`. */
@@ -95,10 +95,10 @@ export function surveyDocument(result: SurveyResult, options?: Partial<DocumentO
   ];
 }
 
-/** A survey result as text or Markdown; `top` bounds each table. */
+/** A survey result as text, Markdown or CSV; `top` bounds each table. */
 export function renderSurvey(
   result: SurveyResult,
-  format: TextFormat = 'text',
+  format: DocumentFormat = 'text',
   options?: Partial<DocumentOptions>,
 ): string {
   return renderDocument(surveyDocument(result, options), format);

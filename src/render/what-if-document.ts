@@ -21,7 +21,7 @@ import {
 } from './document.js';
 import { formatNumber, formatSigned, NOT_AVAILABLE, plural } from './format.js';
 import { linkCell, listNames, type NodeName } from './names.js';
-import { renderDocument, type TextFormat } from './render-document.js';
+import { type DocumentFormat, renderDocument } from './render-document.js';
 import { warningBlocks } from './warning-blocks.js';
 
 const STATUS_WORDS = { kept: '', added: ' (added)', removed: ' (removed)' } as const;
@@ -117,10 +117,10 @@ export function whatIfDocument(result: WhatIfResult, options?: Partial<DocumentO
   ];
 }
 
-/** A what-if result as text or Markdown; `top` bounds each table. */
+/** A what-if result as text, Markdown or CSV; `top` bounds each table. */
 export function renderWhatIf(
   result: WhatIfResult,
-  format: TextFormat = 'text',
+  format: DocumentFormat = 'text',
   options?: Partial<DocumentOptions>,
 ): string {
   return renderDocument(whatIfDocument(result, options), format);

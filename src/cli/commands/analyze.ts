@@ -10,19 +10,22 @@ import { type StructuralMetrics, structuralMetrics } from '../../analysis/metric
 import type { Report } from '../../analysis/report.js';
 import { type RollUp, rollUp } from '../../analysis/roll-up.js';
 import type { Model } from '../../model/schema.js';
+import { documentCsv } from '../../render/csv.js';
+import { resolveDocumentOptions } from '../../render/document.js';
 import { toHtml } from '../../render/html.js';
 import { jsonChunks } from '../../render/json-stream.js';
 import { toMarkdown } from '../../render/markdown.js';
-import { renderMetrics } from '../../render/metrics-document.js';
-import { moneyMarkdown, moneyText } from '../../render/money-document.js';
-import { renderRollUp } from '../../render/roll-up-document.js';
+import { metricsDocument, renderMetrics } from '../../render/metrics-document.js';
+import { moneyDocument, moneyMarkdown, moneyText } from '../../render/money-document.js';
+import { reportDocument } from '../../render/report-document.js';
+import { renderRollUp, rollUpDocument } from '../../render/roll-up-document.js';
 import { toText } from '../../render/text.js';
 import { readModelFile, runCommand, writeOutput } from '../io.js';
 import { createImpactProgress } from '../progress.js';
 import { writeChunkedOutput } from '../write-stream.js';
 
 /** The output formats of `analyze`. */
-export const ANALYZE_FORMATS = ['text', 'markdown', 'json', 'html'] as const;
+export const ANALYZE_FORMATS = ['text', 'markdown', 'json', 'html', 'csv'] as const;
 
 /** One output format of `analyze`. */
 export type AnalyzeFormat = (typeof ANALYZE_FORMATS)[number];
@@ -187,6 +190,17 @@ function appendViews(
   return parts.join('\n');
 }
 
+/** Every table of the report and of each view asked for, as one CSV stream (csv.ts). */
+function analysisCsv(report: Report, views: AnalyzeViews, top: { top?: number }): string {
+  const documents = [
+    reportDocument(report, resolveDocumentOptions(top)),
+    views.money === undefined ? [] : moneyDocument(views.money, top),
+    views.rollUp === undefined ? [] : rollUpDocument(views.rollUp, top),
+    views.metrics === undefined ? [] : metricsDocument(views.metrics, top),
+  ];
+  return documentCsv(documents.flat());
+}
+
 /**
  * The report in the chosen format, with the views appended, as one string: for text, Markdown and
  * HTML (JSON as `analysisChunks` streams it, joined: use that for big models).
@@ -207,6 +221,8 @@ export function renderAnalysis(
       return [...analysisChunks(report, model, options, views)].join('');
     case 'html':
       return toHtml(report, model, { ...views, ...top });
+    case 'csv':
+      return analysisCsv(report, views, top);
   }
 }
 

@@ -7,10 +7,10 @@ import type { Model } from '../../model/schema.js';
 import { renderSurvey } from '../../render/survey-document.js';
 import { readInputFile, readModelFile, runCommand, writeFileSafely, writeOutput } from '../io.js';
 import {
+  formatParser,
   parseCount,
-  parseResultFormat,
-  RESULT_FORMATS,
-  type ResultFormat,
+  SURVEY_FORMATS,
+  type SurveyFormat,
   toJson,
 } from '../scenario-io.js';
 import { parseTop, topOf } from './analyze.js';
@@ -23,7 +23,7 @@ export interface SurveyCommandOptions {
   readonly out?: string;
   /** Write the updated model back into the model file (or allow `--out` to name it). */
   readonly inPlace?: boolean;
-  readonly format: ResultFormat;
+  readonly format: SurveyFormat;
   /** How many rows each table of the text and Markdown output lists (`--top`). */
   readonly top?: number;
 }
@@ -93,8 +93,8 @@ export function registerSurvey(program: Command): void {
     )
     .option('--in-place', 'write the mean ratings back into the model file (only they change)')
     .addOption(
-      new Option('-f, --format <format>', `summary format: ${RESULT_FORMATS.join(', ')}`)
-        .argParser(parseResultFormat)
+      new Option('-f, --format <format>', `summary format: ${SURVEY_FORMATS.join(', ')}`)
+        .argParser(formatParser(SURVEY_FORMATS))
         .default('text'),
     )
     .addOption(
