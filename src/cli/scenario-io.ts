@@ -4,7 +4,7 @@ import { InvalidArgumentError } from 'commander';
 import { ServiceChainError } from '../model/errors.js';
 
 /** The report formats of what-if and plan. */
-export const RESULT_FORMATS = ['text', 'markdown', 'json', 'csv'] as const;
+export const RESULT_FORMATS = ['text', 'markdown', 'json', 'csv', 'html'] as const;
 
 /** One report format of what-if and plan. */
 export type ResultFormat = (typeof RESULT_FORMATS)[number];

@@ -205,7 +205,7 @@ export function planDocument(result: PlanResult, options?: Partial<DocumentOptio
   ];
 }
 
-/** A plan as text, Markdown or CSV; `top` bounds each table. */
+/** A plan as text, Markdown, CSV or HTML; `top` bounds each table. */
 export function renderPlan(
   result: PlanResult,
   format: DocumentFormat = 'text',

@@ -95,7 +95,7 @@ export function surveyDocument(result: SurveyResult, options?: Partial<DocumentO
   ];
 }
 
-/** A survey result as text, Markdown or CSV; `top` bounds each table. */
+/** A survey result as text, Markdown, CSV or HTML; `top` bounds each table. */
 export function renderSurvey(
   result: SurveyResult,
   format: DocumentFormat = 'text',

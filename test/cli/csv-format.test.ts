@@ -95,3 +95,16 @@ describe('--format csv', () => {
     expect(result.stderr).toContain('csv');
   });
 });
+
+describe('--format html (what-if, plan)', () => {
+  it.each([
+    ['plan', '--candidates', example('kitchens-candidates.yaml'), 'kitchens.yaml'],
+    ['what-if', '--set', 'showroom.performance=1', 'kitchens.yaml'],
+  ])('%s writes one self-contained page that allows no script', (command, flag, value, model) => {
+    const result = runCli(command, example(model), flag, value, '--format', 'html');
+    expect(result.status).toBe(0);
+    expect(result.stdout.startsWith('<!doctype html>')).toBe(true);
+    expect(result.stdout).toContain("content=\"default-src 'none'; style-src 'unsafe-inline'");
+    expect(result.stdout).not.toMatch(/<script|https?:\/\//);
+  });
+});

@@ -83,7 +83,7 @@ export async function runWhatIf(file: string, options: WhatIfCommandOptions): Pr
   const text =
     options.format === 'json'
       ? toJson(result)
-      : renderWhatIf(result, options.format, topOf(options));
+      : renderWhatIf(result, options.format, topOf(options), model);
   await writeOutput(text, options.out);
 }
 
