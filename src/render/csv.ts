@@ -8,19 +8,15 @@
  * would run as a formula (starting with = + - @, a tab or a carriage return) is prefixed with '.
  */
 import { stringify } from 'csv-stringify/sync';
+import { csvSafe } from '../model/csv-safe.js';
 import type { Block, Cell, Column, Document } from './document.js';
 import { NOT_AVAILABLE } from './format.js';
 
-/** Characters that make a spreadsheet read a cell as a formula. */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** The formula guard (src/model/csv-safe.ts), for callers of this layouter. */
+export { csvSafe };
 
 /** A figure as format.ts writes it: `1,234.5`, `+0.104`, `-3`, `47.0%`. */
 const FIGURE = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$/;
-
-/** A text cell made safe for a spreadsheet: never read as a formula. */
-export function csvSafe(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
 
 /** A cell's CSV value: a plain number for a figure, empty for n/a, else its (safe) text. */
 function cellValue(cell: Cell): string | number {
