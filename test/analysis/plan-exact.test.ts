@@ -180,3 +180,12 @@ describe('the exact plan equals brute-force enumeration (property)', () => {
     );
   });
 });
+
+describe('the kitchen plan quoted in docs/cli.md is real', () => {
+  it('shows the summary and picks', async () => {
+    const { renderPlan } = await import('../../src/render/plan-document.js');
+    const text = renderPlan(plan(kitchens, { candidates: file.candidates, budget: file.budget! }));
+    const docs = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'cli.md'), 'utf8');
+    expect(docs).toContain(text.slice(0, text.indexOf('\nNot taken\n')));
+  });
+});

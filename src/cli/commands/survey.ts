@@ -149,7 +149,7 @@ export function registerSurvey(program: Command): void {
     .addOption(
       new Option(
         '-t, --top <n>',
-        'rows per table in text and Markdown (positive integer)',
+        'rows per table in text, Markdown, CSV and HTML (positive integer)',
       ).argParser(parseTop),
     )
     .action(runCommand((file: string, options: SurveyCommandOptions) => runSurvey(file, options)));

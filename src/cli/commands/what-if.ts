@@ -109,7 +109,7 @@ export function registerWhatIf(program: Command): void {
     .addOption(
       new Option(
         '-t, --top <n>',
-        'rows per table in text and Markdown (positive integer)',
+        'rows per table in text, Markdown, CSV and HTML (positive integer)',
       ).argParser(parseTop),
     )
     .option(
