@@ -59,6 +59,10 @@ export type {
 } from './analysis/plan.js';
 /** The best plan within a budget (exact up to `exactLimit` candidates, else greedy with a fill step); candidates parsed. */
 export { PLAN_DEFAULTS, parseCandidates, plan, validateCandidates } from './analysis/plan.js';
+/** Options of automaticCandidates. */
+export type { AutomaticCandidatesOptions } from './analysis/plan-candidates.js';
+/** Automatic plan candidates: every weak link made perfect, an actor's performance and welfare apart. */
+export { AUTOMATIC_CANDIDATES_DEFAULTS, automaticCandidates } from './analysis/plan-candidates.js';
 /** A rated hand-off with its ratings, shares, priorities and derived quality. */
 export type { DimensionRating, HandoffRatings } from './analysis/ratings.js';
 /** Rated hand-offs side by side with the quality derived from their ratings. */

@@ -123,3 +123,18 @@ describe('service-chain plan --objective', () => {
     );
   });
 });
+
+describe('service-chain plan --auto', () => {
+  it('plans over every weak link at 1 each: the sewing floor’s welfare first', () => {
+    const result = runCli('plan', factory, '--auto', '--budget', '1', '--format', 'json');
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).steps.map((s: { candidate: string }) => s.candidate)).toEqual([
+      'sewing.welfare',
+    ]);
+  });
+
+  it('exits 2 with both --auto and --candidates, or neither', () => {
+    expect(runCli('plan', factory, '--auto', '--candidates', candidates, '-b', '1').status).toBe(2);
+    expect(runCli('plan', factory, '-b', '1').status).toBe(2);
+  });
+});

@@ -5,6 +5,7 @@
  */
 import { type Command, Option } from 'commander';
 import { PLAN_DEFAULTS, parseCandidates, plan } from '../../analysis/plan.js';
+import { automaticCandidates } from '../../analysis/plan-candidates.js';
 import { type PlanObjective, PlanObjectiveSchema } from '../../analysis/scenario-schema.js';
 import { renderPlan } from '../../render/plan-document.js';
 import { readInputFile, readModelFile, runCommand, UsageError, writeOutput } from '../io.js';
@@ -36,7 +37,10 @@ function parseExactLimit(value: string): number {
 
 /** Parsed options of `plan`. */
 export interface PlanCommandOptions {
-  readonly candidates: string;
+  /** The candidates file; required unless `--auto`. */
+  readonly candidates?: string;
+  /** Plan over automaticCandidates (every weak link made perfect, one unit each) instead. */
+  readonly auto?: boolean;
   readonly budget?: number;
   readonly objective?: PlanObjective;
   /** Up to this many candidates the plan is exact (`--exact-limit`; PLAN_DEFAULTS otherwise). */
@@ -52,8 +56,13 @@ export interface PlanCommandOptions {
  * the file's; the objective defaults to `score`), writes it.
  */
 export async function runPlan(file: string, options: PlanCommandOptions): Promise<void> {
+  if ((options.candidates === undefined) === (options.auto !== true))
+    throw new UsageError('plan needs --candidates <file> or --auto (not both)');
   const { model } = await readModelFile(file);
-  const parsed = parseCandidates(await readInputFile(options.candidates), model);
+  const parsed =
+    options.candidates === undefined
+      ? { candidates: automaticCandidates(model), budget: null, objective: null }
+      : parseCandidates(await readInputFile(options.candidates), model);
   const budget = options.budget ?? parsed.budget;
   if (budget === null)
     throw new UsageError('plan needs --budget N (or a `budget` in the candidates file)');
@@ -81,7 +90,11 @@ export function registerPlan(program: Command): void {
       'pick the best improvement candidates within a budget by exact gain (in S, or in money at risk saved): every combination up to 16 candidates, else greedily per unit of cost',
     )
     .argument('<model>', 'model file (.yaml, .yml or .json)')
-    .requiredOption('-c, --candidates <file>', 'candidates file (YAML or JSON)')
+    .option('-c, --candidates <file>', 'candidates file (YAML or JSON)')
+    .option(
+      '--auto',
+      "instead of a file: every link below 1 made perfect at a cost of 1 each (an actor's performance and welfare apart), so --budget is a number of fixes",
+    )
     .addOption(new Option('-b, --budget <amount>', 'money available').argParser(parseAmount))
     .addOption(
       new Option(
