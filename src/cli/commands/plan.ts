@@ -87,7 +87,7 @@ export function registerPlan(program: Command): void {
   program
     .command('plan')
     .description(
-      'pick the best improvement candidates within a budget by exact gain (in S, or in money at risk saved): every combination up to 16 candidates, else greedily per unit of cost',
+      'pick the best improvement candidates within a budget by exact gain (in S, or in money at risk saved): every combination up to --exact-limit candidates, else greedily per unit of cost',
     )
     .argument('<model>', 'model file (.yaml, .yml or .json)')
     .option('-c, --candidates <file>', 'candidates file (YAML or JSON)')
