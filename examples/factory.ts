@@ -17,7 +17,7 @@ const report = analyze(model);
 
 // The score, each customer's weakest link with the chain behind it, the top 3 fixes.
 consultantFor(report).diagnose();
-// The plan: greedy by exact gain per pound, recomputed after every pick, within the budget.
+// The plan: the best set of candidates within the budget, by exact gain (every combination).
 const candidatesFile = fileURLToPath(new URL('factory-candidates.yaml', import.meta.url));
 const { candidates, budget } = parseCandidates(await readFile(candidatesFile, 'utf8'), model);
 const result = plan(model, { candidates, budget: budget ?? 0 });
@@ -49,5 +49,5 @@ console.log(
 //   1. Refurbish the rest rooms and install a pay phone: £400, +0.104 -> score 0.516
 //   2. New cutting table with a laser guide: £2500, +0.016 -> score 0.532
 //   3. Second pressing machine: £1800, +0.010 -> score 0.542
-//   not taken: Raise the piecework bonus (£12000, over_budget; it would add +0.015)
+//   not taken: Raise the piecework bonus (£12000, over_budget; it would add +0.025)
 // Advice: spend £4700 of £5000: the score rises from 0.412 to 0.542.

@@ -80,16 +80,23 @@ export type {
 export type { CustomerMoneyChange, MoneyWhatIf } from './analysis/money-what-if.js';
 /** Prices a scenario in money: totals before and after, and what it saves a year. */
 export { moneyWhatIf } from './analysis/money-what-if.js';
-/** An improvement plan: its options, steps and the candidates left out. */
+/** An improvement plan: its options, steps, method and fill step, and the candidates left out. */
 export type {
+  GreedyComparison,
   NotTaken,
   NotTakenReason,
+  PlanFill,
+  PlanMethod,
   PlanOptions,
   PlanResult,
   PlanStep,
 } from './analysis/plan.js';
-/** Greedy plan by exact gain (in S or money at risk saved) per unit of cost; candidates parsed. */
+/** The best plan within a budget (exact up to `exactLimit` candidates, else greedy with a fill step); candidates parsed. */
 export { PLAN_DEFAULTS, parseCandidates, plan, validateCandidates } from './analysis/plan.js';
+/** Options of automaticCandidates. */
+export type { AutomaticCandidatesOptions } from './analysis/plan-candidates.js';
+/** Automatic plan candidates: every weak link made perfect, an actor's performance and welfare apart. */
+export { AUTOMATIC_CANDIDATES_DEFAULTS, automaticCandidates } from './analysis/plan-candidates.js';
 /** A rated hand-off with its ratings, shares, priorities and derived quality. */
 export type { DimensionRating, HandoffRatings } from './analysis/ratings.js';
 /** Rated hand-offs side by side with the quality derived from their ratings. */
@@ -136,6 +143,10 @@ export type {
 } from './analysis/survey.js';
 /** Survey responses (CSV) aggregated per hand-off; the means become ratings in a copy of the model. */
 export { aggregateSurvey, SURVEY_DEFAULTS } from './analysis/survey.js';
+/** Options of the blank survey. */
+export type { SurveyTemplateOptions } from './analysis/survey-template.js';
+/** The blank "how do people see you?" survey as CSV, and its defaults. */
+export { SURVEY_TEMPLATE_DEFAULTS, surveyTemplate } from './analysis/survey-template.js';
 /** A history of survey waves: S, customers and the weakest link per wave. */
 export {
   type NotComparable,
@@ -246,7 +257,8 @@ export { moneyMarkdown, moneyText } from './render/money-document.js';
 export { moneyHtml } from './render/money-html.js';
 export { renderPlan } from './render/plan-document.js';
 export { renderHandoffRatings } from './render/ratings-document.js';
-export type { TextFormat } from './render/render-document.js';
+/** Every layout of a document: text, Markdown, CSV or HTML. */
+export type { DocumentFormat, TextFormat } from './render/render-document.js';
 export { renderRollUp } from './render/roll-up-document.js';
 export { renderSurvey } from './render/survey-document.js';
 /** The hand-off graph as a standalone SVG, laid out left to right by dagre. */

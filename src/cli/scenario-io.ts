@@ -3,11 +3,17 @@ import { readFile } from 'node:fs/promises';
 import { InvalidArgumentError } from 'commander';
 import { ServiceChainError } from '../model/errors.js';
 
-/** The report formats of what-if, plan and survey. */
-export const RESULT_FORMATS = ['text', 'markdown', 'json'] as const;
+/** The report formats of what-if and plan. */
+export const RESULT_FORMATS = ['text', 'markdown', 'json', 'csv', 'html'] as const;
 
-/** One report format of what-if, plan and survey. */
+/** One report format of what-if and plan. */
 export type ResultFormat = (typeof RESULT_FORMATS)[number];
+
+/** The formats of the survey summary. */
+export const SURVEY_FORMATS = ['text', 'markdown', 'json', 'csv'] as const;
+
+/** One format of the survey summary. */
+export type SurveyFormat = (typeof SURVEY_FORMATS)[number];
 
 /** A rejected option value: exit code 2, like an unknown option. */
 export function usageError(message: string): InvalidArgumentError {
@@ -16,12 +22,19 @@ export function usageError(message: string): InvalidArgumentError {
   return error;
 }
 
-/** Parses `--format text|markdown|json`. */
-export function parseResultFormat(value: string): ResultFormat {
-  const format = RESULT_FORMATS.find((name) => name === value);
-  if (format === undefined) throw usageError(`expected one of ${RESULT_FORMATS.join(', ')}.`);
-  return format;
+/** A `--format` parser accepting one of `formats`. */
+export function formatParser<Format extends string>(
+  formats: readonly Format[],
+): (value: string) => Format {
+  return (value) => {
+    const format = formats.find((name) => name === value);
+    if (format === undefined) throw usageError(`expected one of ${formats.join(', ')}.`);
+    return format;
+  };
 }
+
+/** Parses `--format` of what-if and plan: one of RESULT_FORMATS. */
+export const parseResultFormat: (value: string) => ResultFormat = formatParser(RESULT_FORMATS);
 
 /** Parses a finite number >= 0 (`--budget`). */
 export function parseAmount(value: string): number {

@@ -28,6 +28,8 @@ export function resolveDocumentOptions(options: unknown): DefaultsOf<DocumentOpt
 export interface Span {
   readonly text: string;
   readonly id?: boolean;
+  /** The model id a name stands for (names.ts); only the CSV layout shows it, in an id column. */
+  readonly ref?: string;
 }
 
 /** One table cell, list item or paragraph: spans written one after the other. */
@@ -67,6 +69,8 @@ export const ARROW = ' -> ';
 
 /** Plain words. */
 export const words = (text: string): Span => ({ text });
+/** A node's display name, with the model id it stands for (shown in the CSV layout's id columns). */
+export const named = (text: string, ref: string): Span => ({ text, ref });
 /** A model id (set in code in Markdown). */
 export const id = (text: string): Span => ({ text, id: true });
 /** A cell of plain words. */

@@ -4,7 +4,7 @@
  */
 import type { Report, WeakestLink } from '../analysis/report.js';
 import type { Model } from '../model/schema.js';
-import { ARROW, type Cell, id, joined, type Span, text, words } from './document.js';
+import { ARROW, type Cell, id, joined, named, type Span, text, words } from './document.js';
 
 /** What a report shows for a node id. */
 export type NodeName = (nodeId: string) => Span;
@@ -13,7 +13,7 @@ export type NodeName = (nodeId: string) => Span;
 function lookUp(names: ReadonlyMap<string, string>): NodeName {
   return (nodeId) => {
     const name = names.get(nodeId);
-    return name === undefined ? id(nodeId) : words(name);
+    return name === undefined ? id(nodeId) : named(name, nodeId);
   };
 }
 

@@ -14,14 +14,15 @@ import {
   heading,
   id,
   left,
+  note,
   resolveDocumentOptions,
   right,
   text,
   words,
 } from './document.js';
-import { formatAmount, formatNumber, formatSigned } from './format.js';
+import { formatAmount, formatCount, formatNumber, formatSigned, plural } from './format.js';
 import { formatMoney, moneyDecimals } from './money-format.js';
-import { renderDocument, type TextFormat } from './render-document.js';
+import { type DocumentFormat, renderDocument } from './render-document.js';
 import { warningBlocks } from './warning-blocks.js';
 
 /** `Fix it (fix)`, or the id alone when the candidate has no label of its own. */
@@ -35,7 +36,40 @@ const NOT_TAKEN_REASONS = {
   over_budget: 'over budget',
   no_gain: 'no gain',
   conflict: 'conflict',
+  outranked: 'left out',
 } as const;
+
+/** `exact: best of 2^3 = 8 combinations` or `greedy, 40 candidates > limit 16`. */
+function methodText(result: PlanResult): string {
+  const { method } = result;
+  if (method.kind === 'exact')
+    return `exact: best of 2^${method.candidates} = ${formatCount(method.combinations)} combinations (${plural(method.evaluations, 'set')} within the budget evaluated)`;
+  return `greedy, ${formatCount(method.candidates)} candidates > limit ${formatCount(method.limit)}`;
+}
+
+/** What the method leaves to say: how greedy alone compares, and the fill step of a greedy plan. */
+function methodNotes(result: PlanResult, objective: Objective): Block[] {
+  const { greedy, fill } = result;
+  const notes: Block[] = [];
+  if (greedy !== null && Math.abs(greedy.gain - objective.total(result)) > 1e-12)
+    notes.push(
+      note(
+        words(
+          `Picking greedily by gain per unit of cost would spend ${formatAmount(greedy.spent)} for ${objective.gain(greedy.gain)} and leave ${formatAmount(greedy.moneyLeft)} unspent; the best set within the budget spends ${formatAmount(result.spent)} for ${objective.gain(objective.total(result))}.`,
+        ),
+      ),
+    );
+  if (fill !== null) {
+    const left = `The greedy picks left ${formatAmount(result.budget - result.steps.filter((s) => !s.fill).reduce((sum, s) => sum + s.cost, 0))} unspent, which ${plural(fill.candidates, 'candidate')} still fit`;
+    const outcome = !fill.searched
+      ? `: too many to search every set (more than ${formatCount(result.method.kind === 'greedy' ? result.method.limit : 0)}), so none was added.`
+      : fill.gain > 0
+        ? `; the best set of them (marked "fill") adds ${objective.gain(fill.gain)}.`
+        : '; no set of them gains.';
+    notes.push(note(words(left + outcome)));
+  }
+  return notes;
+}
 
 /** How one objective reads: its words and its gain columns. */
 interface Objective {
@@ -45,6 +79,8 @@ interface Objective {
   readonly step: (s: PlanStep) => Cell[];
   readonly gainTitle: string;
   readonly gain: (gain: number | null) => string;
+  /** The plan's whole gain in the objective. */
+  readonly total: (result: PlanResult) => number;
 }
 
 /** The plan's S and budget, as facts after the objective's own. */
@@ -59,6 +95,7 @@ function scoreFacts(result: PlanResult): Fact[] {
       'Budget',
       `${formatAmount(result.budget)} (spent ${formatAmount(result.spent)}, left ${formatAmount(result.moneyLeft)})`,
     ),
+    fact('Method', methodText(result)),
   ];
 }
 
@@ -67,7 +104,7 @@ const fact = (label: string, value: string): Fact => ({ label, value: text(value
 function scoreObjective(result: PlanResult): Objective {
   return {
     summary: [fact('Objective', 'score (gain in S per unit of cost)'), ...scoreFacts(result)],
-    picks: 'Picks (greedy, by exact gain in S per unit of cost)',
+    picks: 'Picks (by exact gain in S per unit of cost)',
     stepColumns: [right('Gain in S'), right('Gain per 1,000'), right('S after')],
     step: (s) => [
       text(formatSigned(s.gain, 4)),
@@ -76,6 +113,7 @@ function scoreObjective(result: PlanResult): Objective {
     ],
     gainTitle: 'Gain in S',
     gain: (gain) => formatSigned(gain, 4),
+    total: (r) => r.scoreAfter - r.scoreBefore,
   };
 }
 
@@ -92,7 +130,7 @@ function moneyObjective(result: PlanResult): Objective {
       ),
       ...scoreFacts(result),
     ],
-    picks: 'Picks (greedy, by exact money at risk saved per unit of cost)',
+    picks: 'Picks (by exact money at risk saved per unit of cost)',
     stepColumns: [
       right('Money saved'),
       right('Saved per unit'),
@@ -107,6 +145,7 @@ function moneyObjective(result: PlanResult): Objective {
     ],
     gainTitle: 'Money saved',
     gain: money,
+    total: (r) => r.moneyAtRiskBefore - r.moneyAtRiskAfter,
   };
 }
 
@@ -120,7 +159,7 @@ function stepsBlocks(result: PlanResult, objective: Objective, top: number): Blo
   ];
   const row = (s: PlanStep, index: number): Cell[] => [
     text(String(index + 1)),
-    candidateCell(s),
+    s.fill ? [...candidateCell(s), words(' (fill)')] : candidateCell(s),
     text(formatAmount(s.cost)),
     ...objective.step(s),
     text(formatAmount(s.moneyLeft)),
@@ -129,7 +168,15 @@ function stepsBlocks(result: PlanResult, objective: Objective, top: number): Blo
   return [
     heading(2, objective.picks),
     ...boundedTable(columns, steps, top, row, 'None: no candidate fits the budget and gains.'),
+    ...methodNotes(result, objective),
   ];
+}
+
+/** Why a candidate was left out; an amount with grouped thousands. */
+function reasonText(n: NotTaken, result: PlanResult): string {
+  return n.reason === 'over_budget'
+    ? `costs ${formatAmount(n.cost)} with ${formatAmount(result.moneyLeft)} left`
+    : n.message;
 }
 
 function notTakenBlocks(result: PlanResult, objective: Objective, top: number): Block[] {
@@ -138,7 +185,7 @@ function notTakenBlocks(result: PlanResult, objective: Objective, top: number): 
     candidateCell(n),
     text(formatAmount(n.cost)),
     text(objective.gain(n.gain)),
-    text(`${NOT_TAKEN_REASONS[n.reason]}: ${n.message}`),
+    text(`${NOT_TAKEN_REASONS[n.reason]}: ${reasonText(n, result)}`),
   ];
   const rows = { items: result.notTaken, noun: 'candidate' };
   return [heading(2, 'Not taken'), ...boundedTable(columns, rows, top, row, 'None.')];
@@ -158,10 +205,10 @@ export function planDocument(result: PlanResult, options?: Partial<DocumentOptio
   ];
 }
 
-/** A plan as text or Markdown; `top` bounds each table. */
+/** A plan as text, Markdown, CSV or HTML; `top` bounds each table. */
 export function renderPlan(
   result: PlanResult,
-  format: TextFormat = 'text',
+  format: DocumentFormat = 'text',
   options?: Partial<DocumentOptions>,
 ): string {
   return renderDocument(planDocument(result, options), format);

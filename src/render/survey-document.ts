@@ -22,7 +22,8 @@ import {
 } from './document.js';
 import { formatCount, formatNumber } from './format.js';
 import { handoffSpans, modelNames, type NodeName } from './names.js';
-import { renderDocument, type TextFormat } from './render-document.js';
+import { type DocumentFormat, renderDocument } from './render-document.js';
+import { surveyByBlocks } from './survey-by.js';
 import { warningBlocks } from './warning-blocks.js';
 
 /** `4.33 ± 0.33 (n=3)`. */
@@ -68,8 +69,15 @@ function unratedBlocks(unrated: readonly string[], top: number) {
   return [line, note(words(moreNote(shown.length, unrated.length, 'hand-off')))];
 }
 
-/** The survey document; `top` bounds each table. */
-export function surveyDocument(result: SurveyResult, options?: Partial<DocumentOptions>): Document {
+/**
+ * The survey document; `top` bounds each table. With `by` (an actor id) it adds how colleagues
+ * see that person or team (survey-by.ts).
+ */
+export function surveyDocument(
+  result: SurveyResult,
+  options?: Partial<DocumentOptions>,
+  by?: string,
+): Document {
   const { top } = resolveDocumentOptions(options);
   const name = modelNames(result.model);
   const rated = { items: result.handoffs, noun: 'rated hand-off' };
@@ -78,6 +86,7 @@ export function surveyDocument(result: SurveyResult, options?: Partial<DocumentO
     heading(1, 'Survey: how do people see you?'),
     heading(2, 'Rated hand-offs'),
     ...boundedTable(RATED_COLUMNS, rated, top, (h) => ratedRow(h, name), 'None.'),
+    ...(by === undefined ? [] : surveyByBlocks(result, by)),
     heading(2, 'Hand-offs nobody rated'),
     ...unratedBlocks(result.unrated, top),
     heading(2, 'Rows that name no hand-off'),
@@ -95,11 +104,12 @@ export function surveyDocument(result: SurveyResult, options?: Partial<DocumentO
   ];
 }
 
-/** A survey result as text or Markdown; `top` bounds each table. */
+/** A survey result as text, Markdown, CSV or HTML; `top` bounds each table; `by` as surveyDocument. */
 export function renderSurvey(
   result: SurveyResult,
-  format: TextFormat = 'text',
+  format: DocumentFormat = 'text',
   options?: Partial<DocumentOptions>,
+  by?: string,
 ): string {
-  return renderDocument(surveyDocument(result, options), format);
+  return renderDocument(surveyDocument(result, options, by), format);
 }

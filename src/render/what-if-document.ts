@@ -4,6 +4,7 @@
  * the links whose fix-gain rank moved.
  */
 import type { RankMove, RankPlace, WhatIfCustomer, WhatIfResult } from '../analysis/what-if.js';
+import type { Model } from '../model/schema.js';
 import {
   type Block,
   boundedTable,
@@ -21,7 +22,7 @@ import {
 } from './document.js';
 import { formatNumber, formatSigned, NOT_AVAILABLE, plural } from './format.js';
 import { linkCell, listNames, type NodeName } from './names.js';
-import { renderDocument, type TextFormat } from './render-document.js';
+import { type DocumentFormat, renderDocument } from './render-document.js';
 import { warningBlocks } from './warning-blocks.js';
 
 const STATUS_WORDS = { kept: '', added: ' (added)', removed: ' (removed)' } as const;
@@ -57,9 +58,9 @@ const place = (p: RankPlace | null): Cell[] =>
     ? [text('-'), text(NOT_AVAILABLE)]
     : [text(String(p.rank)), text(formatNumber(p.fixGain))];
 
-function moveRow(move: RankMove): Cell[] {
+function moveRow(move: RankMove, name: NodeName): Cell[] {
   return [
-    [id(move.link.id)],
+    move.link.type === 'actor' ? [name(move.link.id)] : [id(move.link.id)],
     text(move.link.type === 'handoff' ? 'hand-off' : 'actor'),
     ...place(move.before),
     ...place(move.after),
@@ -88,10 +89,21 @@ function scoreBlocks(result: WhatIfResult): Block[] {
   ];
 }
 
-/** The what-if document; `top` bounds each table. */
-export function whatIfDocument(result: WhatIfResult, options?: Partial<DocumentOptions>): Document {
+/**
+ * The what-if document; `top` bounds each table. Given the model (before the scenario), actors
+ * are shown by name too; without it by id (the result names only its customers).
+ */
+export function whatIfDocument(
+  result: WhatIfResult,
+  options?: Partial<DocumentOptions>,
+  model?: Model,
+): Document {
   const { top } = resolveDocumentOptions(options);
-  const name = listNames(result.customers);
+  const actors = [...(model?.departments ?? []), ...(model?.employees ?? [])].map((a) => ({
+    id: a.id,
+    name: a.name ?? a.id,
+  }));
+  const name = listNames([...actors, ...result.customers]);
   const title = `What-if${result.scenario.name === null ? '' : `: ${result.scenario.name}`}`;
   const customers = { items: result.customers, noun: 'customer' };
   const moves =
@@ -103,7 +115,7 @@ export function whatIfDocument(result: WhatIfResult, options?: Partial<DocumentO
             MOVE_COLUMNS,
             { items: result.rankingMoves, noun: 'link' },
             top,
-            moveRow,
+            (move) => moveRow(move, name),
             'None.',
           ),
         ];
@@ -117,11 +129,12 @@ export function whatIfDocument(result: WhatIfResult, options?: Partial<DocumentO
   ];
 }
 
-/** A what-if result as text or Markdown; `top` bounds each table. */
+/** A what-if result as text, Markdown, CSV or HTML; `top` bounds each table; `model` names actors. */
 export function renderWhatIf(
   result: WhatIfResult,
-  format: TextFormat = 'text',
+  format: DocumentFormat = 'text',
   options?: Partial<DocumentOptions>,
+  model?: Model,
 ): string {
-  return renderDocument(whatIfDocument(result, options), format);
+  return renderDocument(whatIfDocument(result, options, model), format);
 }

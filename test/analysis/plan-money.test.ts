@@ -84,8 +84,8 @@ describe('plan objective: bad input first', () => {
   });
 });
 
-describe('plan by money on a hand-built model', () => {
-  const result = plan(small, { candidates, budget: 115, objective: 'money' });
+describe('plan by money on a hand-built model, greedy (exactLimit 0)', () => {
+  const result = plan(small, { candidates, budget: 115, objective: 'money', exactLimit: 0 });
 
   it('picks the recovery program first: it saves the most per unit of cost, though S cannot see it', () => {
     expect(result.objective).toBe('money');
@@ -115,7 +115,7 @@ describe('plan by money on a hand-built model', () => {
         message: 'costs 5 with 0 left',
       },
     ]);
-    const roomy = plan(small, { candidates, budget: 1000, objective: 'money' });
+    const roomy = plan(small, { candidates, budget: 1000, objective: 'money', exactLimit: 0 });
     expect(roomy.notTaken.map((n) => [n.candidate, n.reason, n.message])).toEqual([
       ['recovery-again', 'no_gain', 'does not lower money at risk'],
     ]);
@@ -129,6 +129,20 @@ describe('plan by money on a hand-built model', () => {
       expect(step.moneySaved).toBeCloseTo(before[i]! - brute[i]!.atRisk, 9);
       expect(step.score).toBeCloseTo(brute[i]!.score, 12);
     });
+  });
+});
+
+describe('plan by money on a hand-built model, exact', () => {
+  it('saves the same 15,000 for 110 instead of 115: the recovery program then saves nothing', () => {
+    const exact = plan(small, { candidates, budget: 115, objective: 'money' });
+    expect(exact.method.kind).toBe('exact');
+    expect(exact.steps.map((s) => s.candidate)).toEqual(['fix-ab', 'train-a']);
+    expect(exact.moneyAtRiskBefore - exact.moneyAtRiskAfter).toBeCloseTo(15000, 9);
+    expect(exact.spent).toBe(110);
+    expect(exact.notTaken.map((n) => [n.candidate, n.reason])).toEqual([
+      ['recovery', 'no_gain'],
+      ['recovery-again', 'no_gain'],
+    ]);
   });
 });
 

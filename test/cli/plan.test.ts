@@ -53,7 +53,8 @@ describe('service-chain plan', () => {
     expect(result.status).toBe(0);
     const firstStep = result.stdout.split('\n').find((line) => /^\s+1\s/.test(line));
     expect(firstStep).toContain('rest-rooms-and-phone');
-    expect(result.stdout).toContain('over budget: costs 12000 with 5000 left');
+    expect(result.stdout).toContain('over budget: costs 12,000 with 300 left');
+    expect(result.stdout).toMatch(/^Method: +exact: best of 2\^4 = 16 combinations/m);
   });
 
   it('prints JSON with the steps, the money left and what was not taken', () => {
@@ -120,5 +121,20 @@ describe('service-chain plan --objective', () => {
     expect(json.steps.map((s: { candidate: string }) => s.candidate)).not.toContain(
       'recovery-program',
     );
+  });
+});
+
+describe('service-chain plan --auto', () => {
+  it('plans over every weak link at 1 each: the sewing floor’s welfare first', () => {
+    const result = runCli('plan', factory, '--auto', '--budget', '1', '--format', 'json');
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).steps.map((s: { candidate: string }) => s.candidate)).toEqual([
+      'sewing.welfare',
+    ]);
+  });
+
+  it('exits 2 with both --auto and --candidates, or neither', () => {
+    expect(runCli('plan', factory, '--auto', '--candidates', candidates, '-b', '1').status).toBe(2);
+    expect(runCli('plan', factory, '-b', '1').status).toBe(2);
   });
 });

@@ -1,18 +1,16 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..');
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 
-/** The README's TypeScript block, importing the package's source instead of its published name. */
+/** The README's TypeScript block as written. */
 function typescriptBlock(): string {
   const block = /```ts\n([\s\S]*?)```/.exec(readme)?.[1];
   if (block === undefined) throw new Error('README.md has no ```ts block');
-  return block
-    .replace("from 'service-chain'", `from '${join(root, 'src', 'index.ts')}'`)
-    .replace("from 'service-chain/node'", `from '${join(root, 'src', 'node.ts')}'`);
+  return block;
 }
 
 describe('README.md', () => {
@@ -27,13 +25,47 @@ describe('README.md', () => {
     expect(commands).toEqual(['npm install && npm run demo', 'npm test']);
   });
 
-  it('runs its TypeScript example as written', () => {
-    const directory = mkdtempSync(join(root, 'test', 'readme-'));
+  it('runs its TypeScript example as written in a fresh ESM project with the packed tarball', () => {
+    // Inside the repository so that the package's own dependencies resolve from its node_modules,
+    // as `npm install <tarball>` would have installed them (no registry needed).
+    const project = mkdtempSync(join(root, 'test', 'readme-'));
     try {
-      const file = join(directory, 'readme.ts');
-      writeFileSync(file, `${typescriptBlock()}\nconsole.log('built', built.model.name);\n`);
-      const result = spawnSync(join(root, 'node_modules', '.bin', 'tsx'), [file], {
-        cwd: root,
+      // test/global-setup.ts has built dist/; pack what a user would get.
+      const packed = execFileSync(
+        'npm',
+        ['pack', '--ignore-scripts', '--pack-destination', project],
+        {
+          cwd: root,
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      ).trim();
+      const installed = join(project, 'node_modules', 'service-chain');
+      mkdirSync(installed, { recursive: true });
+      execFileSync('tar', [
+        'xzf',
+        join(project, packed.split('\n').at(-1)!),
+        '-C',
+        installed,
+        '--strip-components=1',
+      ]);
+      writeFileSync(
+        join(project, 'package.json'),
+        '{ "name": "fresh", "private": true, "type": "module" }\n',
+      );
+      execFileSync(
+        process.execPath,
+        [join(installed, 'dist', 'cli.js'), 'init', 'retail', '--out', 'retail.yaml'],
+        {
+          cwd: project,
+        },
+      );
+      writeFileSync(
+        join(project, 'example.ts'),
+        `${typescriptBlock()}\nconsole.log('built', built.model.name);\n`,
+      );
+      const result = spawnSync(join(root, 'node_modules', '.bin', 'tsx'), ['example.ts'], {
+        cwd: project,
         encoding: 'utf8',
       });
       expect(result.stderr).toBe('');
@@ -42,7 +74,7 @@ describe('README.md', () => {
       expect(result.stdout).toMatch(/^0\.4696\d* -> 0\.5217\d*$/m);
       expect(result.stdout).toContain('built Corner Bakery');
     } finally {
-      rmSync(directory, { recursive: true, force: true });
+      rmSync(project, { recursive: true, force: true });
     }
   });
 });

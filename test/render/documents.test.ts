@@ -295,9 +295,10 @@ describe('the plan', () => {
       Objective:  score (gain in S per unit of cost)
       S:          0.395 -> 0.518 (+0.123)
       Budget:     5,000 (spent 4,600, left 400)
+      Method:     exact: best of 2^3 = 8 combinations (5 sets within the budget evaluated)
 
-      Picks (greedy, by exact gain in S per unit of cost)
-      ---------------------------------------------------
+      Picks (by exact gain in S per unit of cost)
+      -------------------------------------------
       Step  Candidate                     Cost  Gain in S  Gain per 1,000  S after  Money left
       ----  ---------------------------  -----  ---------  --------------  -------  ----------
          1  rest-room                      600    +0.0410          0.0684   0.4363       4,400
@@ -306,8 +307,8 @@ describe('the plan', () => {
       Not taken
       ---------
       Candidate             Cost  Gain in S  Reason
-      -------------------  -----  ---------  -------------------------------------
-      A new van (new-van)  2,500    +0.0034  over budget: costs 2500 with 400 left
+      -------------------  -----  ---------  --------------------------------------
+      A new van (new-van)  2,500    +0.0034  over budget: costs 2,500 with 400 left
       "
     `);
   });
@@ -321,8 +322,9 @@ describe('the plan', () => {
       - **Objective:** score (gain in S per unit of cost)
       - **S:** 0.395 -> 0.518 (+0.123)
       - **Budget:** 5,000 (spent 4,600, left 400)
+      - **Method:** exact: best of 2^3 = 8 combinations (5 sets within the budget evaluated)
 
-      ## Picks (greedy, by exact gain in S per unit of cost)
+      ## Picks (by exact gain in S per unit of cost)
 
       | Step | Candidate | Cost | Gain in S | Gain per 1,000 | S after | Money left |
       |---:|---|---:|---:|---:|---:|---:|
@@ -333,7 +335,7 @@ describe('the plan', () => {
 
       | Candidate | Cost | Gain in S | Reason |
       |---|---:|---:|---|
-      | A new van (\`new-van\`) | 2,500 | +0.0034 | over budget: costs 2500 with 400 left |
+      | A new van (\`new-van\`) | 2,500 | +0.0034 | over budget: costs 2,500 with 400 left |
       "
     `);
   });

@@ -3,26 +3,30 @@
  * HTML, with the money (`--money`), department (`--level`) and structural (`--metrics`) views
  * appended when asked.
  */
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import { analyze, analyzeWithMoney } from '../../analysis/analyze.js';
 import type { BusinessImpact } from '../../analysis/business-impact.js';
 import { type StructuralMetrics, structuralMetrics } from '../../analysis/metrics.js';
 import type { Report } from '../../analysis/report.js';
 import { type RollUp, rollUp } from '../../analysis/roll-up.js';
 import type { Model } from '../../model/schema.js';
+import { documentCsv } from '../../render/csv.js';
+import { resolveDocumentOptions } from '../../render/document.js';
 import { toHtml } from '../../render/html.js';
 import { jsonChunks } from '../../render/json-stream.js';
 import { toMarkdown } from '../../render/markdown.js';
-import { renderMetrics } from '../../render/metrics-document.js';
-import { moneyMarkdown, moneyText } from '../../render/money-document.js';
-import { renderRollUp } from '../../render/roll-up-document.js';
+import { metricsDocument, renderMetrics } from '../../render/metrics-document.js';
+import { moneyDocument, moneyMarkdown, moneyText } from '../../render/money-document.js';
+import { reportDocument } from '../../render/report-document.js';
+import { renderRollUp, rollUpDocument } from '../../render/roll-up-document.js';
 import { toText } from '../../render/text.js';
 import { readModelFile, runCommand, writeOutput } from '../io.js';
 import { createImpactProgress } from '../progress.js';
+import { usageError } from '../scenario-io.js';
 import { writeChunkedOutput } from '../write-stream.js';
 
 /** The output formats of `analyze`. */
-export const ANALYZE_FORMATS = ['text', 'markdown', 'json', 'html'] as const;
+export const ANALYZE_FORMATS = ['text', 'markdown', 'json', 'html', 'csv'] as const;
 
 /** One output format of `analyze`. */
 export type AnalyzeFormat = (typeof ANALYZE_FORMATS)[number];
@@ -76,13 +80,6 @@ export type AnalyzeLevel = 'department' | number;
 
 /** Defaults of `analyze`: a text report on stdout. */
 export const ANALYZE_COMMAND_DEFAULTS: AnalyzeCommandOptions = { format: 'text' };
-
-/** A rejected option value is a usage error: exit code 2, like an unknown option. */
-function usageError(message: string): InvalidArgumentError {
-  const error = new InvalidArgumentError(message);
-  error.exitCode = 2;
-  return error;
-}
 
 /** Parses `--top`: a positive integer written as digits, nothing else (`3.5`, `0`, `1e3` fail). */
 export function parseTop(value: string): number {
@@ -189,6 +186,17 @@ function appendViews(
   return parts.join('\n');
 }
 
+/** Every table of the report and of each view asked for, as one CSV stream (csv.ts). */
+function analysisCsv(report: Report, views: AnalyzeViews, top: { top?: number }): string {
+  const documents = [
+    reportDocument(report, resolveDocumentOptions(top)),
+    views.money === undefined ? [] : moneyDocument(views.money, top),
+    views.rollUp === undefined ? [] : rollUpDocument(views.rollUp, top),
+    views.metrics === undefined ? [] : metricsDocument(views.metrics, top),
+  ];
+  return documentCsv(documents.flat());
+}
+
 /**
  * The report in the chosen format, with the views appended, as one string: for text, Markdown and
  * HTML (JSON as `analysisChunks` streams it, joined: use that for big models).
@@ -209,6 +217,8 @@ export function renderAnalysis(
       return [...analysisChunks(report, model, options, views)].join('');
     case 'html':
       return toHtml(report, model, { ...views, ...top });
+    case 'csv':
+      return analysisCsv(report, views, top);
   }
 }
 
@@ -251,7 +261,12 @@ export async function runAnalyze(file: string, options: AnalyzeCommandOptions): 
   if (options.dynamics !== undefined) {
     // Loaded on use: dynamics.ts imports this module's parsers.
     const { runDynamics } = await import('./dynamics.js');
-    return runDynamics(file, { ...options, scenario: options.dynamics });
+    const { format } = options;
+    if (format === 'csv')
+      throw usageError(
+        '--dynamics writes text, markdown, json or html; a day-by-day table has no csv yet.',
+      );
+    return runDynamics(file, { ...options, format, scenario: options.dynamics });
   }
   const { model } = await readModelFile(file);
   // Progress of the impact pass on stderr, only on a terminal and after a second (progress.ts).

@@ -83,7 +83,7 @@ export async function runWhatIf(file: string, options: WhatIfCommandOptions): Pr
   const text =
     options.format === 'json'
       ? toJson(result)
-      : renderWhatIf(result, options.format, topOf(options));
+      : renderWhatIf(result, options.format, topOf(options), model);
   await writeOutput(text, options.out);
 }
 
@@ -109,7 +109,7 @@ export function registerWhatIf(program: Command): void {
     .addOption(
       new Option(
         '-t, --top <n>',
-        'rows per table in text and Markdown (positive integer)',
+        'rows per table in text, Markdown, CSV and HTML (positive integer)',
       ).argParser(parseTop),
     )
     .option(
