@@ -56,6 +56,7 @@ export { applyChanges, reevaluate, reevaluateStrength } from './incremental.js';
 export { linkName, linkNode, linkValue } from './links.js';
 export { nodeInput, serviceOf } from './node-service.js';
 export { organisationScore, propagate } from './propagate.js';
+export { groupNeed, noWayAround, reachedNodes, sourceJoined } from './dominators.js';
 export { customersReached, handoffsToCustomer } from './reach.js';
 export { customerSensitivity, scoreSensitivity, sensitivity } from './sensitivity.js';
 export { chainStrength } from './strength.js';
