@@ -41,6 +41,7 @@
 export { affineNodes, isAffineLink } from './affine.js';
 export { combineCode, compileModel } from './compile.js';
 export { findComponents } from './components.js';
+export { groupNeed, noWayAround, reachedNodes, sourceJoined } from './dominators.js';
 export {
   type CustomerImpactSettings,
   type CustomerImpactVisitor,
@@ -56,7 +57,6 @@ export { applyChanges, reevaluate, reevaluateStrength } from './incremental.js';
 export { linkName, linkNode, linkValue } from './links.js';
 export { nodeInput, serviceOf } from './node-service.js';
 export { organisationScore, propagate } from './propagate.js';
-export { groupNeed, noWayAround, reachedNodes, sourceJoined } from './dominators.js';
 export { customersReached, handoffsToCustomer } from './reach.js';
 export { customerSensitivity, scoreSensitivity, sensitivity } from './sensitivity.js';
 export { chainStrength } from './strength.js';
