@@ -159,10 +159,11 @@ class Lists {
 }
 
 /**
- * Chain order of the links: nodes in the components' topological order, and at each node first
- * the hand-offs into it (declaration order), then the actor itself. `linkOf[rank]` inverts it.
+ * Chain order of the links (`rankOf[link]`): nodes in the components' topological order, and at
+ * each node first the hand-offs into it (declaration order), then the actor itself. `linkOf[rank]`
+ * inverts it.
  */
-function chainOrder(chain: CompiledChain): { rankOf: Int32Array; linkOf: Int32Array } {
+export function chainOrder(chain: CompiledChain): { rankOf: Int32Array; linkOf: Int32Array } {
   const { actorCount, groupStart, groupEdgeStart, groupEdges } = chain;
   const rankOf = new Int32Array(chain.linkCount);
   const linkOf = new Int32Array(chain.linkCount);

@@ -41,7 +41,7 @@
 export { affineNodes, isAffineLink } from './affine.js';
 export { combineCode, compileModel } from './compile.js';
 export { findComponents } from './components.js';
-export { groupNeed, noWayAround, reachedNodes, sourceJoined } from './dominators.js';
+export { chainOrder, groupNeed, noWayAround, reachedNodes, sourceJoined } from './dominators.js';
 export {
   type CustomerImpactSettings,
   type CustomerImpactVisitor,

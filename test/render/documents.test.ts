@@ -85,6 +85,16 @@ describe('the analysis report', () => {
       ------
       None: no hand-off chain loops back.
 
+      Single points of failure
+      ------------------------
+      - No way around: every path of service to the customer passes through this link.
+      - Failure costs more: this link's failure alone loses more than the threshold share (--spof-threshold, default half) of the customer's service.
+
+      Customer  No way around                                          Failure costs more (loss)
+      --------  -----------------------------------------------------  -----------------------------------------------------------------------------
+      Shoppers  Warehouse, Warehouse -> Dispatch, Dispatch and 3 more  Warehouse (0.385), Warehouse -> Dispatch (0.385), Dispatch (0.385) and 3 more
+      Cafés     Warehouse, Warehouse -> Dispatch, Dispatch and 1 more  Warehouse (0.648), Warehouse -> Dispatch (0.648), Dispatch (0.648) and 1 more
+
       Warnings
       --------
       None.
@@ -130,6 +140,16 @@ describe('the analysis report', () => {
       ## Cycles
 
       None: no hand-off chain loops back.
+
+      ## Single points of failure
+
+      - No way around: every path of service to the customer passes through this link.
+      - Failure costs more: this link's failure alone loses more than the threshold share (--spof-threshold, default half) of the customer's service.
+
+      | Customer | No way around | Failure costs more (loss) |
+      |---|---|---|
+      | Shoppers | Warehouse, Warehouse -> Dispatch, Dispatch and 3 more | Warehouse (0.385), Warehouse -> Dispatch (0.385), Dispatch (0.385) and 3 more |
+      | Cafés | Warehouse, Warehouse -> Dispatch, Dispatch and 1 more | Warehouse (0.648), Warehouse -> Dispatch (0.648), Dispatch (0.648) and 1 more |
 
       ## Warnings
 

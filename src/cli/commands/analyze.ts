@@ -19,6 +19,7 @@ import { renderRollUp } from '../../render/roll-up-document.js';
 import { toText } from '../../render/text.js';
 import { readModelFile, runCommand, writeOutput } from '../io.js';
 import { createImpactProgress } from '../progress.js';
+import { parseShare } from '../scenario-io.js';
 import { writeChunkedOutput } from '../write-stream.js';
 
 /** The output formats of `analyze`. */
@@ -48,6 +49,8 @@ export interface AnalyzeCommandOptions {
    * (more than PRETTY_JSON_LINKS links) and the output is a file or pipe (see jsonIndent).
    */
   readonly pretty?: boolean;
+  /** `--spof-threshold`: the share of a customer's service whose loss lists a failure (analyze's default if absent). */
+  readonly spofThreshold?: number;
 }
 
 /**
@@ -238,6 +241,7 @@ export function analyzeForCommand(
   const settings = {
     ...(options.top !== undefined && { top: options.top }),
     ...(onProgress !== undefined && { onProgress }),
+    ...(options.spofThreshold !== undefined && { spofThreshold: options.spofThreshold }),
   };
   return options.money === true
     ? analyzeWithMoney(model, settings)
@@ -288,6 +292,12 @@ export function registerAnalyze(program: Command): void {
         '-l, --level <level>',
         "add the department view: department (each actor's own) or N (depth, 1 = top level)",
       ).argParser(parseLevel),
+    )
+    .addOption(
+      new Option(
+        '--spof-threshold <share>',
+        "list a link's failure when it loses more than this share of a customer's service (default 0.5)",
+      ).argParser(parseShare),
     )
     .option('--metrics', 'add structural metrics: in/out-degree and betweenness of every node')
     .option(
