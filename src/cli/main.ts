@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { registerAnalyze } from './commands/analyze.js';
+import { registerBackups } from './commands/backups.js';
 import { registerDiagram } from './commands/diagram.js';
 import { registerExport } from './commands/export.js';
 import { registerInit } from './commands/init.js';
@@ -39,6 +40,7 @@ registerWhatIf(program);
 registerPlan(program);
 registerSurvey(program);
 registerExport(program);
+registerBackups(program);
 // British spelling, as the docs and the output use it.
 program.commands.find((command) => command.name() === 'analyze')?.alias('analyse');
 

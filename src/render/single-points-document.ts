@@ -3,15 +3,16 @@
  * failure"): per customer, the links with no way around and the failures that cost more than the
  * threshold. Bounded by `top` (customers and links per cell); names, not ids.
  */
-import type { CustomerReport, Report } from '../analysis/report.js';
+import type { CustomerReport, Report, WeakestLink } from '../analysis/report.js';
 import {
   type Block,
-  boundedTable,
   type Cell,
   heading,
   joined,
-  left,
   list,
+  moreNote,
+  note,
+  paragraph,
   type Span,
   text,
   words,
@@ -27,23 +28,34 @@ function bounded(cells: readonly Cell[], top: number): Cell {
   return shown;
 }
 
-function row(customer: CustomerReport, top: number, name: NodeName): Cell[] {
+/** The key of a link, to leave the "no way around" links out of the costly list. */
+const keyOf = (link: WeakestLink) => `${link.type}:${link.id}`;
+
+/** `Shoppers: no way around Warehouse, …; also costly Supplier A (0.405)`. */
+function item(customer: CustomerReport, top: number, name: NodeName): Cell {
   const none = customer.singlePointsOfFailure ?? [];
-  const costly = customer.failureAboveThreshold ?? [];
-  return [
-    [name(customer.id)],
-    bounded(
-      none.map((link) => linkCell(link, name)),
-      top,
-    ),
-    bounded(
-      costly.map(({ link, failureLoss }) => [
-        ...linkCell(link, name),
-        words(` (${formatNumber(failureLoss)})`),
-      ]),
-      top,
-    ),
-  ];
+  const structural = new Set(none.map(keyOf));
+  const costly = (customer.failureAboveThreshold ?? []).filter(
+    (entry) => !structural.has(keyOf(entry.link)),
+  );
+  const parts: Span[] = [name(customer.id), words(': ')];
+  if (none.length > 0) {
+    parts.push(
+      words('no way around '),
+      ...bounded(
+        none.map((link) => linkCell(link, name)),
+        top,
+      ),
+    );
+  }
+  if (costly.length > 0) {
+    const cells = costly.map(({ link, failureLoss }) => [
+      ...linkCell(link, name),
+      words(` (${formatNumber(failureLoss)})`),
+    ]);
+    parts.push(words(none.length > 0 ? '; also costly ' : 'costly '), ...bounded(cells, top));
+  }
+  return parts;
 }
 
 /** The ids the section names: the customers listed and the ends of their links shown. */
@@ -73,24 +85,19 @@ export function singlePointsBlocks(report: Report, top: number): Block[] {
     (c) => (c.singlePointsOfFailure?.length ?? 0) > 0 || (c.failureAboveThreshold?.length ?? 0) > 0,
   );
   const name = reportNames(report, shownIds(customers.slice(0, top), top));
-  const columns = [left('Customer'), left('No way around'), left('Failure costs more (loss)')];
-  const empty =
-    'None: every customer has a way around every link, and no failure alone costs more than the threshold.';
-  return [
-    heading(2, 'Single points of failure'),
-    list([
-      text('No way around: every path of service to the customer passes through this link.'),
-      text(
-        "Failure costs more: this link's failure alone loses more than the threshold share " +
-          "(--spof-threshold, default half) of the customer's service.",
-      ),
-    ]),
-    ...boundedTable(
-      columns,
-      { items: customers, noun: 'customer' },
-      top,
-      (c) => row(c, top, name),
-      empty,
+  const legend = paragraph(
+    words(
+      'No way around: every path of service to the customer passes through the link. ' +
+        "Costly: the link's failure alone loses more than the threshold share " +
+        "(--spof-threshold, default half) of the customer's service (loss in brackets).",
     ),
-  ];
+  );
+  const title = heading(2, 'Single points of failure');
+  if (customers.length === 0) {
+    return [title, paragraph(words('None: every customer has a way around every link.'))];
+  }
+  const shown = customers.slice(0, top).map((c) => item(c, top, name));
+  const more =
+    customers.length > top ? [note(words(moreNote(top, customers.length, 'customer')))] : [];
+  return [title, legend, list(shown), ...more];
 }
