@@ -57,7 +57,8 @@ export function thresholdCollector(
     visit(link, _fixes, failures) {
       for (const c of scored) {
         const loss = failures[c - first]!;
-        if (loss > 0 && loss > threshold * evaluation.service[c]!) {
+        const service = evaluation.service[c]!;
+        if (service > 0 && loss > 0 && loss > threshold * service) {
           found[c - first]!.push({ link, loss });
         }
       }
