@@ -22,8 +22,8 @@ export interface CustomerReport {
   /** Ids from the weakest link to this customer; empty when nothing is weak. */
   readonly chain: readonly string[];
   /**
-   * Links with no way around: each alone cuts the customer off (docs/model.md, "Single points of
-   * failure"), in chain order. Always set by `analyze`; optional so that older report objects
+   * Links with no way around: each alone cuts the customer off
+   * (docs/model.md, "Single points of failure"), in chain order. Always set by `analyze`; optional so that older report objects
    * built by hand still type-check (renderers read absent as none).
    */
   readonly singlePointsOfFailure?: readonly WeakestLink[];

@@ -1,7 +1,8 @@
 /**
- * The "Single points of failure" section of the report (docs/model.md, "Single points of
- * failure"): per customer, the links with no way around and the failures that cost more than the
- * threshold. Bounded by `top` (customers and links per cell); names, not ids.
+ * The "Single points of failure" section of the report
+ * (docs/model.md, "Single points of failure"): per customer, the links with no way around and
+ * the failures that cost more than the threshold. Bounded by `top` (customers and links per
+ * cell); names, not ids.
  */
 import type { CustomerReport, Report, WeakestLink } from '../analysis/report.js';
 import {

@@ -88,6 +88,7 @@ describe('docs/model.md worked examples', () => {
       'score',
       'cycle',
       'min-combine',
+      'single-points',
     ]);
     for (const example of examples) expect(example.expectations.length).toBeGreaterThan(0);
   });
