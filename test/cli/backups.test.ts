@@ -80,3 +80,19 @@ describe('service-chain analyze --spof-threshold', () => {
     expect(runCli('analyze', warehouse, '--spof-threshold', '2').status).toBe(2);
   });
 });
+
+describe('service-chain analyze --format html', () => {
+  it('draws the single warehouse dashed and lists the single points of failure', () => {
+    const html = runCli('analyze', warehouse, '--format', 'html').stdout;
+    const box = (title: string) =>
+      new RegExp(`<g class="([^"]*)" data-key="[^"]+" tabindex="0"><title>${title}`).exec(
+        html,
+      )?.[1];
+    expect(box('Central warehouse')).toContain('sc-spof');
+    // Customers are not links: never marked.
+    expect(box('Town shoppers')).not.toContain('sc-spof');
+    expect(html).toContain(
+      '<li><strong>Town shoppers</strong>: Buying, Central warehouse, Central warehouse → Town stores, Town stores, Town stores → Town shoppers</li>',
+    );
+  });
+});
