@@ -28,12 +28,7 @@ import { engineWarnings } from './engine-warnings.js';
 import { runImpactPass } from './impact-pass.js';
 import { buildRanking, isScored, weakestLinkRef } from './rankings.js';
 import type { ActorReport, CustomerReport, CycleReport, HandoffReport, Report } from './report.js';
-import {
-  bothVisitors,
-  type CustomerSinglePoints,
-  singlePoints,
-  thresholdCollector,
-} from './single-points.js';
+import { bothVisitors, singlePoints, thresholdCollector } from './single-points.js';
 
 export { ANALYZE_DEFAULTS, type AnalyzeOptions } from './analyze-options.js';
 
