@@ -12,6 +12,12 @@ export {
   type AnalyzeOptions,
   type DefaultedOptions,
 } from './analysis/analyze-options.js';
+/** A hand-off a backup adds. */
+export type { PlannedHandoff } from './analysis/backup-changes.js';
+/** Where a backup pays: options, result and one backup tried (docs/model.md, "Single points of failure"). */
+export type { Backup, BackupsOptions, BackupsResult } from './analysis/backups.js';
+/** Exact gain of a second provider for each single point of failure; as plan candidates. */
+export { BACKUPS_DEFAULTS, backupCandidates, backups } from './analysis/backups.js';
 /** A link down for some days, and the service-days it costs. */
 export {
   type BreakdownCustomer,
@@ -132,6 +138,8 @@ export type { Candidate, Change, PlanObjective, Scenario } from './analysis/scen
  * validateCandidates; a change has no schema of its own: validateScenario is its validator).
  */
 export { CandidateSchema, PLAN_OBJECTIVES } from './analysis/scenario-schema.js';
+/** One customer's single points of failure: links with no way around, and costly failures. */
+export type { CostlyFailure, CustomerSinglePoints } from './analysis/single-points.js';
 /** A survey's aggregates per hand-off and dimension, and its options. */
 export type {
   DimensionAggregate,
@@ -212,6 +220,8 @@ export type {
 } from './model/schema.js';
 /** The zod schema of a model file; its JSON Schema is `docs/model.schema.json`. */
 export { ModelSchema } from './model/schema.js';
+/** The backups as text or Markdown. */
+export { renderBackups } from './render/backups-document.js';
 /** Options of the diagram renderers and the HTML report: `level` actor (default) or department. */
 export type { DiagramLevel, DiagramOptions } from './render/diagram-options.js';
 /** Defaults of the diagram renderers: the actor-level graph. */

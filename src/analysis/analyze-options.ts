@@ -1,5 +1,5 @@
 /** Options of `analyze`: the engine's controls plus `top`, merged over ANALYZE_DEFAULTS. */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ENGINE_DEFAULTS } from '../engine/index.js';
 import {
   type DefaultsOf,
@@ -20,6 +20,11 @@ export const AnalyzeOptionsSchema = EngineOptionsSchema.extend({
    * and once at the end. Not part of the report; no default (no progress is reported).
    */
   onProgress: ProgressSchema.optional(),
+  /**
+   * A link's failure is listed in a customer's `failureAboveThreshold` when it loses more than
+   * this share of the customer's service (docs/model.md, "Single points of failure").
+   */
+  spofThreshold: z.number().min(0).max(1).optional(),
 });
 
 /** Options of `analyze`; every field optional, see ANALYZE_DEFAULTS. @useDeclaredType */
@@ -28,8 +33,15 @@ export type AnalyzeOptions = z.input<typeof AnalyzeOptionsSchema>;
 /** Every option of `analyze` with a default value. */
 export type DefaultedOptions = DefaultsOf<Omit<AnalyzeOptions, 'onProgress'>>;
 
-/** Defaults of AnalyzeOptions: the engine's iteration controls and ten links per ranking. */
-export const ANALYZE_DEFAULTS: DefaultedOptions = { ...ENGINE_DEFAULTS, top: 10 };
+/**
+ * Defaults of AnalyzeOptions: the engine's iteration controls, ten links per ranking, and a
+ * failure that costs a customer more than half its service as the single-point threshold.
+ */
+export const ANALYZE_DEFAULTS: DefaultedOptions = {
+  ...ENGINE_DEFAULTS,
+  top: 10,
+  spofThreshold: 0.5,
+};
 
 /** AnalyzeOptions once merged over ANALYZE_DEFAULTS. */
 export type ResolvedAnalyzeOptions = ResolvedOptions<

@@ -28,6 +28,7 @@ import { engineWarnings } from './engine-warnings.js';
 import { runImpactPass } from './impact-pass.js';
 import { buildRanking, isScored, weakestLinkRef } from './rankings.js';
 import type { ActorReport, CustomerReport, CycleReport, HandoffReport, Report } from './report.js';
+import { bothVisitors, singlePoints, thresholdCollector } from './single-points.js';
 
 export { ANALYZE_DEFAULTS, type AnalyzeOptions } from './analyze-options.js';
 
@@ -80,7 +81,9 @@ function runAnalysis(
         engine: engineOptions,
       })
     : null;
-  const visit = money?.pricer?.visit;
+  const costly =
+    sensitivity === null ? null : thresholdCollector(chain, evaluation, resolved.spofThreshold);
+  const visit = bothVisitors(money?.pricer?.visit, costly?.visit);
   // S is null exactly when no customer is scored: then no link moves S or any money (all 0).
   const pass =
     sensitivity === null
@@ -102,7 +105,10 @@ function runAnalysis(
 
   // Only the few links that are some customer's weakest get a list: the rest share NOBODY.
   const weakestFor = new Map<number, string[]>();
-  const customers = customerReports(model, chain, evaluation, strength, weakestFor);
+  const spof = singlePoints(chain, costly);
+  const customers = customerReports(model, chain, evaluation, strength, weakestFor).map(
+    (customer, i) => ({ ...customer, ...spof[i]! }),
+  );
   const reached = customersReached(chain);
   const distance = handoffsToCustomer(chain);
 

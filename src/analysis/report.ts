@@ -1,6 +1,7 @@
 /** The report object of docs/model.md, "What each report field means to a consultant": what `analyze` returns and `analyze --format json` prints. */
 import type { Warning } from '../model/errors.js';
 import type { Segment } from '../model/schema.js';
+import type { CostlyFailure } from './single-points.js';
 
 /** The link that attains a node's chain strength (docs/model.md, "Chain strength and the weakest link"). */
 export type WeakestLink =
@@ -20,6 +21,14 @@ export interface CustomerReport {
   readonly weakestLink: WeakestLink | null;
   /** Ids from the weakest link to this customer; empty when nothing is weak. */
   readonly chain: readonly string[];
+  /**
+   * Links with no way around: each alone cuts the customer off
+   * (docs/model.md, "Single points of failure"), in chain order. Always set by `analyze`; optional so that older report objects
+   * built by hand still type-check (renderers read absent as none).
+   */
+  readonly singlePointsOfFailure?: readonly WeakestLink[];
+  /** Links whose failure alone loses more than `spofThreshold` of its service, in chain order (set by `analyze`). */
+  readonly failureAboveThreshold?: readonly CostlyFailure[];
 }
 
 /** Figures shared by every link (docs/model.md, "Impact of one link: sensitivity, fix gain, failure loss"); null where S is null or the derivative infinite. */

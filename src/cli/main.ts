@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { registerAnalyze } from './commands/analyze.js';
+import { registerBackups } from './commands/backups.js';
 import { registerDiagram } from './commands/diagram.js';
 import { registerDiff } from './commands/diff.js';
 import { registerDynamics } from './commands/dynamics.js';
@@ -47,6 +48,7 @@ registerExplore(program);
 registerDiff(program);
 registerTrend(program);
 registerDynamics(program);
+registerBackups(program);
 // British spelling, as the docs and the output use it.
 program.commands.find((command) => command.name() === 'analyze')?.alias('analyse');
 

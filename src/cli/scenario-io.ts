@@ -43,6 +43,13 @@ export function parseAmount(value: string): number {
   return amount;
 }
 
+/** Parses a share in [0, 1] (`--spof-threshold`, `backups --quality`). */
+export function parseShare(value: string): number {
+  const share = value.trim() === '' ? Number.NaN : Number(value);
+  if (!(share >= 0 && share <= 1)) throw usageError('expected a number from 0 to 1.');
+  return share;
+}
+
 /** Parses a positive integer written as digits (`--min-respondents`). */
 export function parseCount(value: string): number {
   const count = /^\d+$/.test(value) ? Number(value) : Number.NaN;

@@ -42,6 +42,7 @@ export { forEachLinkSensitivities, type LinkSensitivitiesVisitor } from './adjoi
 export { affineNodes, isAffineLink } from './affine.js';
 export { combineCode, compileModel } from './compile.js';
 export { findComponents } from './components.js';
+export { chainOrder, groupNeed, noWayAround, reachedNodes, sourceJoined } from './dominators.js';
 export { type DailyRun, type DynamicsSettings, type LaggedInputs, runDays } from './dynamics.js';
 export {
   type CustomerImpactSettings,

@@ -18,6 +18,7 @@ import { htmlPage } from './html/page.js';
 import { panelItems } from './html/panel-data.js';
 import { REPORT_JS } from './html/script.js';
 import { REPORT_JS_HASH } from './html/script-hash.js';
+import { singlePointKeys, singlePointsSection } from './html/single-points.js';
 import { REPORT_CSS } from './html/style.js';
 import { customersTable, findingsList, linksTable } from './html/tables.js';
 import { HTML_DEFAULTS, type HtmlOptions, HtmlOptionsSchema } from './html-options.js';
@@ -60,7 +61,7 @@ export function toHtml(report: Report, model: Model, options: HtmlOptions = {}):
       '<h2>The service chain</h2>',
       '<p class="hint">Work flows left to right, from suppliers to customers. Red: a customer\'s weakest link. Amber: the next best links to fix. Numbers on arrows are hand-off quality (1 = perfect). Click a box or an arrow to see its figures.</p>',
       '<div class="diagram-layout">',
-      `<div class="diagram-scroll">${diagramSvg(diagram, { fit: true })}</div>`,
+      `<div class="diagram-scroll">${diagramSvg(diagram, { fit: true, marked: singlePointKeys(report, diagram) })}</div>`,
       '<aside id="sc-panel" class="panel" aria-live="polite"><div class="kind">Details</div><h3>Select a box</h3><p class="hint">Click any box or arrow in the diagram to see its service, chain strength and what fixing it would gain.</p></aside>',
       '</div>',
       '</section>',
@@ -74,6 +75,7 @@ export function toHtml(report: Report, model: Model, options: HtmlOptions = {}):
       `<p class="hint">Fix gain: how much the organisation score rises if this link alone were perfect. Failure loss: what it falls by if the link broke down. Sensitivity: the change per unit of improvement. Click a column heading to sort.${omittedNote(links.omitted)}</p>`,
       links.html,
       '</section>',
+      ...singlePointsSection(report, names),
       '<section id="sc-findings">',
       '<h2>Cycles and warnings</h2>',
       findingsList(report, names),

@@ -40,9 +40,14 @@ export function toSvg(report: Report, model: Model, options?: DiagramOptions): s
 
 /**
  * The SVG of a built diagram (the HTML report inlines the same picture). `fit` lets it shrink to
- * its container's width, never growing past its natural size.
+ * its container's width, never growing past its natural size. `marked`: keys of the boxes and
+ * arrows to mark as single points of failure (class `sc-spof`; the HTML report draws them dashed).
  */
-export function diagramSvg(diagram: Diagram, { fit = false }: { fit?: boolean } = {}): string {
+export function diagramSvg(
+  diagram: Diagram,
+  { fit = false, marked }: { fit?: boolean; marked?: ReadonlySet<string> } = {},
+): string {
+  const spof = (key: string) => (marked?.has(key) === true ? ' sc-spof' : '');
   const placed = layoutDiagram(diagram);
   const width = Math.max(placed.width, LEGEND_WIDTH);
   const height = placed.height + LEGEND_HEIGHT;
@@ -56,10 +61,10 @@ export function diagramSvg(diagram: Diagram, { fit = false }: { fit?: boolean } 
     ...placed.clusters.map(clusterSvg),
     '</g>',
     '<g class="sc-edges">',
-    ...placed.edges.map(edgeSvg),
+    ...placed.edges.map((edge) => edgeSvg(edge, spof(edge.edge.key))),
     '</g>',
     '<g class="sc-nodes">',
-    ...placed.nodes.map(nodeSvg),
+    ...placed.nodes.map((node) => nodeSvg(node, spof(node.node.key))),
     '</g>',
     legendSvg(placed, placed.height),
     '</svg>',
@@ -109,13 +114,13 @@ export function basisPath(points: readonly Point[]): string {
   return `${d}L${f(x1)},${f(y1)}`;
 }
 
-function edgeSvg(placed: PlacedEdge): string {
+function edgeSvg(placed: PlacedEdge, extraClass: string): string {
   const { edge, label } = placed;
   const colour = HIGHLIGHT_COLOURS[edge.highlight].stroke;
   const labelWidth = Math.ceil(edge.label.length * LAYOUT_SIZES.labelFont * 0.6 + 8);
   const ids = edge.handoffs.join(', ');
   return [
-    `<g class="sc-edge sc-${edge.highlight}" data-key="${edge.key}">`,
+    `<g class="sc-edge sc-${edge.highlight}${extraClass}" data-key="${edge.key}">`,
     `<title>${escapeXml(`${ids}: quality ${formatFigure(edge.quality)}, sensitivity ${formatFigure(edge.sensitivity)}`)}</title>`,
     `<path d="${basisPath(placed.points)}" fill="none" stroke="${colour}" stroke-width="${edge.width}" marker-end="url(#sc-arrow-${edge.highlight})"${edge.highlight === 'none' ? ' stroke-opacity="0.75"' : ''}/>`,
     `<rect x="${num(label.x - labelWidth / 2)}" y="${num(label.y - 8)}" width="${labelWidth}" height="16" rx="3" fill="#ffffff" fill-opacity="0.9"/>`,
@@ -124,7 +129,7 @@ function edgeSvg(placed: PlacedEdge): string {
   ].join('');
 }
 
-function nodeSvg(placed: PlacedNode): string {
+function nodeSvg(placed: PlacedNode, extraClass: string): string {
   const { node } = placed;
   const colours = HIGHLIGHT_COLOURS[node.highlight];
   const left = placed.x - placed.width / 2;
@@ -137,7 +142,7 @@ function nodeSvg(placed: PlacedNode): string {
       ? 'not reached'
       : `service ${formatFigure(node.service)}`;
   return [
-    `<g class="sc-node sc-${node.kind} sc-${node.highlight}" data-key="${node.key}" tabindex="0">`,
+    `<g class="sc-node sc-${node.kind} sc-${node.highlight}${extraClass}" data-key="${node.key}" tabindex="0">`,
     `<title>${escapeXml(`${node.name} (${node.id})`)}</title>`,
     `<rect x="${num(left)}" y="${num(top)}" width="${num(placed.width)}" height="${num(placed.height)}" rx="${radius}" fill="${fill}" stroke="${colours.stroke}" stroke-width="${strokeWidth}"/>`,
     `<text x="${num(placed.x)}" y="${num(placed.y - 3)}" text-anchor="middle" font-size="${LAYOUT_SIZES.nameFont}" font-weight="bold" fill="${TEXT_COLOUR}">${escapeXml(placed.title)}</text>`,

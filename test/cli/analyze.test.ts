@@ -127,7 +127,10 @@ describe('service-chain analyze examples/retail.yaml', () => {
     ]);
     expect(Object.keys(report.model).sort()).toEqual(['actors', 'customers', 'handoffs', 'name']);
     expect(Object.keys(report.customers[0]).sort()).toEqual(
-      ['id', 'name', 'segment', 'value', 'service', 'chainStrength', 'weakestLink', 'chain'].sort(),
+      [
+        ...['id', 'name', 'segment', 'value', 'service', 'chainStrength', 'weakestLink', 'chain'],
+        ...['singlePointsOfFailure', 'failureAboveThreshold'],
+      ].sort(),
     );
     expect(Object.keys(report.actors[0]).sort()).toEqual(
       [

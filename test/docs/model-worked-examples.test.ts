@@ -90,6 +90,7 @@ describe('docs/model.md worked examples', () => {
       'min-combine',
       'k-of-n',
       'before-and-after',
+      'single-points',
     ]);
     for (const example of examples) expect(example.expectations.length).toBeGreaterThan(0);
   });

@@ -5,7 +5,16 @@ import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..');
 const tsx = join(root, 'node_modules', '.bin', 'tsx');
-const scripts = ['retail', 'hospital', 'college', 'factory', 'call-centre', 'tour', 'waves'];
+const scripts = [
+  'retail',
+  'hospital',
+  'college',
+  'factory',
+  'call-centre',
+  'tour',
+  'waves',
+  'warehouse',
+];
 
 /**
  * The lines of a script's closing `// Expected output:` comment block, without the `// ` prefix:

@@ -85,6 +85,13 @@ describe('the analysis report', () => {
       ------
       None: no hand-off chain loops back.
 
+      Single points of failure
+      ------------------------
+      No way around: every path of service to the customer passes through the link. Costly: the link's failure alone loses more than the threshold share (--spof-threshold, default half) of the customer's service (loss in brackets).
+
+      - Shoppers: no way around Warehouse, Warehouse -> Dispatch, Dispatch and 3 more
+      - Cafés: no way around Warehouse, Warehouse -> Dispatch, Dispatch and 1 more
+
       Warnings
       --------
       None.
@@ -130,6 +137,13 @@ describe('the analysis report', () => {
       ## Cycles
 
       None: no hand-off chain loops back.
+
+      ## Single points of failure
+
+      No way around: every path of service to the customer passes through the link. Costly: the link's failure alone loses more than the threshold share (--spof-threshold, default half) of the customer's service (loss in brackets).
+
+      - Shoppers: no way around Warehouse, Warehouse -> Dispatch, Dispatch and 3 more
+      - Cafés: no way around Warehouse, Warehouse -> Dispatch, Dispatch and 1 more
 
       ## Warnings
 

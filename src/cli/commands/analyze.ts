@@ -22,7 +22,7 @@ import { renderRollUp, rollUpDocument } from '../../render/roll-up-document.js';
 import { toText } from '../../render/text.js';
 import { readModelFile, runCommand, writeOutput } from '../io.js';
 import { createImpactProgress } from '../progress.js';
-import { usageError } from '../scenario-io.js';
+import { parseShare, usageError } from '../scenario-io.js';
 import { writeChunkedOutput } from '../write-stream.js';
 
 /** The output formats of `analyze`. */
@@ -54,6 +54,8 @@ export interface AnalyzeCommandOptions {
   readonly pretty?: boolean;
   /** A scenario file: follow it day by day instead (delegates to the `dynamics` command). */
   readonly dynamics?: string;
+  /** `--spof-threshold`: the share of a customer's service whose loss lists a failure (analyze's default if absent). */
+  readonly spofThreshold?: number;
 }
 
 /**
@@ -250,6 +252,7 @@ export function analyzeForCommand(
   const settings = {
     ...(options.top !== undefined && { top: options.top }),
     ...(onProgress !== undefined && { onProgress }),
+    ...(options.spofThreshold !== undefined && { spofThreshold: options.spofThreshold }),
   };
   return options.money === true
     ? analyzeWithMoney(model, settings)
@@ -310,6 +313,12 @@ export function registerAnalyze(program: Command): void {
         '-l, --level <level>',
         "add the department view: department (each actor's own) or N (depth, 1 = top level)",
       ).argParser(parseLevel),
+    )
+    .addOption(
+      new Option(
+        '--spof-threshold <share>',
+        "list a link's failure when it loses more than this share of a customer's service (default 0.5)",
+      ).argParser(parseShare),
     )
     .option('--metrics', 'add structural metrics: in/out-degree and betweenness of every node')
     .option(

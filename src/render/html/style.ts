@@ -94,4 +94,5 @@ footer { color: var(--muted); font-size: 12px; text-align: center; margin-top: 2
   table.collapsed tbody tr:nth-child(n+11) { display: table-row; }
   tr { break-inside: avoid; }
 }
+.sc-spof > rect:first-of-type, .sc-edge.sc-spof > path { stroke-dasharray: 6 3; }
 `;
