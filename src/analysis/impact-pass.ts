@@ -62,9 +62,9 @@ export function runImpactPass(
       ? []
       : scoredCustomers(chain).map((customer) => ({
           customer,
-          sensitivity: createTopLinks(top),
-          fixGain: createTopLinks(top),
-          failureLoss: createTopLinks(top),
+          sensitivity: createTopLinks(top, { tolerance: options.tolerance }),
+          fixGain: createTopLinks(top, { tolerance: options.tolerance }),
+          failureLoss: createTopLinks(top, { tolerance: options.tolerance }),
         }));
   const byNode = new Map(tops.map((t) => [t.customer, t]));
   const adjoints = customerAdjoints(chain, evaluation, options, (c, { link }) => {

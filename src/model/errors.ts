@@ -45,6 +45,9 @@ export const WARNING_CODES = [
   'unmatched_response',
   'rankings_skipped',
   'betweenness_skipped',
+  'closed_loop',
+  'weakest_link_damped',
+  'removal_raises_score',
 ] as const;
 
 /**
