@@ -17,8 +17,7 @@ export function nameSentence(names: readonly string[]): string {
 /**
  * `closed_loop`: a cycle that no hand-off enters from outside and whose service has gone to 0.
  * With nothing coming in, each member's service is the others' times qualities and performances
- * below 1, and the greatest fixed point of that is 0 (docs/model.md, "6. Cycles: the greatest
- * fixed point"): correct by the model, but a newcomer modelling "your manager is your customer"
+ * below 1, and the greatest fixed point of that is 0 (docs/model.md, "Cycles: the greatest fixed point"): correct by the model, but a newcomer modelling "your manager is your customer"
  * needs to be told why.
  */
 function closedLoopWarnings(
@@ -143,7 +142,7 @@ export function dampingSentence(
 }
 
 /**
- * `weakest_link_damped`: a customer's weakest link (what caps it, docs/model.md, "8. Chain strength
+ * `weakest_link_damped`: a customer's weakest link (what caps it, docs/model.md, "Chain strength
  * and the weakest link") whose fix gains little, because along its chain a receiver catches poor
  * input, a backup covers it or it weighs little: it caps the customer, but it is not what to fix.
  */

@@ -1,5 +1,5 @@
 /**
- * The decision a report leads with (docs/model.md, "19. Warnings that explain the model"): the
+ * The decision a report leads with (docs/model.md, "Warnings that explain the model"): the
  * link to fix first (the largest exact fix gain, overall and per customer) and the weakest links
  * that cap the customers who weigh in S, with the reasons a weakest link can be worth little to
  * fix (a receiver that catches poor input, a backup, a light input). Computed from the report's

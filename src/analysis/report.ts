@@ -105,7 +105,7 @@ export interface Report {
   readonly headline?: Headline;
 }
 
-/** Which of an actor's two factors is the problem, with both (docs/model.md, "4. Dependence, performance and welfare"). */
+/** Which of an actor's two factors is the problem, with both (docs/model.md, "Dependence, performance and welfare"). */
 export interface ActorProblem {
   /** `welfare` or `performance` when that one is lower; `both` when they are equal. */
   readonly problem: 'performance' | 'welfare' | 'both';
@@ -149,7 +149,7 @@ export interface CapReport {
   readonly actor?: ActorProblem;
 }
 
-/** What the report leads with (docs/model.md, "19. Warnings that explain the model"). */
+/** What the report leads with (docs/model.md, "Warnings that explain the model"). */
 export interface Headline {
   /** The largest exact fix gain on S; null when no link would raise S. */
   readonly fixFirst: FixFirst | null;

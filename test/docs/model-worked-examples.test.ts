@@ -88,6 +88,9 @@ describe('docs/model.md worked examples', () => {
       'score',
       'cycle',
       'min-combine',
+      'closed-loop',
+      'damped-weakest-link',
+      'chain-round-a-loop',
     ]);
     for (const example of examples) expect(example.expectations.length).toBeGreaterThan(0);
   });
