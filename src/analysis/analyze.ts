@@ -151,6 +151,7 @@ function runAnalysis(
       actors: chain.actorCount,
       customers: chain.customerCount,
       handoffs: chain.handoffCount,
+      ...(model.currency !== undefined && { currency: model.currency }),
     },
     score: evaluation.score,
     customers,

@@ -91,6 +91,8 @@ export interface Report {
     readonly actors: number;
     readonly customers: number;
     readonly handoffs: number;
+    /** The model's `currency`, when it sets one: printed beside every money figure. */
+    readonly currency?: string;
   };
   /** S, the organisation score; null when no customer is scored. */
   readonly score: number | null;

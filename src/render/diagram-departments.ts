@@ -14,6 +14,7 @@ import {
   strokeWidth,
   stronger,
 } from './diagram-graph.js';
+import { loopLabel } from './diagram-style.js';
 
 /**
  * Department level: one box per top-level department (and per employee without a department), as
@@ -75,6 +76,7 @@ export function departmentDiagram(
       highlight = stronger(highlight, marks.handoffHighlight.get(id) ?? 'none');
     }
     const count = merged.handoffs.length;
+    const loop = merged.handoffs.some((id) => marks.loopHandoffs.has(id));
     return [
       {
         from,
@@ -83,7 +85,8 @@ export function departmentDiagram(
         quality: merged.quality,
         sensitivity: sensitivity as number | null,
         highlight,
-        label: `${formatFigure(merged.quality)}${count > 1 ? ` ×${count}` : ''}`,
+        label: loopLabel(`${formatFigure(merged.quality)}${count > 1 ? ` ×${count}` : ''}`, loop),
+        ...(loop && { loop: true }),
       },
     ];
   });
