@@ -14,7 +14,6 @@ import type {
   Report,
 } from '../analysis/report.js';
 import {
-  ARROW,
   type Block,
   boundedTable,
   type Cell,
@@ -36,7 +35,6 @@ import {
   failureBlocks,
   headlineBlocks,
   headlineNodes,
-  problemWords,
   reachBlocks,
 } from './headline-document.js';
 import {
