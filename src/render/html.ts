@@ -22,6 +22,7 @@ import { REPORT_JS } from './html/script.js';
 import { REPORT_JS_HASH } from './html/script-hash.js';
 import { REPORT_CSS } from './html/style.js';
 import { customersTable, findingsList, linksTable } from './html/tables.js';
+import { moneyNames } from './money-document.js';
 import { moneyHtml } from './money-html.js';
 import { diagramSvg } from './svg.js';
 
@@ -41,10 +42,16 @@ export interface HtmlOptions extends DiagramOptions {
 }
 
 /** The extra views asked for, as sections in a fixed order: money, departments, metrics. */
-function extraSections(options: HtmlOptions, names: Names): string[] {
+function extraSections(options: HtmlOptions, names: Names, report?: Report): string[] {
   const sections: string[] = [];
   if (options.money !== undefined)
-    sections.push(moneyHtml(options.money, options.top === undefined ? {} : { top: options.top }));
+    sections.push(
+      moneyHtml(
+        options.money,
+        options.top === undefined ? {} : { top: options.top },
+        report === undefined ? undefined : moneyNames(report),
+      ),
+    );
   if (options.rollUp !== undefined) sections.push(departmentsHtml(options.rollUp, names));
   if (options.metrics !== undefined) sections.push(metricsHtml(options.metrics, names));
   return sections;
@@ -100,7 +107,7 @@ export function toHtml(report: Report, model: Model, options: HtmlOptions = {}):
     '<h2>Cycles and warnings</h2>',
     findingsList(report, names),
     '</section>',
-    ...extraSections(options, names),
+    ...extraSections(options, names, report),
     '<footer>Made with service-chain. Figures follow the service-chain model: service propagates through hand-offs; a chain is as strong as its weakest link.</footer>',
     '</main>',
     `<script type="application/json" id="sc-data">${jsonForScript({ items: panelItems(diagram, report, names) })}</script>`,

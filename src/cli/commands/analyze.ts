@@ -14,7 +14,7 @@ import { toHtml } from '../../render/html.js';
 import { jsonChunks } from '../../render/json-stream.js';
 import { toMarkdown } from '../../render/markdown.js';
 import { renderMetrics } from '../../render/metrics-document.js';
-import { moneyMarkdown, moneyText } from '../../render/money-document.js';
+import { moneyMarkdown, moneyNames, moneyText } from '../../render/money-document.js';
 import { renderRollUp } from '../../render/roll-up-document.js';
 import { toText } from '../../render/text.js';
 import { readModelFile, runCommand, writeOutput } from '../io.js';
@@ -174,14 +174,19 @@ export function analysisOutput(report: Report, views: AnalyzeViews): AnalyzeOutp
 
 /** Text or Markdown: the report, then each view asked for, a blank line between them. */
 function appendViews(
-  report: string,
+  report: Report,
+  rendered: string,
   views: AnalyzeViews,
   format: 'text' | 'markdown',
   top: { top?: number },
 ): string {
-  const parts = [report];
+  const parts = [rendered];
   if (views.money !== undefined)
-    parts.push(format === 'text' ? moneyText(views.money, top) : moneyMarkdown(views.money, top));
+    parts.push(
+      format === 'text'
+        ? moneyText(views.money, top, moneyNames(report))
+        : moneyMarkdown(views.money, top, moneyNames(report)),
+    );
   if (views.rollUp !== undefined) parts.push(renderRollUp(views.rollUp, format, top));
   if (views.metrics !== undefined) parts.push(renderMetrics(views.metrics, format, top));
   return parts.join('\n');
@@ -200,9 +205,9 @@ export function renderAnalysis(
   const top = options.top === undefined ? {} : { top: options.top };
   switch (options.format) {
     case 'text':
-      return appendViews(toText(report, top), views, 'text', top);
+      return appendViews(report, toText(report, top), views, 'text', top);
     case 'markdown':
-      return appendViews(toMarkdown(report, top), views, 'markdown', top);
+      return appendViews(report, toMarkdown(report, top), views, 'markdown', top);
     case 'json':
       return [...analysisChunks(report, model, options, views)].join('');
     case 'html':
