@@ -4,6 +4,8 @@
  * quality, highlight and line width; and the marks shared by both levels. Formats only differ in
  * syntax.
  */
+
+import { negligible } from '../analysis/rankings.js';
 import type { CustomerReport, HandoffReport, LinkImpact, Report } from '../analysis/report.js';
 import type { DepartmentView } from '../analysis/roll-up.js';
 import type { Segment } from '../model/schema.js';
@@ -110,15 +112,18 @@ export function linkMarks(report: Report): LinkMarks {
     ...report.actors.map((a) => ({ type: 'actor' as const, id: a.id, impact: a })),
     ...report.handoffs.map((h) => ({ type: 'handoff' as const, id: h.id, impact: h })),
   ];
-  const first = report.rankings.overall.fixGain[0]?.link;
-  const firstKey = first === undefined ? null : `${first.type}:${first.id}`;
   const weakest = weakestKeys(report);
-  // Orange marks the next best repairs beyond the fix-first and weakest links, so all stay visible.
+  // By fix gain, largest first, ties in declaration order (the rankings' order, rankings.ts):
+  // the first is "fix first"; orange marks the next best beyond it and the weakest links.
+  const byFixGain = links
+    .filter(
+      (l) => l.impact.fixGain !== null && l.impact.fixGain > 0 && !negligible(l.impact.fixGain),
+    )
+    .sort((a, b) => (b.impact.fixGain ?? 0) - (a.impact.fixGain ?? 0))
+    .map((l) => `${l.type}:${l.id}`);
+  const firstKey = byFixGain[0] ?? null;
   const fix = new Set(
-    report.rankings.overall.fixGain
-      .map((entry) => `${entry.link.type}:${entry.link.id}`)
-      .filter((key) => key !== firstKey && !weakest.has(key))
-      .slice(0, TOP_FIX_LINKS),
+    byFixGain.filter((key) => key !== firstKey && !weakest.has(key)).slice(0, TOP_FIX_LINKS),
   );
   const actorHighlight = new Map<string, Highlight>();
   const handoffHighlight = new Map<string, Highlight>();

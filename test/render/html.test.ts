@@ -31,7 +31,7 @@ describe('toHtml', () => {
     );
     expect(html.match(/<tr[ >]/g)?.length).toBe(2 + 2 + 6);
     expect(html).toMatch(
-      /<tr class="weakest" data-order="0" data-fix-gain="0.288" data-failure-loss="0.432" data-sensitivity="0.72"/,
+      /<tr class="fixFirst" data-order="0" data-fix-gain="0.288" data-failure-loss="0.432" data-sensitivity="0.72"/,
     );
     expect(html).toContain('<th class="num" data-sort="fix-gain" aria-sort="descending">');
     expect(html).toContain('Operations has no hand-offs');
