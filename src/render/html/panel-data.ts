@@ -68,8 +68,8 @@ function nodeItem(node: DiagramNode, report: Report, names: Names): PanelItem {
           ['Service delivered', formatNumber(unit.service)],
           ['Actors', formatCount(unit.members.length)],
           ['Summed sensitivity', formatNumber(unit.sensitivity)],
-          ['Summed fix gain', formatSigned(unit.fixGain)],
-          ['Summed failure loss', formatNumber(unit.failureLoss)],
+          ['Fix gain (all of it)', formatSigned(unit.fixGain)],
+          ['Failure loss (all of it)', formatNumber(unit.failureLoss)],
         ],
         ...(weakest === null
           ? {}

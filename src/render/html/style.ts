@@ -45,6 +45,8 @@ section, .card { background: var(--card); border: 1px solid var(--line); border-
 .meaning li.fixFirst::before { background: var(--fixfirst); }
 .meaning li.weakest::before { background: var(--weakest-bg); border: 2px dashed var(--weakest); width: 8px; height: 8px; }
 .meaning li.fix::before { background: var(--fix-line); }
+.meaning li.least::before { background: var(--muted); }
+.meaning li .badge { margin-right: 6px; }
 .meaning li.why { padding-left: 20px; color: var(--muted); font-size: 13px; margin-top: -2px; }
 .meaning li.why::before { display: none; }
 .counts { display: flex; gap: 22px; margin-top: 12px; color: var(--muted); font-size: 13px; }

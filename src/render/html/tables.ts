@@ -31,7 +31,7 @@ export function customersTable(report: Report, names: Names): string {
   });
   return [
     '<table id="sc-customers">',
-    '<thead><tr><th>Customer</th><th>Segment</th><th class="num">Value</th><th class="num">Service</th><th class="num">Chain strength</th><th>Weakest link</th><th>Chain</th></tr></thead>',
+    `<thead><tr><th>Customer</th><th>Segment</th><th class="num">${x(report.model.currency === undefined ? 'Value' : `Value (${report.model.currency})`)}</th><th class="num">Service</th><th class="num">Chain strength</th><th>Weakest link</th><th>Chain</th></tr></thead>`,
     `<tbody>${rows.join('\n')}</tbody>`,
     '</table>',
   ].join('\n');
@@ -76,7 +76,7 @@ export function linksTable(
   report: Report,
   names: Names,
   top: number = Number.POSITIVE_INFINITY,
-): { html: string; omitted: number; more: number } {
+): { html: string; omitted: number; shown: number; more: number } {
   const all = linkRows(report, names);
   const rows = all.slice(0, top);
   const marks = linkMarks(report);
@@ -118,6 +118,7 @@ export function linksTable(
         : '',
     ].join('\n'),
     omitted: report.actors.length + report.handoffs.length - all.length,
+    shown: rows.length,
     more: all.length - rows.length,
   };
 }
