@@ -98,6 +98,13 @@ footer { color: var(--muted); font-size: 12px; text-align: center; margin-top: 2
 @media (max-width: 900px) {
   .summary { grid-template-columns: 1fr; }
 }
+@media (max-width: 700px) {
+  main { padding: 16px 12px 28px; }
+  section, .card { padding: 14px 12px; }
+  /* A wide table scrolls on its own instead of running out of its card. */
+  table { display: block; overflow-x: auto; }
+  td.chain { min-width: 200px; }
+}
 @media print {
   body { background: #fff; font-size: 11pt; }
   main { max-width: none; padding: 0; }
