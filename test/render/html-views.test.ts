@@ -88,7 +88,9 @@ describe('toHtml with extra views', () => {
     expect(section(html, 'sc-metrics')).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(html.match(/<script/g)).toHaveLength(2);
     // Two pictures (actors, and departments for the roll-up), one namespace.
-    expect(new Set(html.match(/https?:\/\/[^\s"']+/g))).toEqual(new Set(['http://www.w3.org/2000/svg']));
+    expect(new Set(html.match(/https?:\/\/[^\s"']+/g))).toEqual(
+      new Set(['http://www.w3.org/2000/svg']),
+    );
     expect(toHtml(report, model, extra)).toBe(html);
   });
 });
