@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..');
 const tsx = join(root, 'node_modules', '.bin', 'tsx');
-const scripts = ['retail', 'hospital', 'college', 'factory', 'call-centre', 'tour'];
+const scripts = ['retail', 'hospital', 'college', 'factory', 'call-centre', 'tour', 'mail-order'];
 
 /**
  * The lines of a script's closing `// Expected output:` comment block, without the `// ` prefix:
