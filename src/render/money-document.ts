@@ -78,6 +78,7 @@ export const MONEY_CAVEAT =
  * `Warehouse -> Dispatch desk`); without a report, by id.
  */
 export interface MoneyNames {
+  /** A link as the money view prints it: its name's spans (words, or an id where no name is known). */
   link(link: LinkRef): Span[];
 }
 
