@@ -107,11 +107,17 @@ export { AUTOMATIC_CANDIDATES_DEFAULTS, automaticCandidates } from './analysis/p
 export type { DimensionRating, HandoffRatings } from './analysis/ratings.js';
 /** Rated hand-offs side by side with the quality derived from their ratings. */
 export { handoffRatings } from './analysis/ratings.js';
+/** The headline of a report: what to fix first, what caps the customers and why. */
 export type {
+  ActorProblem,
   ActorReport,
+  CapReport,
   CustomerReport,
   CycleReport,
+  Damping,
+  FixFirst,
   HandoffReport,
+  Headline,
   LinkRef,
   RankedLink,
   Ranking,
@@ -226,9 +232,9 @@ export { renderBackups } from './render/backups-document.js';
 export type { DiagramLevel, DiagramOptions } from './render/diagram-options.js';
 /** Defaults of the diagram renderers: the actor-level graph. */
 export { DIAGRAM_DEFAULTS } from './render/diagram-options.js';
-/** Output layout of the text renderers, and the options every one of them takes (`top`). */
-export { DOCUMENT_DEFAULTS, type DocumentOptions } from './render/document.js';
-/** The hand-off graph as Graphviz DOT: clusters per department and segment, weakest links red. */
+/** Output layout of the text renderers, the options every one of them takes (`top`), and a piece of a cell (`Span`). */
+export { DOCUMENT_DEFAULTS, type DocumentOptions, type Span } from './render/document.js';
+/** The hand-off graph as Graphviz DOT: clusters per department and segment, links marked as in badges.ts. */
 export { toDot } from './render/dot.js';
 /** The daily curves of a dynamics or breakdown run as an SVG line chart. */
 export { dailyChart } from './render/dynamics-document.js';
@@ -255,14 +261,17 @@ export {
 export type { MarkdownOptions } from './render/markdown.js';
 /** A report as a Markdown document: headings, GitHub tables, ids in code. */
 export { toMarkdown } from './render/markdown.js';
-/** The hand-off graph as a Mermaid flowchart: subgraphs per department and segment, weakest links red. */
+/** The hand-off graph as a Mermaid flowchart: subgraphs per department and segment, links marked as in badges.ts. */
 export { toMermaid } from './render/mermaid.js';
 /** What-if, plan, survey, ratings, department view and metrics as text or Markdown. */
 export { renderMetrics } from './render/metrics-document.js';
 /** Options of the money view renderers. */
 export type { MoneyRenderOptions } from './render/money-document.js';
-/** The "Money at risk" section as text or Markdown, to append to `toText` / `toMarkdown`. */
-export { moneyMarkdown, moneyText } from './render/money-document.js';
+/**
+ * The "Money at risk" section as text or Markdown, to append to `toText` / `toMarkdown`; links
+ * named by the report's names (`moneyNames(report)`, `MoneyNames`).
+ */
+export { type MoneyNames, moneyMarkdown, moneyNames, moneyText } from './render/money-document.js';
 /** The money view as an HTML `<section id="sc-money">` fragment for the HTML report. */
 export { moneyHtml } from './render/money-html.js';
 export { renderPlan } from './render/plan-document.js';

@@ -24,7 +24,8 @@ import {
   resolveAnalyzeOptions,
 } from './analyze-options.js';
 import { type BusinessImpact, moneyView } from './business-impact.js';
-import { engineWarnings } from './engine-warnings.js';
+import { dampedWeakestLinkWarnings, engineWarnings } from './engine-warnings.js';
+import { buildHeadline } from './headline.js';
 import { runImpactPass } from './impact-pass.js';
 import { buildRanking, isScored, weakestLinkRef } from './rankings.js';
 import type { ActorReport, CustomerReport, CycleReport, HandoffReport, Report } from './report.js';
@@ -148,24 +149,39 @@ function runAnalysis(
     });
   }
 
-  const report: Report = {
+  const nameOf = (v: number) =>
+    (v < chain.actorCount ? actors[v]! : customers[v - chain.actorCount]!).name;
+  const parts = {
     model: {
       name: model.name ?? 'Untitled model',
       actors: chain.actorCount,
       customers: chain.customerCount,
       handoffs: chain.handoffCount,
+      ...(model.currency !== undefined && { currency: model.currency }),
     },
     score: evaluation.score,
     customers,
     actors,
     handoffs,
     cycles: cycleReports(chain, evaluation),
-    warnings: [...modelWarnings, ...engineWarnings(chain, evaluation, sensitivity)],
+    warnings: [
+      ...modelWarnings,
+      ...engineWarnings(chain, evaluation, sensitivity, {
+        tolerance: resolved.tolerance,
+        nameOf,
+      }),
+    ],
     rankings: {
-      overall: buildRanking(chain, figures, resolved.top),
+      overall: buildRanking(chain, figures, resolved.top, { tolerance: resolved.tolerance }),
       byCustomer: pass?.byCustomer ?? [],
     },
   };
+  const headline = buildHeadline(parts, chain, resolved.top);
+  const damped = dampedWeakestLinkWarnings(chain, headline, (nodeId) => {
+    const v = chain.nodeIndex.get(nodeId);
+    return v === undefined ? nodeId : nameOf(v);
+  });
+  const report: Report = { ...parts, warnings: [...parts.warnings, ...damped], headline };
   return { report, money: money?.finish() ?? null };
 }
 

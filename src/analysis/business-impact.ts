@@ -97,6 +97,8 @@ export interface MoneyRankings {
 
 /** The money view of a model (the `money` key of the JSON report). */
 export interface BusinessImpact {
+  /** The model's `currency`, when it sets one: every money figure is in it. */
+  readonly currency?: string;
   /** External customers in declaration order. */
   readonly customers: readonly CustomerMoneyReport[];
   readonly total: MoneyTotals;
@@ -259,6 +261,7 @@ export function moneyView(
           { keepZero: true },
         );
       return {
+        ...(model.currency !== undefined && { currency: model.currency }),
         customers,
         total,
         links,

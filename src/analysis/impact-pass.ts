@@ -63,9 +63,9 @@ export function runImpactPass(
       ? []
       : scoredCustomers(chain).map((customer) => ({
           customer,
-          sensitivity: createTopLinks(top),
-          fixGain: createTopLinks(top),
-          failureLoss: createTopLinks(top),
+          sensitivity: createTopLinks(top, { tolerance: options.tolerance }),
+          fixGain: createTopLinks(top, { tolerance: options.tolerance }),
+          failureLoss: createTopLinks(top, { tolerance: options.tolerance }),
         }));
   const adjoints = customerAdjoints(chain, evaluation, options);
   // Link by link, every customer at once (node-major reads of the adjoints); each ranking still

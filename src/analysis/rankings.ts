@@ -8,7 +8,7 @@
  * Also here, once each: a link index as the report names it (`linkRef`, `weakestLinkRef`) and
  * whether a customer is scored (`isScored`).
  */
-import { type CompiledChain, linkName } from '../engine/index.js';
+import { type CompiledChain, ENGINE_DEFAULTS, linkName } from '../engine/index.js';
 import type { LinkRef, RankedLink, Ranking, WeakestLink } from './report.js';
 
 /** Keeps the top N links offered in increasing link order: largest first, ties by link order. */
@@ -21,20 +21,39 @@ export interface TopLinks {
 /** Which figures a ranking admits: above 0 (what can move the score), or 0 too (money rankings). */
 export interface TopLinksOptions {
   readonly keepZero?: boolean;
+  /** The engine tolerance the figures were computed with; sets what counts as 0 (`negligible`). */
+  readonly tolerance?: number;
+}
+
+/**
+ * How many times the engine tolerance a figure may be and still be a leftover of iteration. A loop
+ * that converges geometrically stops within `tolerance / (1 - rate)` of its fixed point, so a loop
+ * whose fixed point is 0 leaves residues around 1e-11 at the default 1e-12 (docs/model.md,
+ * "6. Cycles: the greatest fixed point"); 1000 times the tolerance covers rates up to 0.999.
+ */
+export const NEGLIGIBLE_FACTOR = 1000;
+
+/**
+ * Whether a figure is too small to move the score: its size is at most NEGLIGIBLE_FACTOR times
+ * the tolerance. The one rule for "cannot move S" in every ranking and every list of links.
+ */
+export function negligible(value: number, tolerance: number = ENGINE_DEFAULTS.tolerance): boolean {
+  return Math.abs(value) <= NEGLIGIBLE_FACTOR * tolerance;
 }
 
 /**
  * A streaming top-N (links must be offered in increasing order for the tie rule): O(log N) to find
  * an offer's place, nothing kept beyond N.
  */
-export function createTopLinks(top: number, { keepZero = false }: TopLinksOptions = {}): TopLinks {
+export function createTopLinks(top: number, options: TopLinksOptions = {}): TopLinks {
+  const { keepZero = false, tolerance = ENGINE_DEFAULTS.tolerance } = options;
   const links: number[] = [];
   const values: number[] = [];
   return {
     links,
     values,
     offer(link: number, value: number): void {
-      if (top <= 0 || !(keepZero ? value >= 0 : value > 0)) return;
+      if (top <= 0 || !(keepZero ? value >= 0 : value > 0 && !negligible(value, tolerance))) return;
       if (links.length === top && value <= values[top - 1]!) return;
       // Insert after every entry >= value: an equal value declared earlier stays ahead.
       let lo = 0;
@@ -132,10 +151,11 @@ export function buildRanking(
   chain: CompiledChain,
   figures: { sensitivity: Float64Array; fixGain: Float64Array; failureLoss: Float64Array },
   top: number,
+  options: TopLinksOptions = {},
 ): Ranking {
   return {
-    sensitivity: ranked(chain, figures.sensitivity, top),
-    fixGain: ranked(chain, figures.fixGain, top),
-    failureLoss: ranked(chain, figures.failureLoss, top),
+    sensitivity: ranked(chain, figures.sensitivity, top, options),
+    fixGain: ranked(chain, figures.fixGain, top, options),
+    failureLoss: ranked(chain, figures.failureLoss, top, options),
   };
 }

@@ -100,6 +100,8 @@ export interface Report {
     readonly actors: number;
     readonly customers: number;
     readonly handoffs: number;
+    /** The model's `currency`, when it sets one: printed beside every money figure. */
+    readonly currency?: string;
   };
   /** S, the organisation score; null when no customer is scored. */
   readonly score: number | null;
@@ -110,4 +112,62 @@ export interface Report {
   readonly warnings: readonly Warning[];
   /** Added to section 7: the top links by each figure, overall and per customer. */
   readonly rankings: Rankings;
+  /** The decision the report leads with: what to fix first and what caps the customers (analyze always sets it). */
+  readonly headline?: Headline;
+}
+
+/** Which of an actor's two factors is the problem, with both (docs/model.md, "Dependence, performance and welfare"). */
+export interface ActorProblem {
+  /** `welfare` or `performance` when that one is lower; `both` when they are equal. */
+  readonly problem: 'performance' | 'welfare' | 'both';
+  readonly performance: number;
+  readonly welfare: number;
+}
+
+/** The link with the largest exact fix gain (overall or for one customer). */
+export interface FixFirst {
+  readonly link: LinkRef;
+  readonly gain: number;
+  /** For an actor: whether performance or welfare holds it back. */
+  readonly actor?: ActorProblem;
+}
+
+/** A reason a weakest link's fix gains less than its strength suggests, found along its chain. */
+export type Damping =
+  /** `actor` catches part of a poor input: only `dependence` of a shortfall shows in its work. */
+  | { readonly kind: 'dependence'; readonly actor: string; readonly dependence: number }
+  /** The hand-off into `receiver` has an alternative in its group: a backup covers it. */
+  | { readonly kind: 'alternative'; readonly handoff: string; readonly receiver: string }
+  /** The hand-off carries only `share` of the weight of what `receiver` takes in (mean). */
+  | {
+      readonly kind: 'light';
+      readonly handoff: string;
+      readonly receiver: string;
+      readonly share: number;
+    };
+
+/** A weakest link and the customers (weighing in S) whose service it caps. */
+export interface CapReport {
+  readonly link: WeakestLink;
+  /** The chain strength it gives those customers: none of them can receive more. */
+  readonly strength: number;
+  readonly customers: readonly string[];
+  /** Its fix gain on S, and its place among all links by fix gain (1 = fix first). */
+  readonly gain: number | null;
+  readonly rank: number | null;
+  readonly damping: readonly Damping[];
+  /** For an actor: whether performance or welfare holds it back. */
+  readonly actor?: ActorProblem;
+}
+
+/** What the report leads with (docs/model.md, "Warnings that explain the model"). */
+export interface Headline {
+  /** The largest exact fix gain on S; null when no link would raise S. */
+  readonly fixFirst: FixFirst | null;
+  /** S with that link fixed. */
+  readonly scoreAfter: number | null;
+  /** Weakest links of the customers that weigh in S, most customers first (at most `top`). */
+  readonly caps: readonly CapReport[];
+  /** Per scored customer, the link whose fix raises its own service most. */
+  readonly byCustomer: readonly { readonly customer: string; readonly fixFirst: FixFirst | null }[];
 }

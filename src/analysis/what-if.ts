@@ -23,6 +23,7 @@ import {
   resolveOptions,
 } from '../model/options.js';
 import type { Model } from '../model/schema.js';
+import { removalRaisesScore } from './engine-warnings.js';
 import { isScored, linkRef, rankAll, weakestLinkRef } from './rankings.js';
 import type { LinkRef, WeakestLink } from './report.js';
 import { isStructural, tryApplyChanges } from './scenario.js';
@@ -294,12 +295,20 @@ export function whatIf(
   const warnings = applied.changes.some(isStructural)
     ? ensureValidModel(applied.model)
     : modelWarnings;
+  const score = beforeAfter(before.evaluation.score, after.evaluation.score);
+  const removals = applied.changes.flatMap((change) => ('remove' in change ? [change.remove] : []));
+  const names = new Map(
+    [...(model.departments ?? []), ...(model.employees ?? []), ...(model.customers ?? [])].map(
+      (node) => [node.id, node.name ?? node.id],
+    ),
+  );
+  const raised = removalRaisesScore(removals, score, (nodeId) => names.get(nodeId) ?? nodeId);
   return {
     scenario: { name: scenario.name ?? null, changes: applied.changes.length },
     recompiled: after.recompiled,
-    score: beforeAfter(before.evaluation.score, after.evaluation.score),
+    score,
     customers: compareCustomers(before, after),
     rankingMoves: compare ? rankMoves(before, after, settings) : null,
-    warnings: tooCostly === null ? warnings : [...warnings, rankingsSkipped(tooCostly)],
+    warnings: [...warnings, ...(tooCostly === null ? [] : [rankingsSkipped(tooCostly)]), ...raised],
   };
 }

@@ -49,6 +49,9 @@ export const WARNING_CODES = [
   'betweenness_skipped',
   'not_settled',
   'not_static',
+  'closed_loop',
+  'weakest_link_damped',
+  'removal_raises_score',
 ] as const;
 
 /**

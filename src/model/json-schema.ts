@@ -10,7 +10,7 @@ export function modelJsonSchema(): Record<string, unknown> {
     $schema,
     title: 'service-chain model',
     $comment:
-      'Generated from src/model/schema.ts by `service-chain schema`; see docs/model-file.md. Cross-references (ids, kinds, cycles, dimensions, scale) are checked by the tool, not by this schema.',
+      'Written by `service-chain schema`; see docs/model-file.md. Cross-references (ids, kinds, cycles, dimensions, scale) are checked by the tool, not by this schema.',
     ...rest,
   };
 }

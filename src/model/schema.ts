@@ -170,6 +170,8 @@ export const ModelSchema = z.strictObject({
   version: z.literal(1),
   name: z.string().optional(),
   description: z.string().optional(),
+  /** The currency of every money figure (`value`, `acquisitionCost`), printed beside them: `EUR`, `£`. */
+  currency: z.string().min(1).optional(),
   scale: ScaleSchema.optional(),
   dimensions: z.array(z.string().min(1)).min(1).optional(),
   defaults: CustomerDefaultsSchema.optional(),

@@ -14,6 +14,7 @@ import {
   segmentClusters,
   strokeWidth,
 } from './diagram-graph.js';
+import { loopLabel } from './diagram-style.js';
 
 /** A cluster for every department with members (employees or sub-departments), nested as they nest. */
 function departmentClusters(
@@ -111,7 +112,8 @@ export function actorDiagram(
         sensitivity: figures.sensitivity,
         highlight: marks.handoffHighlight.get(id) ?? 'none',
         width: strokeWidth(figures.sensitivity, marks.maxSensitivity),
-        label: formatFigure(figures.quality),
+        label: loopLabel(formatFigure(figures.quality), marks.loopHandoffs.has(id)),
+        ...(marks.loopHandoffs.has(id) && { loop: true }),
       },
     ];
   });

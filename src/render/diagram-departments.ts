@@ -1,6 +1,6 @@
 /** The department-level picture: actors rolled up into their top-level departments. */
 import type { Report } from '../analysis/report.js';
-import { rollUp } from '../analysis/roll-up.js';
+import { type RollUp, rollUp } from '../analysis/roll-up.js';
 import type { Model } from '../model/schema.js';
 import {
   customerNodes,
@@ -14,21 +14,23 @@ import {
   strokeWidth,
   stronger,
 } from './diagram-graph.js';
+import { loopLabel } from './diagram-style.js';
 
 /**
  * Department level: one box per top-level department (and per employee without a department), as
  * `rollUp` (src/analysis/roll-up.ts) at level 1 defines them: its service, and hand-offs between
  * boxes merged with their weight-weighted mean quality. A box is marked when any of its actors or
  * of the hand-offs inside it is; a merged arrow when any of its hand-offs is, and its sensitivity
- * is the sum of theirs (raising them all together).
+ * is the sum of theirs (raising them all together). The HTML report hands in the roll-up that
+ * `analyze --level` asked for, so its picture and its tables show the same departments.
  */
 export function departmentDiagram(
   report: Report,
   model: Model,
   marks: LinkMarks,
   title: string,
+  view: RollUp = rollUp(report, model, { level: 1 }),
 ): Diagram {
-  const view = rollUp(report, model, { level: 1 });
   const unitOf = new Map<string, string>();
   for (const unit of view.departments)
     for (const member of unit.members) unitOf.set(member, unit.id);
@@ -75,6 +77,7 @@ export function departmentDiagram(
       highlight = stronger(highlight, marks.handoffHighlight.get(id) ?? 'none');
     }
     const count = merged.handoffs.length;
+    const loop = merged.handoffs.some((id) => marks.loopHandoffs.has(id));
     return [
       {
         from,
@@ -83,7 +86,8 @@ export function departmentDiagram(
         quality: merged.quality,
         sensitivity: sensitivity as number | null,
         highlight,
-        label: `${formatFigure(merged.quality)}${count > 1 ? ` ×${count}` : ''}`,
+        label: loopLabel(`${formatFigure(merged.quality)}${count > 1 ? ` ×${count}` : ''}`, loop),
+        ...(loop && { loop: true }),
       },
     ];
   });

@@ -4,14 +4,16 @@
  * quality, highlight and line width; and the marks shared by both levels. Formats only differ in
  * syntax.
  */
-import type { HandoffReport, LinkImpact, Report } from '../analysis/report.js';
+
+import { negligible } from '../analysis/rankings.js';
+import type { CustomerReport, HandoffReport, LinkImpact, Report } from '../analysis/report.js';
 import type { DepartmentView } from '../analysis/roll-up.js';
 import type { Segment } from '../model/schema.js';
+import type { Highlight } from './badges.js';
 import type { DiagramLevel } from './diagram-options.js';
 import { formatNumber } from './format.js';
 
-/** How a link is drawn: a weakest link (red), a top fix candidate (amber) or plainly. */
-export type Highlight = 'weakest' | 'fix' | 'none';
+export { type Highlight, stronger } from './badges.js';
 
 /** One box. */
 export interface DiagramNode {
@@ -54,6 +56,8 @@ export interface DiagramEdge {
   /** Stroke width from 1 to 5, proportional to sensitivity. */
   readonly width: number;
   readonly label: string;
+  /** On a loop that some customer's chain goes round (docs/model.md, "A chain round a loop"). */
+  readonly loop?: boolean;
 }
 
 /** Everything a diagram shows. */
@@ -80,51 +84,100 @@ export function formatFigure(value: number | null): string {
   return formatNumber(value, 2);
 }
 
-/** Each link's highlight, and the largest |sensitivity| (for line widths). */
+/** Each link's highlight, the hand-offs on loops a chain goes round, and the largest |sensitivity|. */
 export interface LinkMarks {
   readonly actorHighlight: ReadonlyMap<string, Highlight>;
   readonly handoffHighlight: ReadonlyMap<string, Highlight>;
+  readonly loopHandoffs: ReadonlySet<string>;
   readonly maxSensitivity: number;
 }
 
-/** Weakest links (some customer's, docs/model.md, "Chain strength and the weakest link") and the top other links by fix gain (section 4). */
+/**
+ * The weakest links that cap a customer weighing in S (docs/model.md, "Chain strength and the
+ * weakest link"): the headline's caps; a report without a headline counts every customer's.
+ */
+function weakestKeys(report: Report): Set<string> {
+  const caps = report.headline?.caps;
+  if (caps !== undefined) return new Set(caps.map((cap) => `${cap.link.type}:${cap.link.id}`));
+  const keys = new Set<string>();
+  for (const customer of report.customers)
+    if (customer.weakestLink !== null)
+      keys.add(`${customer.weakestLink.type}:${customer.weakestLink.id}`);
+  return keys;
+}
+
+/** Each link's mark: fix first, weakest link, worth fixing (the next TOP_FIX_LINKS) or none. */
 export function linkMarks(report: Report): LinkMarks {
   const links: { type: 'actor' | 'handoff'; id: string; impact: LinkImpact }[] = [
     ...report.actors.map((a) => ({ type: 'actor' as const, id: a.id, impact: a })),
     ...report.handoffs.map((h) => ({ type: 'handoff' as const, id: h.id, impact: h })),
   ];
-  // Amber marks the best repairs beyond the red ones, so both stay visible.
+  const weakest = weakestKeys(report);
+  // By fix gain, largest first, ties in declaration order (the rankings' order, rankings.ts):
+  // the first is "fix first"; orange marks the next best beyond it and the weakest links.
   const byFixGain = links
-    .filter((l) => (l.impact.fixGain ?? 0) > 0 && l.impact.weakestFor.length === 0)
+    .filter(
+      (l) => l.impact.fixGain !== null && l.impact.fixGain > 0 && !negligible(l.impact.fixGain),
+    )
     .sort((a, b) => (b.impact.fixGain ?? 0) - (a.impact.fixGain ?? 0))
-    .slice(0, TOP_FIX_LINKS);
-  const fix = new Set(byFixGain.map((l) => `${l.type}:${l.id}`));
+    .map((l) => `${l.type}:${l.id}`);
+  const firstKey = byFixGain[0] ?? null;
+  const fix = new Set(
+    byFixGain.filter((key) => key !== firstKey && !weakest.has(key)).slice(0, TOP_FIX_LINKS),
+  );
   const actorHighlight = new Map<string, Highlight>();
   const handoffHighlight = new Map<string, Highlight>();
   let maxSensitivity = 0;
   for (const link of links) {
+    const key = `${link.type}:${link.id}`;
     const mark: Highlight =
-      link.impact.weakestFor.length > 0
-        ? 'weakest'
-        : fix.has(`${link.type}:${link.id}`)
-          ? 'fix'
-          : 'none';
+      key === firstKey ? 'fixFirst' : weakest.has(key) ? 'weakest' : fix.has(key) ? 'fix' : 'none';
     (link.type === 'actor' ? actorHighlight : handoffHighlight).set(link.id, mark);
     maxSensitivity = Math.max(maxSensitivity, Math.abs(link.impact.sensitivity ?? 0));
   }
-  return { actorHighlight, handoffHighlight, maxSensitivity };
+  return { actorHighlight, handoffHighlight, loopHandoffs: loopHandoffs(report), maxSensitivity };
+}
+
+/**
+ * Where a chain comes back to a node it has passed: the index of the first visit and of the
+ * return, for each return (docs/model.md, "A chain round a loop").
+ */
+export function chainLoops(chain: readonly string[]): { from: number; back: number }[] {
+  const seen = new Map<string, number>();
+  const loops: { from: number; back: number }[] = [];
+  chain.forEach((nodeId, i) => {
+    const earlier = seen.get(nodeId);
+    if (earlier !== undefined) loops.push({ from: earlier, back: i });
+    else seen.set(nodeId, i);
+  });
+  return loops;
+}
+
+/** The hand-offs of every loop a customer's chain goes round. */
+function loopHandoffs(report: Report): Set<string> {
+  const looping: CustomerReport[] = report.customers.filter((c) => chainLoops(c.chain).length > 0);
+  const ids = new Set<string>();
+  if (looping.length === 0) return ids;
+  const between = new Map<string, string>();
+  for (const h of report.handoffs) {
+    const key = `${h.from}\u0000${h.to}`;
+    if (!between.has(key)) between.set(key, h.id);
+  }
+  for (const customer of looping) {
+    for (const { from, back } of chainLoops(customer.chain)) {
+      for (let i = from; i < back; i++) {
+        const id = between.get(`${customer.chain[i]}\u0000${customer.chain[i + 1]}`);
+        if (id !== undefined) ids.add(id);
+      }
+    }
+  }
+  return ids;
 }
 
 /** Stroke width from 1 to 5, proportional to |sensitivity| against the largest. */
 export function strokeWidth(sensitivity: number | null, max: number): number {
   if (sensitivity === null || max <= 0) return 1;
   return Math.round((1 + (4 * Math.abs(sensitivity)) / max) * 10) / 10;
-}
-
-/** The stronger of two marks: weakest over fix over none. */
-export function stronger(a: Highlight, b: Highlight): Highlight {
-  if (a === 'weakest' || b === 'weakest') return 'weakest';
-  return a === 'fix' || b === 'fix' ? 'fix' : 'none';
 }
 
 /** Segment clusters in order of first appearance among the customers. */

@@ -1,13 +1,17 @@
-/** Colours and legend wording shared by every diagram format, so they all read the same. */
-import type { Highlight } from './diagram-graph.js';
+/** Colours and legend wording shared by every diagram format, so they all read the same (badges.ts). */
+import { BADGES, type Highlight } from './badges.js';
 
-/** Stroke and fill per highlight: red for weakest links, amber for fix candidates. */
+/** Stroke, fill and dash per highlight, from the one scheme of badges.ts. */
 export const HIGHLIGHT_COLOURS: Readonly<
-  Record<Highlight, { readonly stroke: string; readonly fill: string }>
+  Record<
+    Highlight,
+    { readonly stroke: string; readonly fill: string; readonly dash: string | null }
+  >
 > = {
-  weakest: { stroke: '#c0392b', fill: '#fdecea' },
-  fix: { stroke: '#d68910', fill: '#fef5e7' },
-  none: { stroke: '#5d6d7e', fill: '#ffffff' },
+  fixFirst: BADGES.fixFirst,
+  weakest: BADGES.weakest,
+  fix: BADGES.fix,
+  none: BADGES.none,
 };
 
 /** Fill of customer boxes and of cluster backgrounds. */
@@ -18,8 +22,14 @@ export const CLUSTER_FILL = '#f7f9fa';
 export const CLUSTER_STROKE = '#d5dbdf';
 
 /** The legend's lines, in drawing order. */
-export const LEGEND: readonly { readonly highlight: Highlight; readonly text: string }[] = [
-  { highlight: 'weakest', text: 'Weakest link of a customer' },
-  { highlight: 'fix', text: 'Next best to fix (fix gain)' },
-  { highlight: 'none', text: 'Other link; label = quality, thicker = more sensitive' },
-];
+export const LEGEND: readonly { readonly highlight: Highlight; readonly text: string }[] = (
+  ['fixFirst', 'weakest', 'fix', 'none'] as const
+).map((highlight) => ({ highlight, text: BADGES[highlight].legend }));
+
+/** The symbol that marks a hand-off on a loop a customer's chain goes round. */
+export const LOOP_MARK = '↻';
+
+/** An arrow's label, with the loop mark in front when a customer's chain goes round it. */
+export function loopLabel(label: string, loop: boolean): string {
+  return loop ? `${LOOP_MARK} ${label}` : label;
+}

@@ -1,6 +1,7 @@
 /** A Graphviz DOT digraph of a report: clusters per department and segment, coloured weak links. */
 import type { Report } from '../analysis/report.js';
 import type { Model } from '../model/schema.js';
+import { markedName } from './badges.js';
 import { buildDiagram } from './diagram.js';
 import { type Diagram, type DiagramEdge, type DiagramNode, formatFigure } from './diagram-graph.js';
 import type { DiagramOptions } from './diagram-options.js';
@@ -35,12 +36,14 @@ export function toDot(report: Report, model: Model, options?: DiagramOptions): s
 function nodeLine(node: DiagramNode): string {
   const colours = HIGHLIGHT_COLOURS[node.highlight];
   const attributes = [
-    `label="${escapeDot(node.name)}\\nservice ${formatFigure(node.service)}"`,
+    `label="${escapeDot(markedName(node.name, node.highlight))}\\nservice ${formatFigure(node.service)}"`,
     `tooltip="${escapeDot(node.id)}"`,
   ];
   if (node.kind === 'customer') attributes.push('shape=ellipse', `fillcolor="${CUSTOMER_FILL}"`);
   if (node.highlight !== 'none') {
     attributes.push(`color="${colours.stroke}"`, `fillcolor="${colours.fill}"`, 'penwidth=2.5');
+    // The weakest link's dashed outline tells it from "fix first" without its colour.
+    if (colours.dash !== null) attributes.push(`style="rounded,filled,dashed"`);
   }
   return `${node.key} [${attributes.join(', ')}];`;
 }
@@ -61,14 +64,15 @@ function clusterLines(diagram: Diagram, parent: string | null, indent: string): 
 }
 
 function edgeLine(edge: DiagramEdge): string {
-  const colour = HIGHLIGHT_COLOURS[edge.highlight].stroke;
-  return `  ${edge.from} -> ${edge.to} [label="${escapeDot(edge.label)}", color="${colour}", fontcolor="${colour}", penwidth=${edge.width}, tooltip="${escapeDot(edge.handoffs.join(', '))}"];`;
+  const { stroke: colour, dash } = HIGHLIGHT_COLOURS[edge.highlight];
+  const style = dash === null ? '' : ', style=dashed';
+  return `  ${edge.from} -> ${edge.to} [label="${escapeDot(edge.label)}", color="${colour}", fontcolor="${colour}", penwidth=${edge.width}${style}, tooltip="${escapeDot(edge.handoffs.join(', '))}"];`;
 }
 
 function legendLines(): string[] {
   const rows = LEGEND.map(
     (item, index) =>
-      `    legend${index} [label="${escapeDot(item.text)}", color="${HIGHLIGHT_COLOURS[item.highlight].stroke}", fillcolor="${HIGHLIGHT_COLOURS[item.highlight].fill}", penwidth=2];`,
+      `    legend${index} [label="${escapeDot(markedName(item.text, item.highlight))}", color="${HIGHLIGHT_COLOURS[item.highlight].stroke}", fillcolor="${HIGHLIGHT_COLOURS[item.highlight].fill}", penwidth=2${HIGHLIGHT_COLOURS[item.highlight].dash === null ? '' : ', style="rounded,filled,dashed"'}];`,
   );
   return [
     '  subgraph cluster_legend {',

@@ -5,13 +5,16 @@
  * departments, metrics). Every model string is escaped; the script's data sits in a JSON script
  * block and is only ever written with textContent.
  */
-import type { CustomerReport, LinkRef, Report, WeakestLink } from '../analysis/report.js';
+import type { CustomerReport, Report } from '../analysis/report.js';
 import { resolveOptions } from '../model/options.js';
 import type { Model } from '../model/schema.js';
-import { buildDiagram } from './diagram.js';
+import { buildDiagram, buildRollUpDiagram } from './diagram.js';
+import type { Diagram } from './diagram-graph.js';
+import { DOCUMENT_DEFAULTS, moreNote } from './document.js';
 import { escapeXml as x } from './escape.js';
-import { formatCount, formatNumber, formatPercent, formatSigned } from './format.js';
+import { formatCount, formatNumber, formatPercent, plural } from './format.js';
 import { departmentsHtml } from './html/departments.js';
+import { headlineHtml } from './html/headline.js';
 import { metricsHtml } from './html/metrics.js';
 import { type Names, reportNames } from './html/names.js';
 import { htmlPage } from './html/page.js';
@@ -22,16 +25,30 @@ import { singlePointKeys, singlePointsSection } from './html/single-points.js';
 import { REPORT_CSS } from './html/style.js';
 import { customersTable, findingsList, linksTable } from './html/tables.js';
 import { HTML_DEFAULTS, type HtmlOptions, HtmlOptionsSchema } from './html-options.js';
+import { moneyNames } from './money-document.js';
 import { moneyHtml } from './money-html.js';
 import { diagramSvg } from './svg.js';
 
 export type { HtmlOptions } from './html-options.js';
 
 /** The extra views asked for, as sections in a fixed order: money, departments, metrics. */
-function extraSections(options: Omit<HtmlOptions, 'level'>, names: Names): string[] {
+function extraSections(
+  options: Omit<HtmlOptions, 'level'>,
+  names: Names,
+  report?: Report,
+  model?: Model,
+): string[] {
   const sections: string[] = [];
   if (options.money !== undefined)
-    sections.push(moneyHtml(options.money, options.top === undefined ? {} : { top: options.top }));
+    sections.push(
+      moneyHtml(
+        options.money,
+        options.top === undefined ? {} : { top: options.top },
+        report === undefined ? undefined : moneyNames(report),
+      ),
+    );
+  if (options.rollUp !== undefined && report !== undefined && model !== undefined)
+    sections.push(departmentDiagramHtml(buildRollUpDiagram(report, model, options.rollUp)));
   if (options.rollUp !== undefined) sections.push(departmentsHtml(options.rollUp, names));
   if (options.metrics !== undefined) sections.push(metricsHtml(options.metrics, names));
   return sections;
@@ -43,23 +60,18 @@ export function toHtml(report: Report, model: Model, options: HtmlOptions = {}):
   const { money, top, rollUp, metrics, ...diagramOptions } = settings;
   const diagram = buildDiagram(report, model, diagramOptions);
   const names = reportNames(report, model);
-  const links = linksTable(report, names);
-  const title = diagram.title;
-  // The CSP pins the one inline script by hash (computed at build time): even an injected
-  // <script> could not run.
+  const links = linksTable(report, names, top ?? DOCUMENT_DEFAULTS.top);
   return htmlPage({
-    title,
+    title: diagram.title,
     eyebrow: 'Service chain report',
     titleId: 'sc-model-name',
     css: REPORT_CSS,
-    header: [
-      `<p class="sub">${formatCount(report.model.actors)} actors · ${formatCount(report.model.handoffs)} hand-offs · ${formatCount(report.model.customers)} external customers</p>`,
-    ],
+    header: [`<p class="sub">${x(modelCounts(report))}</p>`],
     main: [
-      summary(report, names),
+      summary(report, top ?? DOCUMENT_DEFAULTS.top),
       '<section id="sc-diagram">',
       '<h2>The service chain</h2>',
-      '<p class="hint">Work flows left to right, from suppliers to customers. Red: a customer\'s weakest link. Amber: the next best links to fix. Numbers on arrows are hand-off quality (1 = perfect). Click a box or an arrow to see its figures.</p>',
+      '<p class="hint">Work flows left to right, from suppliers to customers. Filled vermilion with a dot: fix first (the largest gain). Dashed blue: a customer\'s weakest link, which caps what it can receive. Orange: the next best links to fix. ↻: a loop a customer\'s chain goes round. Numbers on arrows are hand-off quality (1 = perfect). Click a box or an arrow to see its figures.</p>',
       '<div class="diagram-layout">',
       `<div class="diagram-scroll">${diagramSvg(diagram, { fit: true, marked: singlePointKeys(report, diagram) })}</div>`,
       '<aside id="sc-panel" class="panel" aria-live="polite"><div class="kind">Details</div><h3>Select a box</h3><p class="hint">Click any box or arrow in the diagram to see its service, chain strength and what fixing it would gain.</p></aside>',
@@ -72,7 +84,7 @@ export function toHtml(report: Report, model: Model, options: HtmlOptions = {}):
       '</section>',
       '<section id="sc-links-section">',
       '<h2>Links to fix</h2>',
-      `<p class="hint">Fix gain: how much the organisation score rises if this link alone were perfect. Failure loss: what it falls by if the link broke down. Sensitivity: the change per unit of improvement. Click a column heading to sort.${omittedNote(links.omitted)}</p>`,
+      `<p class="hint">Fix gain: how much the organisation score rises if this link alone were perfect. Failure loss: what it falls by if the link broke down. Sensitivity: the change per unit of improvement. Click a column heading to sort.${omittedNote(links.omitted)}${links.more > 0 ? ` ${x(moreNote(links.shown, links.shown + links.more, 'link'))}` : ''}</p>`,
       links.html,
       '</section>',
       ...singlePointsSection(report, names),
@@ -80,15 +92,23 @@ export function toHtml(report: Report, model: Model, options: HtmlOptions = {}):
       '<h2>Cycles and warnings</h2>',
       findingsList(report, names),
       '</section>',
-      ...extraSections(settings, names),
+      ...extraSections(settings, names, report, model),
     ],
     footer:
       'Made with service-chain. Figures follow the service-chain model: service propagates through hand-offs; a chain is as strong as its weakest link.',
+    // The CSP pins the one inline script by hash (computed at build time).
     script: {
       js: REPORT_JS,
       hash: REPORT_JS_HASH,
       dataId: 'sc-data',
-      data: { items: panelItems(diagram, report, names) },
+      data: {
+        items: [
+          ...panelItems(diagram, report, names),
+          ...(rollUp === undefined
+            ? []
+            : panelItems(buildRollUpDiagram(report, model, rollUp), report, names)),
+        ],
+      },
     },
   });
 }
@@ -100,12 +120,7 @@ function omittedNote(omitted: number): string {
     : ` ${omitted} links that affect no scored customer are not listed.`;
 }
 
-/** How many distinct links are some customer's weakest link. */
-function weakestLinkCount(report: Report): number {
-  return [...report.actors, ...report.handoffs].filter((l) => l.weakestFor.length > 0).length;
-}
-
-/** The scored customer with the lowest service, if any. */
+/** The scored customer with the lowest service among those that weigh in S, if any. */
 function leastServed(report: Report): CustomerReport | null {
   let least: CustomerReport | null = null;
   for (const c of report.customers) {
@@ -115,27 +130,8 @@ function leastServed(report: Report): CustomerReport | null {
   return least;
 }
 
-/** The most frequent weakest link among the customers, with how many it holds back. */
-function commonestWeakest(report: Report): { link: WeakestLink; count: number } | null {
-  const counts = new Map<string, { link: WeakestLink; count: number }>();
-  for (const customer of report.customers) {
-    if (customer.weakestLink === null) continue;
-    const key = `${customer.weakestLink.type}:${customer.weakestLink.id}`;
-    const entry = counts.get(key) ?? { link: customer.weakestLink, count: 0 };
-    counts.set(key, { ...entry, count: entry.count + 1 });
-  }
-  let best: { link: WeakestLink; count: number } | null = null;
-  for (const entry of counts.values()) if (best === null || entry.count > best.count) best = entry;
-  return best;
-}
-
-function strengthOf(link: WeakestLink, report: Report, names: Names): number | null {
-  if (link.type === 'actor') return names.performance(link.id);
-  return report.handoffs.find((h) => h.id === link.id)?.quality ?? null;
-}
-
 /** The score card and the "what this means" lines. */
-function summary(report: Report, names: Names): string {
+function summary(report: Report, top: number): string {
   const score = report.score;
   const scoreHtml =
     score === null
@@ -144,41 +140,44 @@ function summary(report: Report, names: Names): string {
   const meaning =
     score === null
       ? 'No external customer receives a hand-off yet, so there is no organisation score.'
-      : `About ${Math.round(score * 100)} in every 100 dealings with your customers fully meet their needs (weighted by what each customer is worth). Red links are customers' weakest links: each caps what its customers can receive. Amber links are the next best repairs by fix gain.`;
-  const findings: string[] = [];
-  const weakest = commonestWeakest(report);
-  if (weakest !== null) {
-    const scored = report.customers.filter((c) => c.weakestLink !== null).length;
-    findings.push(
-      `<li class="weakest">Weakest link behind ${weakest.count} of ${scored} customers: <strong>${x(names.link(weakest.link))}</strong> (strength ${x(formatNumber(strengthOf(weakest.link, report, names)))}).</li>`,
-    );
-  }
-  const top = [
-    ...report.actors.map((a) => ({ link: { type: 'actor' as const, id: a.id }, gain: a.fixGain })),
-    ...report.handoffs.map((h) => ({
-      link: { type: 'handoff' as const, id: h.id },
-      gain: h.fixGain,
-    })),
-  ].reduce<{ link: LinkRef; gain: number } | null>(
-    (best, l) =>
-      l.gain !== null && l.gain > (best?.gain ?? 0) ? { link: l.link, gain: l.gain } : best,
-    null,
-  );
-  if (top !== null) {
-    findings.push(
-      `<li class="fix">Biggest single gain: fixing <strong>${x(names.link(top.link))}</strong> would raise the score by ${x(formatSigned(top.gain))}.</li>`,
-    );
-  }
+      : `About ${Math.round(score * 100)} in every 100 dealings with your customers fully meet their needs (weighted by what each customer is worth).`;
+  const headline = headlineHtml(report, top);
+  const findings = [...headline.items];
   const least = leastServed(report);
   if (least !== null) {
     findings.push(
-      `<li class="weakest">Least well served: <strong>${x(least.name)}</strong> (service ${x(formatNumber(least.service))}).</li>`,
+      `<li class="least">Least well served: <strong>${x(least.name)}</strong> (service ${x(formatNumber(least.service))}).</li>`,
     );
   }
+  const caps = report.headline?.caps.length ?? 0;
   return [
     '<div class="summary">',
-    `<section class="score-card"><div class="score-label">Organisation score</div>${scoreHtml}<div class="counts"><div><strong>${weakestLinkCount(report)}</strong>weakest links</div><div><strong>${report.cycles.length}</strong>cycles</div><div><strong>${report.warnings.length}</strong>warnings</div></div></section>`,
-    `<section class="meaning"><h2>What this means</h2><p id="sc-meaning">${meaning}</p><ul>${findings.join('')}</ul></section>`,
+    `<section class="score-card"><div class="score-label">Organisation score</div>${scoreHtml}<div class="counts"><div><strong>${formatCount(caps)}</strong>${caps === 1 ? 'weakest link' : 'weakest links'}</div><div><strong>${formatCount(report.cycles.length)}</strong>${report.cycles.length === 1 ? 'cycle' : 'cycles'}</div><div><strong>${formatCount(report.warnings.length)}</strong>${report.warnings.length === 1 ? 'warning' : 'warnings'}</div></div></section>`,
+    `<section class="meaning"><h2>What this means</h2><p id="sc-meaning">${meaning}</p><ul>${findings.join('')}</ul>${headline.note === '' ? '' : `<p class="hint">${headline.note}</p>`}</section>`,
     '</div>',
   ].join('\n');
+}
+
+/** The department picture (`analyze --level`): the same drawing, one box per department. */
+function departmentDiagramHtml(diagram: Diagram): string {
+  return [
+    '<section id="sc-department-diagram">',
+    '<h2>The service chain by department</h2>',
+    '<p class="hint">The departments of the table below, each drawn as one box: its service, and the hand-offs between departments merged (mean quality by weight; ×N: how many). A box is marked when a link inside it is.</p>',
+    `<div class="diagram-scroll">${diagramSvg(diagram, { fit: true })}</div>`,
+    '</section>',
+  ].join('\n');
+}
+
+/** `5 departments · 1 employee · 10 hand-offs · 4 external customers`, plurals right. */
+function modelCounts(report: Report): string {
+  let departments = 0;
+  for (const actor of report.actors) if (actor.kind === 'department') departments += 1;
+  const { actors, handoffs, customers } = report.model;
+  return [
+    plural(departments, 'department'),
+    plural(actors - departments, 'employee'),
+    plural(handoffs, 'hand-off'),
+    plural(customers, 'external customer'),
+  ].join(' · ');
 }

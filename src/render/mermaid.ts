@@ -1,10 +1,17 @@
-/** A Mermaid flowchart of a report: clusters as subgraphs, weakest links red, fix candidates amber. */
+/** A Mermaid flowchart of a report: clusters as subgraphs, links marked by the scheme of badges.ts. */
 import type { Report } from '../analysis/report.js';
 import type { Model } from '../model/schema.js';
+import { markedName } from './badges.js';
 import { buildDiagram } from './diagram.js';
 import { type Diagram, type DiagramNode, formatFigure } from './diagram-graph.js';
 import type { DiagramOptions } from './diagram-options.js';
-import { CLUSTER_FILL, CLUSTER_STROKE, CUSTOMER_FILL, HIGHLIGHT_COLOURS } from './diagram-style.js';
+import {
+  CLUSTER_FILL,
+  CLUSTER_STROKE,
+  CUSTOMER_FILL,
+  HIGHLIGHT_COLOURS,
+  LEGEND,
+} from './diagram-style.js';
 import { escapeMermaid } from './escape.js';
 
 /** Renders the report's hand-off graph as Mermaid `flowchart LR` source. */
@@ -26,7 +33,7 @@ export function toMermaid(report: Report, model: Model, options?: DiagramOptions
 }
 
 function nodeLine(node: DiagramNode): string {
-  const label = `${escapeMermaid(node.name)}<br/>service ${formatFigure(node.service)}`;
+  const label = `${escapeMermaid(markedName(node.name, node.highlight))}<br/>service ${formatFigure(node.service)}`;
   return node.kind === 'customer' ? `${node.key}(["${label}"])` : `${node.key}["${label}"]`;
 }
 
@@ -47,25 +54,32 @@ function clusterLines(diagram: Diagram, parent: string | null, indent: string): 
 function legendLines(): string[] {
   return [
     '  subgraph legend["Legend"]',
-    '    legendWeakest["Weakest link of a customer"]:::weakest',
-    '    legendFix["Next best to fix (fix gain)"]:::fix',
-    '    legendEdge["Arrow label = hand-off quality; thicker = more sensitive"]',
+    ...LEGEND.map(
+      ({ highlight, text }, index) =>
+        `    legend${index}["${escapeMermaid(markedName(text, highlight))}"]${highlight === 'none' ? '' : `:::${highlight}`}`,
+    ),
     '  end',
   ];
 }
 
+/** A mark's Mermaid style: stroke, fill and, for the weakest link, a dashed outline. */
+function markStyle(highlight: 'fixFirst' | 'weakest' | 'fix'): string {
+  const { stroke, fill, dash } = HIGHLIGHT_COLOURS[highlight];
+  return `fill:${fill},stroke:${stroke},stroke-width:3px${dash === null ? '' : `,stroke-dasharray:${dash}`}`;
+}
+
 function styleLines(diagram: Diagram): string[] {
-  const { weakest, fix } = HIGHLIGHT_COLOURS;
   const lines = [
-    `  classDef weakest fill:${weakest.fill},stroke:${weakest.stroke},stroke-width:3px`,
-    `  classDef fix fill:${fix.fill},stroke:${fix.stroke},stroke-width:3px`,
+    `  classDef fixFirst ${markStyle('fixFirst')}`,
+    `  classDef weakest ${markStyle('weakest')}`,
+    `  classDef fix ${markStyle('fix')}`,
     `  classDef customer fill:${CUSTOMER_FILL},stroke:${HIGHLIGHT_COLOURS.none.stroke}`,
   ];
-  const byClass = (name: 'weakest' | 'fix' | 'customer') =>
+  const byClass = (name: 'fixFirst' | 'weakest' | 'fix' | 'customer') =>
     diagram.nodes
       .filter((n) => (name === 'customer' ? n.kind === 'customer' : n.highlight === name))
       .map((n) => n.key);
-  for (const name of ['weakest', 'fix', 'customer'] as const) {
+  for (const name of ['fixFirst', 'weakest', 'fix', 'customer'] as const) {
     const keys = byClass(name);
     if (keys.length > 0) lines.push(`  class ${keys.join(',')} ${name}`);
   }
@@ -73,8 +87,9 @@ function styleLines(diagram: Diagram): string[] {
     lines.push(`  style ${cluster.key} fill:${CLUSTER_FILL},stroke:${CLUSTER_STROKE}`);
   }
   diagram.edges.forEach((edge, index) => {
-    const colour = HIGHLIGHT_COLOURS[edge.highlight].stroke;
-    lines.push(`  linkStyle ${index} stroke:${colour},stroke-width:${edge.width}px`);
+    const { stroke, dash } = HIGHLIGHT_COLOURS[edge.highlight];
+    const dashed = dash === null ? '' : `,stroke-dasharray:${dash}`;
+    lines.push(`  linkStyle ${index} stroke:${stroke},stroke-width:${edge.width}px${dashed}`);
   });
   return lines;
 }

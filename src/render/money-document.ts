@@ -9,7 +9,7 @@ import type {
   LinkMoney,
 } from '../analysis/business-impact.js';
 import type { CoefficientName, CoefficientSource } from '../analysis/money-coefficients.js';
-import type { LinkRef } from '../analysis/report.js';
+import type { LinkRef, Report } from '../analysis/report.js';
 import {
   type Block,
   type Cell,
@@ -23,10 +23,12 @@ import {
   paragraph,
   resolveDocumentOptions,
   right,
+  type Span,
   text,
   words,
 } from './document.js';
 import { formatNumber } from './format.js';
+import { badgeSpan, linkLookup, linkSpans } from './headline-document.js';
 import { documentMarkdown } from './markdown.js';
 import {
   formatCoefficient,
@@ -35,6 +37,7 @@ import {
   formatMoney,
   moneyDecimals,
 } from './money-format.js';
+import { reportNames } from './names.js';
 import { documentText } from './text.js';
 
 /** Options of the money renderers: how many rows each table lists (customers, links). */
@@ -70,6 +73,38 @@ export const MONEY_CAVEAT =
   "those marked (model default) come from the model's defaults block, (built-in) from the " +
   "library's own guesses, the others from the customer.";
 
+/**
+ * How the money view names links: by the report's names (`Warehouse (department)`,
+ * `Warehouse -> Dispatch desk`); without a report, by id.
+ */
+export interface MoneyNames {
+  /** A link as the money view prints it: its name's spans (words, or an id where no name is known). */
+  link(link: LinkRef): Span[];
+}
+
+/** The money view's names from the report of the same model (what `analyze --money` has). */
+export function moneyNames(report: Report): MoneyNames {
+  const links = linkLookup(report);
+  const ids = new Set<string>();
+  for (const actor of report.actors) ids.add(actor.id);
+  for (const customer of report.customers) ids.add(customer.id);
+  const name = reportNames(report, ids);
+  return { link: (link) => linkSpans(link, links, name) };
+}
+
+const BY_ID: MoneyNames = { link: (link) => [id(link.id)] };
+
+/** A column head with the currency: `At risk (EUR)`; without a currency, the head alone. */
+export function withCurrency(title: string, currency: string | undefined): string {
+  return currency === undefined ? title : `${title} (${currency})`;
+}
+
+/** A money figure with its currency in front: `EUR 28,313`. */
+export function moneyWords(value: number | null, decimals: number, currency?: string): string {
+  const figure = formatMoney(value, decimals);
+  return currency === undefined ? figure : `${currency} ${figure}`;
+}
+
 function customerRow(customer: CustomerMoneyReport, decimals: number): Cell[] {
   if (customer.service === null) {
     const none = text('not scored');
@@ -86,14 +121,14 @@ function customerRow(customer: CustomerMoneyReport, decimals: number): Cell[] {
   ];
 }
 
-const CUSTOMER_COLUMNS = [
+const customerColumns = (currency: string | undefined) => [
   left('Customer'),
   left('Segment'),
   right('Service'),
   right('Failed'),
   right('Customers lost'),
   right('Prospects not won'),
-  right('At risk'),
+  right(withCurrency('At risk', currency)),
 ];
 
 function customersBlocks(impact: BusinessImpact, top: number, decimals: number): Block[] {
@@ -108,38 +143,65 @@ function customersBlocks(impact: BusinessImpact, top: number, decimals: number):
     text(formatMoney(total.atRisk, decimals)),
   ];
   const shown = customers.slice(0, top).map((c) => customerRow(c, decimals));
-  const table: Block = { type: 'table', columns: CUSTOMER_COLUMNS, rows: [...shown, totalRow] };
-  if (customers.length <= top) return [table];
-  return [table, note(words(moreNote(top, customers.length, 'customer')))];
+  const columns = customerColumns(impact.currency);
+  const table: Block = { type: 'table', columns, rows: [...shown, totalRow] };
+  const silent = wordOfMouthNote(impact);
+  if (customers.length <= top) return [table, ...silent];
+  return [table, note(words(moreNote(top, customers.length, 'customer'))), ...silent];
+}
+
+/**
+ * Where word of mouth is left at conversion 0 (the built-in default), no prospect is ever lost:
+ * say so, or "0 prospects not won" reads as a finding.
+ */
+function wordOfMouthNote(impact: BusinessImpact): Block[] {
+  const scored = impact.customers.filter((c) => c.service !== null);
+  const conversionZero = scored.every(
+    (c) => c.coefficients.find((k) => k.name === 'wordOfMouth.conversion')?.value === 0,
+  );
+  if (scored.length === 0 || !conversionZero) return [];
+  const tells = scored[0]!.coefficients.find((k) => k.name === 'wordOfMouth.tells');
+  return [
+    note(
+      words(
+        `Prospects not won are 0 because word-of-mouth conversion is 0: each customer lost tells ${formatNumber(tells?.value ?? 0, 0)} others, but none of them is counted as a customer you would have won. Set wordOfMouth.conversion (on a customer or in defaults) to count them.`,
+      ),
+    ),
+  ];
 }
 
 const key = (link: LinkRef): string => `${link.type}:${link.id}`;
 
-function linkRow(rank: number, entry: LinkMoney, decimals: number): Cell[] {
+function linkRow(rank: number, entry: LinkMoney, decimals: number, names: MoneyNames): Cell[] {
   return [
     text(String(rank)),
-    [id(entry.link.id)],
-    text(entry.link.type === 'actor' ? 'actor' : 'hand-off'),
+    rank === 1
+      ? [...names.link(entry.link), words(' '), badgeSpan('fixFirst')]
+      : names.link(entry.link),
     text(formatNumber(entry.strength)),
     text(formatMoney(entry.fixSaves, decimals)),
     text(formatMoney(entry.failureCosts, decimals)),
   ];
 }
 
-const LINK_COLUMNS = [
+const linkColumns = (currency: string | undefined) => [
   right('#'),
   left('Link'),
-  left('Kind'),
   right('Strength'),
-  right('Fix saves'),
-  right('Failure costs'),
+  right(withCurrency('Fix saves', currency)),
+  right(withCurrency('Failure costs', currency)),
 ];
 
 /**
  * The links whose fix saves most, in the order of businessImpact's own ranking (never re-ranked
  * here), cut at `top`; links that would save nothing are left out.
  */
-function linksBlocks(impact: BusinessImpact, top: number, decimals: number): Block[] {
+function linksBlocks(
+  impact: BusinessImpact,
+  top: number,
+  decimals: number,
+  names: MoneyNames,
+): Block[] {
   if (impact.links.length === 0) return [];
   const wanted: string[] = [];
   for (const ranked of impact.rankings.fixSaves) {
@@ -163,7 +225,16 @@ function linksBlocks(impact: BusinessImpact, top: number, decimals: number): Blo
     return [
       paragraph(words('Top links by money saved: none; fixing no single link would lower it.')),
     ];
+  const best = rows[0]!;
   return [
+    paragraph(
+      badgeSpan('fixFirst'),
+      words(' For money: fixing '),
+      ...names.link(best.link),
+      words(
+        ` alone saves ${moneyWords(best.fixSaves, decimals, impact.currency)} a year, the most of any single link.`,
+      ),
+    ),
     paragraph(
       words(
         'Top links by money saved. Fix saves: the money at risk now minus with this link perfect. ' +
@@ -172,8 +243,8 @@ function linksBlocks(impact: BusinessImpact, top: number, decimals: number): Blo
     ),
     {
       type: 'table',
-      columns: LINK_COLUMNS,
-      rows: rows.map((entry, index) => linkRow(index + 1, entry, decimals)),
+      columns: linkColumns(impact.currency),
+      rows: rows.map((entry, index) => linkRow(index + 1, entry, decimals, names)),
     },
     ...(worth > rows.length
       ? [note(words(moreNote(rows.length, worth, 'link worth fixing', true, 'links worth fixing')))]
@@ -183,7 +254,17 @@ function linksBlocks(impact: BusinessImpact, top: number, decimals: number): Blo
 
 function coefficientsBlocks(impact: BusinessImpact, top: number): Block[] {
   const names = impact.customers[0]?.coefficients.map((c) => c.name) ?? [];
-  const columns = [left('Customer'), ...names.map((name) => right(COEFFICIENT_TITLES[name]))];
+  const money = new Set<CoefficientName>(['value', 'acquisitionCost']);
+  const columns = [
+    left('Customer'),
+    ...names.map((name) =>
+      right(
+        money.has(name)
+          ? withCurrency(COEFFICIENT_TITLES[name], impact.currency)
+          : COEFFICIENT_TITLES[name],
+      ),
+    ),
+  ];
   const rows = impact.customers
     .slice(0, top)
     .map((customer): Cell[] => [
@@ -205,6 +286,7 @@ function coefficientsBlocks(impact: BusinessImpact, top: number): Block[] {
 export function moneyDocument(
   impact: BusinessImpact,
   options?: Partial<MoneyRenderOptions>,
+  names: MoneyNames = BY_ID,
 ): Document {
   const { top } = resolveDocumentOptions(options);
   const title = heading(2, MONEY_TITLE);
@@ -216,20 +298,25 @@ export function moneyDocument(
     title,
     paragraph(words(MONEY_CAVEAT)),
     ...customersBlocks(impact, top, decimals),
-    ...linksBlocks(impact, top, decimals),
+    ...linksBlocks(impact, top, decimals, names),
     ...coefficientsBlocks(impact, top),
   ];
 }
 
 /** The money view as plain text, laid out like `toText`'s sections: append it to a text report. */
-export function moneyText(impact: BusinessImpact, options?: Partial<MoneyRenderOptions>): string {
-  return documentText(moneyDocument(impact, options));
+export function moneyText(
+  impact: BusinessImpact,
+  options?: Partial<MoneyRenderOptions>,
+  names?: MoneyNames,
+): string {
+  return documentText(moneyDocument(impact, options, names));
 }
 
 /** The money view as a Markdown `## Money at risk` section: append it to a Markdown report. */
 export function moneyMarkdown(
   impact: BusinessImpact,
   options?: Partial<MoneyRenderOptions>,
+  names?: MoneyNames,
 ): string {
-  return documentMarkdown(moneyDocument(impact, options));
+  return documentMarkdown(moneyDocument(impact, options, names));
 }

@@ -6,7 +6,12 @@
 import type { BusinessImpact } from '../analysis/business-impact.js';
 import type { Block, Cell } from './document.js';
 import { escapeXml as x } from './escape.js';
-import { type MoneyRenderOptions, moneyDocument, SOURCE_MARKS } from './money-document.js';
+import {
+  type MoneyNames,
+  type MoneyRenderOptions,
+  moneyDocument,
+  SOURCE_MARKS,
+} from './money-document.js';
 
 const MARKS = new Set<string>(Object.values(SOURCE_MARKS));
 
@@ -53,10 +58,14 @@ function tableHtml(block: Extract<Block, { type: 'table' }>): string {
 }
 
 /** The money view as a `<section id="sc-money">` fragment to place in the HTML report's `<main>`. */
-export function moneyHtml(impact: BusinessImpact, options?: Partial<MoneyRenderOptions>): string {
+export function moneyHtml(
+  impact: BusinessImpact,
+  options?: Partial<MoneyRenderOptions>,
+  names?: MoneyNames,
+): string {
   return [
     '<section id="sc-money">',
-    ...moneyDocument(impact, options).map(blockHtml),
+    ...moneyDocument(impact, options, names).map(blockHtml),
     '</section>',
   ].join('\n');
 }

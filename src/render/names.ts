@@ -64,3 +64,26 @@ export function linkCell(link: WeakestLink | null, name: NodeName): Cell {
   if (link === null) return text('none');
   return link.type === 'handoff' ? handoffSpans(link, name) : [name(link.id)];
 }
+
+/** What a chain says before a node it comes back to (docs/model.md, "A chain round a loop"). */
+export const BACK_TO = 'back to ';
+
+/** A chain's nodes, each flagged when the chain has passed it before: it goes round a loop. */
+export function chainSteps(ids: readonly string[]): { id: string; back: boolean }[] {
+  const seen = new Set<string>();
+  return ids.map((nodeId) => {
+    const back = seen.has(nodeId);
+    seen.add(nodeId);
+    return { id: nodeId, back };
+  });
+}
+
+/** A chain as names: `Warehouse -> Sales -> back to Warehouse -> Dispatch`. */
+export function chainSpans(ids: readonly string[], name: NodeName): Span[] {
+  return joined(
+    chainSteps(ids).map(({ id: nodeId, back }) =>
+      back ? [words(BACK_TO), name(nodeId)] : [name(nodeId)],
+    ),
+    ARROW,
+  );
+}

@@ -3,6 +3,8 @@
  * the score, every customer with its weakest link and chain, the links to fix, cycles, warnings.
  * Nodes are shown by name; every table is bounded by `top`.
  */
+
+import { negligible } from '../analysis/rankings.js';
 import type {
   ActorReport,
   CustomerReport,
@@ -12,7 +14,6 @@ import type {
   Report,
 } from '../analysis/report.js';
 import {
-  ARROW,
   type Block,
   boundedTable,
   type Cell,
@@ -28,7 +29,22 @@ import {
   words,
 } from './document.js';
 import { formatAmount, formatCount, formatNumber, formatPercent } from './format.js';
-import { handoffSpans, linkCell, type NodeName, nameList, reportNames } from './names.js';
+import {
+  badgeSpan,
+  customerFixBlocks,
+  failureBlocks,
+  headlineBlocks,
+  headlineNodes,
+  reachBlocks,
+} from './headline-document.js';
+import {
+  chainSpans,
+  handoffSpans,
+  linkCell,
+  type NodeName,
+  nameList,
+  reportNames,
+} from './names.js';
 import { singlePointsBlocks } from './single-points-document.js';
 import { warningBlocks } from './warning-blocks.js';
 
@@ -53,20 +69,24 @@ function route(customer: CustomerReport): readonly string[] {
   return customer.chain;
 }
 
-function customerRow(customer: CustomerReport, name: NodeName): Cell[] {
+function customerRow(customer: CustomerReport, name: NodeName, weighs: boolean): Cell[] {
+  // A customer that does not weigh in S gets no weakest-link mark: it does not move the score.
+  const weakest = linkCell(customer.weakestLink, name);
   return [
     [name(customer.id)],
     text(formatAmount(customer.value)),
     text(formatNumber(customer.service)),
     text(formatNumber(customer.chainStrength)),
-    linkCell(customer.weakestLink, name),
+    customer.weakestLink !== null && !weighs
+      ? [...weakest, words(' (not in S: value 0)')]
+      : weakest,
   ];
 }
 
 /** `Shoppers: Warehouse -> Stores -> Shoppers`; chains get their own lines, they can be long. */
 function chainItem(customer: CustomerReport, name: NodeName): Cell {
   const chain =
-    customer.chain.length === 0 ? [words('nothing weak')] : nameList(route(customer), name, ARROW);
+    customer.chain.length === 0 ? [words('nothing weak')] : chainSpans(route(customer), name);
   return [name(customer.id), words(': '), ...chain];
 }
 
@@ -75,9 +95,11 @@ function customersBlocks(report: Report, top: number, name: NodeName): Block[] {
   if (report.customers.length === 0) {
     return [...blocks, paragraph(words('The model has no external customers.'))];
   }
+  const currency = report.model.currency;
+  const anyValue = report.customers.some((c) => c.value > 0);
   const columns = [
     left('Customer'),
-    right('Value'),
+    right(currency === undefined ? 'Value' : `Value (${currency})`),
     right('Service'),
     right('Chain strength'),
     left('Weakest link'),
@@ -86,7 +108,7 @@ function customersBlocks(report: Report, top: number, name: NodeName): Block[] {
   const shown = report.customers.slice(0, top);
   return [
     ...blocks,
-    ...boundedTable(columns, rows, top, (c) => customerRow(c, name), ''),
+    ...boundedTable(columns, rows, top, (c) => customerRow(c, name, c.value > 0 || !anyValue), ''),
     paragraph(words('Chain behind each customer, from its weakest link:')),
     list(shown.map((customer) => chainItem(customer, name))),
   ];
@@ -105,7 +127,7 @@ function rankedLinks(report: Report, top: number): LinkFigures[] {
   const wanted: LinkRef[] = [];
   for (const entry of report.rankings.overall.fixGain) {
     if (wanted.length === top) break;
-    if (entry.value > 0) wanted.push(entry.link);
+    if (!negligible(entry.value)) wanted.push(entry.link);
   }
   const actors = new Set(wanted.filter((l) => l.type === 'actor').map((l) => l.id));
   const handoffs = new Set(wanted.filter((l) => l.type === 'handoff').map((l) => l.id));
@@ -143,7 +165,13 @@ function shownNodes(
 
 function fixRow(rank: number, figures: LinkFigures, name: NodeName): Cell[] {
   const link = figures.report;
-  const label = figures.type === 'handoff' ? handoffSpans(figures.report, name) : [name(link.id)];
+  const named = figures.type === 'handoff' ? handoffSpans(figures.report, name) : [name(link.id)];
+  // The one scheme of badges.ts: the top row is "fix first", a customer's weakest link says so.
+  const badges = [
+    ...(rank === 1 ? [words(' '), badgeSpan('fixFirst')] : []),
+    ...(link.weakestFor.length > 0 ? [words(' '), badgeSpan('weakest')] : []),
+  ];
+  const label = [...named, ...badges];
   const kind = figures.type === 'handoff' ? KIND_WORDS.handoff : KIND_WORDS[figures.report.kind];
   return [
     text(String(rank)),
@@ -204,8 +232,9 @@ function fixBlocks(report: Report, ranked: readonly LinkFigures[], name: NodeNam
 /** Links whose fix would raise S: what the links-to-fix table would list without a bound. */
 function countWorthFixing(report: Report): number {
   let count = 0;
-  for (const actor of report.actors) if ((actor.fixGain ?? 0) > 0) count += 1;
-  for (const handoff of report.handoffs) if ((handoff.fixGain ?? 0) > 0) count += 1;
+  const worth = (gain: number | null) => gain !== null && gain > 0 && !negligible(gain);
+  for (const actor of report.actors) if (worth(actor.fixGain)) count += 1;
+  for (const handoff of report.handoffs) if (worth(handoff.fixGain)) count += 1;
   return count;
 }
 
@@ -239,21 +268,29 @@ export function reportDocument(report: Report, options: ReportDocumentOptions): 
   const { top } = options;
   const ranked = report.score === null ? [] : rankedLinks(report, top);
   const shown = shownNodes(report.customers.slice(0, top), ranked, report.cycles.slice(0, top));
+  for (const nodeId of headlineNodes(report, top)) shown.add(nodeId);
   const name = reportNames(report, shown);
   const { model } = report;
+  let departments = 0;
+  for (const actor of report.actors) if (actor.kind === 'department') departments += 1;
   return [
     heading(1, `Service chain analysis: ${model.name}`),
     {
       type: 'facts',
       facts: [
-        { label: 'Actors', value: text(formatCount(model.actors)) },
+        { label: 'Departments', value: text(formatCount(departments)) },
+        { label: 'Employees', value: text(formatCount(model.actors - departments)) },
         { label: 'Customers', value: text(formatCount(model.customers)) },
         { label: 'Hand-offs', value: text(formatCount(model.handoffs)) },
         { label: 'Organisation score S', value: text(scoreText(report.score)) },
       ],
     },
+    ...headlineBlocks(report, top, name),
     ...customersBlocks(report, top, name),
+    ...customerFixBlocks(report, top, name),
     ...fixBlocks(report, ranked, name),
+    ...failureBlocks(report, top, name),
+    ...reachBlocks(report, top, name),
     ...cyclesBlocks(report, top, name),
     ...singlePointsBlocks(report, top),
     ...warningBlocks(report.warnings, 'None.'),

@@ -25,7 +25,9 @@ import {
 const FONT = 'Helvetica, Arial, sans-serif';
 const TEXT_COLOUR = '#1c2833';
 const MUTED_COLOUR = '#566573';
-const LEGEND_HEIGHT = 34;
+/** The legend: two rows of two items each, under the picture. */
+const LEGEND_ROW = 20;
+const LEGEND_HEIGHT = 14 + 2 * LEGEND_ROW;
 const LEGEND_WIDTH = 820;
 
 /** A coordinate with at most one decimal, so float noise never reaches the output. */
@@ -73,7 +75,7 @@ export function diagramSvg(
 }
 
 function defs(): string {
-  const markers = (['none', 'fix', 'weakest'] as const).map(
+  const markers = (['none', 'fix', 'weakest', 'fixFirst'] as const).map(
     (h) =>
       `<marker id="sc-arrow-${h}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" markerUnits="userSpaceOnUse" orient="auto"><path d="M0,0L10,5L0,10z" fill="${HIGHLIGHT_COLOURS[h].stroke}"/></marker>`,
   );
@@ -116,13 +118,14 @@ export function basisPath(points: readonly Point[]): string {
 
 function edgeSvg(placed: PlacedEdge, extraClass: string): string {
   const { edge, label } = placed;
-  const colour = HIGHLIGHT_COLOURS[edge.highlight].stroke;
+  const { stroke: colour, dash } = HIGHLIGHT_COLOURS[edge.highlight];
+  const dashed = dash === null ? '' : ` stroke-dasharray="${dash}"`;
   const labelWidth = Math.ceil(edge.label.length * LAYOUT_SIZES.labelFont * 0.6 + 8);
   const ids = edge.handoffs.join(', ');
   return [
     `<g class="sc-edge sc-${edge.highlight}${extraClass}" data-key="${edge.key}">`,
     `<title>${escapeXml(`${ids}: quality ${formatFigure(edge.quality)}, sensitivity ${formatFigure(edge.sensitivity)}`)}</title>`,
-    `<path d="${basisPath(placed.points)}" fill="none" stroke="${colour}" stroke-width="${edge.width}" marker-end="url(#sc-arrow-${edge.highlight})"${edge.highlight === 'none' ? ' stroke-opacity="0.75"' : ''}/>`,
+    `<path d="${basisPath(placed.points)}" fill="none" stroke="${colour}" stroke-width="${edge.width}"${dashed} marker-end="url(#sc-arrow-${edge.highlight})"${edge.highlight === 'none' ? ' stroke-opacity="0.75"' : ''}/>`,
     `<rect x="${num(label.x - labelWidth / 2)}" y="${num(label.y - 8)}" width="${labelWidth}" height="16" rx="3" fill="#ffffff" fill-opacity="0.9"/>`,
     `<text x="${num(label.x)}" y="${num(label.y + 4)}" text-anchor="middle" font-size="${LAYOUT_SIZES.labelFont}" fill="${edge.highlight === 'none' ? MUTED_COLOUR : colour}"${edge.highlight === 'none' ? '' : ' font-weight="bold"'}>${escapeXml(edge.label)}</text>`,
     '</g>',
@@ -137,6 +140,12 @@ function nodeSvg(placed: PlacedNode, extraClass: string): string {
   const fill = node.highlight === 'none' && node.kind === 'customer' ? CUSTOMER_FILL : colours.fill;
   const strokeWidth = node.highlight === 'none' ? 1 : 2.5;
   const radius = node.kind === 'customer' ? placed.height / 2 : 6;
+  const dashed = colours.dash === null ? '' : ` stroke-dasharray="${colours.dash}"`;
+  // "Fix first" also gets a filled dot in its corner: a mark that does not rely on colour.
+  const dot =
+    node.highlight === 'fixFirst'
+      ? `<circle cx="${num(left + 9)}" cy="${num(top + 9)}" r="5" fill="${colours.stroke}"/>`
+      : '';
   const service =
     node.kind === 'customer' && node.service === null
       ? 'not reached'
@@ -144,7 +153,7 @@ function nodeSvg(placed: PlacedNode, extraClass: string): string {
   return [
     `<g class="sc-node sc-${node.kind} sc-${node.highlight}${extraClass}" data-key="${node.key}" tabindex="0">`,
     `<title>${escapeXml(`${node.name} (${node.id})`)}</title>`,
-    `<rect x="${num(left)}" y="${num(top)}" width="${num(placed.width)}" height="${num(placed.height)}" rx="${radius}" fill="${fill}" stroke="${colours.stroke}" stroke-width="${strokeWidth}"/>`,
+    `<rect x="${num(left)}" y="${num(top)}" width="${num(placed.width)}" height="${num(placed.height)}" rx="${radius}" fill="${fill}" stroke="${colours.stroke}" stroke-width="${strokeWidth}"${dashed}/>${dot}`,
     `<text x="${num(placed.x)}" y="${num(placed.y - 3)}" text-anchor="middle" font-size="${LAYOUT_SIZES.nameFont}" font-weight="bold" fill="${TEXT_COLOUR}">${escapeXml(placed.title)}</text>`,
     `<text x="${num(placed.x)}" y="${num(placed.y + 13)}" text-anchor="middle" font-size="${LAYOUT_SIZES.figureFont}" fill="${MUTED_COLOUR}">${escapeXml(service)}</text>`,
     '</g>',
@@ -152,14 +161,14 @@ function nodeSvg(placed: PlacedNode, extraClass: string): string {
 }
 
 function legendSvg(placed: DiagramLayout, top: number): string {
-  let x = 16;
-  const y = top + 14;
-  const items = LEGEND.map((item) => {
-    const colour = HIGHLIGHT_COLOURS[item.highlight].stroke;
+  const items = LEGEND.map((item, index) => {
+    const { stroke: colour, dash } = HIGHLIGHT_COLOURS[item.highlight];
     const width = item.highlight === 'none' ? 1.5 : 3;
-    const svg = `<line x1="${x}" y1="${y}" x2="${x + 26}" y2="${y}" stroke="${colour}" stroke-width="${width}"/><text x="${x + 32}" y="${y + 4}" font-size="11" fill="${MUTED_COLOUR}">${escapeXml(item.text)}</text>`;
-    x += 32 + Math.ceil(item.text.length * 11 * 0.55) + 24;
-    return svg;
+    const dashed = dash === null ? '' : ` stroke-dasharray="${dash}"`;
+    // Two items a row: the first at the left edge, the second at the middle of the legend.
+    const x = index % 2 === 0 ? 16 : 350;
+    const y = top + 14 + Math.floor(index / 2) * LEGEND_ROW;
+    return `<line x1="${x}" y1="${y}" x2="${x + 26}" y2="${y}" stroke="${colour}" stroke-width="${width}"${dashed}/><text x="${x + 32}" y="${y + 4}" font-size="11" fill="${MUTED_COLOUR}">${escapeXml(item.text)}</text>`;
   });
   return `<g class="sc-legend" data-width="${num(placed.width)}">${items.join('')}</g>`;
 }

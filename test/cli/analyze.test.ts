@@ -113,7 +113,7 @@ describe('service-chain analyze examples/retail.yaml', () => {
     expect(first.stdout).toBe(`${JSON.stringify(analyze(model), null, 2)}\n`);
   });
 
-  it('gives the JSON report exactly the keys of docs/model.md, "What each report field means to a consultant", plus rankings', () => {
+  it('gives the JSON report exactly the keys of docs/model.md, "What each report field means to a consultant", plus rankings and the headline', () => {
     const report = jsonReport(retail, '--format', 'json');
     expect(Object.keys(report)).toEqual([
       'model',
@@ -124,6 +124,7 @@ describe('service-chain analyze examples/retail.yaml', () => {
       'cycles',
       'warnings',
       'rankings',
+      'headline',
     ]);
     expect(Object.keys(report.model).sort()).toEqual(['actors', 'customers', 'handoffs', 'name']);
     expect(Object.keys(report.customers[0]).sort()).toEqual(

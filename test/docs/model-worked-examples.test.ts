@@ -91,6 +91,9 @@ describe('docs/model.md worked examples', () => {
       'k-of-n',
       'before-and-after',
       'single-points',
+      'closed-loop',
+      'damped-weakest-link',
+      'chain-round-a-loop',
     ]);
     for (const example of examples) expect(example.expectations.length).toBeGreaterThan(0);
   });

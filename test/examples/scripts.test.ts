@@ -14,6 +14,7 @@ const scripts = [
   'tour',
   'waves',
   'warehouse',
+  'mail-order',
 ];
 
 /**

@@ -20,6 +20,7 @@ describe('modelJsonSchema', () => {
       'version',
       'name',
       'description',
+      'currency',
       'scale',
       'dimensions',
       'defaults',

@@ -50,10 +50,19 @@ describe('the analysis report', () => {
     expect(toText(report, { top: 3 })).toMatchInlineSnapshot(`
       "Service chain analysis: Corner shop
       ===================================
-      Actors:                4
+      Departments:           3
+      Employees:             1
       Customers:             2
       Hand-offs:             4
       Organisation score S:  0.395 (39.5%)
+
+      Headline
+      --------
+      - [fix first] Jo Bloggs -> Shoppers: fixing it alone raises S by +0.222, from 0.395 to 0.617, the largest gain of any single link.
+      - [weakest link] Jo Bloggs -> Shoppers is the weakest link behind 1 of 2 customers that weigh in S (Shoppers): it cannot receive more than 0.625 through it. It is also the link to fix first.
+      - [weakest link] Warehouse -> Dispatch is the weakest link behind 1 of 2 customers that weigh in S (Cafés): it cannot receive more than 0.800 through it. Fixing it gains +0.099 (rank 2 by fix gain).
+
+      The weakest link caps what a customer can receive (chain strength); the fix gain says what repairing a link buys. They differ where a receiver catches poor input, a backup covers it or it weighs little.
 
       Customers
       ---------
@@ -67,19 +76,40 @@ describe('the analysis report', () => {
       - Shoppers: Jo Bloggs -> Shoppers
       - Cafés: Warehouse -> Dispatch -> Cafés
 
+      Fix first, customer by customer
+      -------------------------------
+      Customer  Fix first                Gain  Weakest link           Caps at
+      --------  ---------------------  ------  ---------------------  -------
+      Shoppers  Jo Bloggs -> Shoppers  +0.231  Jo Bloggs -> Shoppers    0.625
+      Cafés     Warehouse -> Dispatch  +0.162  Warehouse -> Dispatch    0.800
+
       Top links to fix
       ----------------
       - Fix gain: what S would gain if this link alone were made perfect.
       - Failure loss: what S would lose if this link alone broke down completely.
       - Sensitivity: how fast S moves with this link's strength (dS/dx).
 
-      #  Link                   Kind        Fix gain  Failure loss  Sensitivity  Weakest link for
-      -  ---------------------  ----------  --------  ------------  -----------  ----------------
-      1  Jo Bloggs -> Shoppers  hand-off       0.222         0.369        0.591  Shoppers
-      2  Warehouse -> Dispatch  hand-off       0.099         0.395        0.494  Cafés
-      3  Warehouse              department     0.044         0.395        0.439  -
+      #  Link                                              Kind        Fix gain  Failure loss  Sensitivity  Weakest link for
+      -  ------------------------------------------------  ----------  --------  ------------  -----------  ----------------
+      1  Jo Bloggs -> Shoppers [fix first] [weakest link]  hand-off       0.222         0.369        0.591  Shoppers
+      2  Warehouse -> Dispatch [weakest link]              hand-off       0.099         0.395        0.494  Cafés
+      3  Warehouse                                         department     0.044         0.395        0.439  -
 
       Showing 3 of 6 links worth fixing (raise --top to see more); the JSON report lists them all.
+
+      What breaks everything
+      ----------------------
+      The links whose breakdown alone would cost S the most, with the share of S it would take. A link with a large failure loss and little fix gain is good but unprotected: the remedy is a backup or a receiver that catches poor input, not a better link.
+
+      #  Link                    Failure loss  Share of S  Fix gain
+      -  ----------------------  ------------  ----------  --------
+      1  Dispatch (department)          0.395      100.0%     0.000
+      2  Warehouse -> Dispatch          0.395      100.0%    +0.099
+      3  Warehouse (department)         0.395      100.0%    +0.044
+
+      Back offices with a big reach
+      -----------------------------
+      - Warehouse: no customer contact, yet reaches 2 customers, the nearest 2 hand-offs away.
 
       Cycles
       ------
@@ -103,10 +133,19 @@ describe('the analysis report', () => {
     expect(toMarkdown(report, { top: 3 })).toMatchInlineSnapshot(`
       "# Service chain analysis: Corner shop
 
-      - **Actors:** 4
+      - **Departments:** 3
+      - **Employees:** 1
       - **Customers:** 2
       - **Hand-offs:** 4
       - **Organisation score S:** 0.395 (39.5%)
+
+      ## Headline
+
+      - \\[fix first\\] Jo Bloggs -> Shoppers: fixing it alone raises S by +0.222, from 0.395 to 0.617, the largest gain of any single link.
+      - \\[weakest link\\] Jo Bloggs -> Shoppers is the weakest link behind 1 of 2 customers that weigh in S (Shoppers): it cannot receive more than 0.625 through it. It is also the link to fix first.
+      - \\[weakest link\\] Warehouse -> Dispatch is the weakest link behind 1 of 2 customers that weigh in S (Cafés): it cannot receive more than 0.800 through it. Fixing it gains +0.099 (rank 2 by fix gain).
+
+      The weakest link caps what a customer can receive (chain strength); the fix gain says what repairing a link buys. They differ where a receiver catches poor input, a backup covers it or it weighs little.
 
       ## Customers
 
@@ -120,6 +159,13 @@ describe('the analysis report', () => {
       - Shoppers: Jo Bloggs -> Shoppers
       - Cafés: Warehouse -> Dispatch -> Cafés
 
+      ## Fix first, customer by customer
+
+      | Customer | Fix first | Gain | Weakest link | Caps at |
+      |---|---|---:|---|---:|
+      | Shoppers | Jo Bloggs -> Shoppers | +0.231 | Jo Bloggs -> Shoppers | 0.625 |
+      | Cafés | Warehouse -> Dispatch | +0.162 | Warehouse -> Dispatch | 0.800 |
+
       ## Top links to fix
 
       - Fix gain: what S would gain if this link alone were made perfect.
@@ -128,11 +174,25 @@ describe('the analysis report', () => {
 
       | # | Link | Kind | Fix gain | Failure loss | Sensitivity | Weakest link for |
       |---:|---|---|---:|---:|---:|---|
-      | 1 | Jo Bloggs -> Shoppers | hand-off | 0.222 | 0.369 | 0.591 | Shoppers |
-      | 2 | Warehouse -> Dispatch | hand-off | 0.099 | 0.395 | 0.494 | Cafés |
+      | 1 | Jo Bloggs -> Shoppers \\[fix first\\] \\[weakest link\\] | hand-off | 0.222 | 0.369 | 0.591 | Shoppers |
+      | 2 | Warehouse -> Dispatch \\[weakest link\\] | hand-off | 0.099 | 0.395 | 0.494 | Cafés |
       | 3 | Warehouse | department | 0.044 | 0.395 | 0.439 | - |
 
       > Showing 3 of 6 links worth fixing (raise --top to see more); the JSON report lists them all.
+
+      ## What breaks everything
+
+      The links whose breakdown alone would cost S the most, with the share of S it would take. A link with a large failure loss and little fix gain is good but unprotected: the remedy is a backup or a receiver that catches poor input, not a better link.
+
+      | # | Link | Failure loss | Share of S | Fix gain |
+      |---:|---|---:|---:|---:|
+      | 1 | Dispatch (department) | 0.395 | 100.0% | 0.000 |
+      | 2 | Warehouse -> Dispatch | 0.395 | 100.0% | +0.099 |
+      | 3 | Warehouse (department) | 0.395 | 100.0% | +0.044 |
+
+      ## Back offices with a big reach
+
+      - Warehouse: no customer contact, yet reaches 2 customers, the nearest 2 hand-offs away.
 
       ## Cycles
 
@@ -168,12 +228,16 @@ describe('the money view', () => {
       Cafés     distributor    0.648   35.2%            0.09               0.00    1,100
       Total                            61.5%          153.90               0.00   53,396
 
+      Prospects not won are 0 because word-of-mouth conversion is 0: each customer lost tells 10 others, but none of them is counted as a customer you would have won. Set wordOfMouth.conversion (on a customer or in defaults) to count them.
+
+      [fix first] For money: fixing jo->shoppers alone saves 19,622 a year, the most of any single link.
+
       Top links by money saved. Fix saves: the money at risk now minus with this link perfect. Failure costs: with it broken down minus now. Both exact recomputations.
 
-      #  Link                 Kind      Strength  Fix saves  Failure costs
-      -  -------------------  --------  --------  ---------  -------------
-      1  jo->shoppers         hand-off     0.625     19,622         32,704
-      2  warehouse->dispatch  hand-off     0.800      8,682         34,729
+      #  Link                      Strength  Fix saves  Failure costs
+      -  ------------------------  --------  ---------  -------------
+      1  jo->shoppers [fix first]     0.625     19,622         32,704
+      2  warehouse->dispatch          0.800      8,682         34,729
 
       Showing 2 of 6 links worth fixing (raise --top to see more); the JSON report lists them all.
 
@@ -199,12 +263,16 @@ describe('the money view', () => {
       | Cafés | distributor | 0.648 | 35.2% | 0.09 | 0.00 | 1,100 |
       | Total |  |  | 61.5% | 153.90 | 0.00 | 53,396 |
 
+      > Prospects not won are 0 because word-of-mouth conversion is 0: each customer lost tells 10 others, but none of them is counted as a customer you would have won. Set wordOfMouth.conversion (on a customer or in defaults) to count them.
+
+      \\[fix first\\] For money: fixing \`jo->shoppers\` alone saves 19,622 a year, the most of any single link.
+
       Top links by money saved. Fix saves: the money at risk now minus with this link perfect. Failure costs: with it broken down minus now. Both exact recomputations.
 
-      | # | Link | Kind | Strength | Fix saves | Failure costs |
-      |---:|---|---|---:|---:|---:|
-      | 1 | \`jo->shoppers\` | hand-off | 0.625 | 19,622 | 32,704 |
-      | 2 | \`warehouse->dispatch\` | hand-off | 0.800 | 8,682 | 34,729 |
+      | # | Link | Strength | Fix saves | Failure costs |
+      |---:|---|---:|---:|---:|
+      | 1 | \`jo->shoppers\` \\[fix first\\] | 0.625 | 19,622 | 32,704 |
+      | 2 | \`warehouse->dispatch\` | 0.800 | 8,682 | 34,729 |
 
       > Showing 2 of 6 links worth fixing (raise --top to see more); the JSON report lists them all.
 

@@ -39,15 +39,16 @@ describe('toDot', () => {
           n4 [label="Supplier Ltd\\nservice 1.00", tooltip="sup", shape=ellipse, fillcolor="#eaf2f8"];
         }
         n0 [label="Sales\\nservice 0.54", tooltip="sales"];
-        n1 -> n2 [label="0.60", color="#c0392b", fontcolor="#c0392b", penwidth=5, tooltip="alice->bob"];
-        n2 -> n0 [label="0.90", color="#d68910", fontcolor="#d68910", penwidth=3.7, tooltip="bob->sales"];
-        n0 -> n3 [label="0.80", color="#d68910", fontcolor="#d68910", penwidth=4, tooltip="sales->shop"];
+        n1 -> n2 [label="0.60", color="#D55E00", fontcolor="#D55E00", penwidth=5, tooltip="alice->bob"];
+        n2 -> n0 [label="0.90", color="#E69F00", fontcolor="#E69F00", penwidth=3.7, tooltip="bob->sales"];
+        n0 -> n3 [label="0.80", color="#E69F00", fontcolor="#E69F00", penwidth=4, tooltip="sales->shop"];
         n1 -> n4 [label="1.00", color="#5d6d7e", fontcolor="#5d6d7e", penwidth=1, tooltip="alice->sup"];
         subgraph cluster_legend {
           label="Legend"; style=dashed; color="#aab7b8";
-          legend0 [label="Weakest link of a customer", color="#c0392b", fillcolor="#fdecea", penwidth=2];
-          legend1 [label="Next best to fix (fix gain)", color="#d68910", fillcolor="#fef5e7", penwidth=2];
-          legend2 [label="Other link; label = quality, thicker = more sensitive", color="#5d6d7e", fillcolor="#ffffff", penwidth=2];
+          legend0 [label="● Fix first: the largest fix gain", color="#D55E00", fillcolor="#fbe2d0", penwidth=2];
+          legend1 [label="◇ Weakest link: caps what a customer can receive", color="#0072B2", fillcolor="#dcecf7", penwidth=2, style="rounded,filled,dashed"];
+          legend2 [label="Next best to fix (fix gain)", color="#E69F00", fillcolor="#fdf1d6", penwidth=2];
+          legend3 [label="Other link: label = quality, ↻ = on a loop, thicker = more sensitive", color="#5d6d7e", fillcolor="#ffffff", penwidth=2];
         }
       }
       "
@@ -64,13 +65,13 @@ describe('toDot', () => {
     expect(source).toMatch(/n3 \[label="Shoppers\\nservice 0\.43", tooltip="shop", shape=ellipse/);
   });
 
-  it('colours the weakest link red, fix candidates amber, and widens lines by sensitivity', () => {
+  it('marks the fix-first link vermilion, the next best orange, and widens lines by sensitivity', () => {
     const { report, model } = tinyFixture();
     const source = toDot(report, model);
     expect(source).toContain(
-      'n1 -> n2 [label="0.60", color="#c0392b", fontcolor="#c0392b", penwidth=5',
+      'n1 -> n2 [label="0.60", color="#D55E00", fontcolor="#D55E00", penwidth=5',
     );
-    expect(source).toContain('n2 -> n0 [label="0.90", color="#d68910"');
+    expect(source).toContain('n2 -> n0 [label="0.90", color="#E69F00"');
     // sensitivity 0.48 of a largest 0.72: 1 + 4 * 0.48 / 0.72 = 3.67 -> 3.7
     expect(source).toContain('penwidth=3.7');
     expect(source).toContain(
@@ -102,7 +103,7 @@ describe('toDot', () => {
     const { report, model } = tinyFixture();
     const source = toDot(report, model, { level: 'department' });
     expect(source).toContain(
-      'n0 [label="Operations\\nservice 0.80", tooltip="ops", color="#c0392b"',
+      'n0 [label="● Operations\\nservice 0.80", tooltip="ops", color="#D55E00"',
     );
     expect(source).not.toContain('cluster_c0');
   });

@@ -5,6 +5,7 @@ import { structuralMetrics } from '../../src/analysis/metrics.js';
 import { rollUp } from '../../src/analysis/roll-up.js';
 import { ServiceChainError } from '../../src/model/errors.js';
 import { toHtml } from '../../src/render/html.js';
+import { moneyNames } from '../../src/render/money-document.js';
 import { moneyHtml } from '../../src/render/money-html.js';
 import { HOSTILE, PLAIN, tinyFixture } from './diagram-fixture.js';
 
@@ -66,7 +67,7 @@ describe('toHtml with extra views', () => {
   it('renders the money section with moneyHtml, `top` passed on', () => {
     const { report, model, money } = views();
     const html = toHtml(report, model, { money, top: 1 });
-    expect(section(html, 'sc-money')).toBe(moneyHtml(money, { top: 1 }));
+    expect(section(html, 'sc-money')).toBe(moneyHtml(money, { top: 1 }, moneyNames(report)));
     expect(() => toHtml(report, model, { money, top: 0 })).toThrow(ServiceChainError);
   });
 
@@ -100,7 +101,10 @@ describe('toHtml with extra views', () => {
     );
     expect(section(html, 'sc-metrics')).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(html.match(/<script/g)).toHaveLength(2);
-    expect(html.match(/https?:\/\/[^\s"']+/g)).toEqual(['http://www.w3.org/2000/svg']);
+    // Two pictures (actors, and departments for the roll-up), one namespace.
+    expect(new Set(html.match(/https?:\/\/[^\s"']+/g))).toEqual(
+      new Set(['http://www.w3.org/2000/svg']),
+    );
     expect(toHtml(report, model, extra)).toBe(html);
   });
 });

@@ -26,12 +26,11 @@ describe('toHtml', () => {
     const html = toHtml(report, model);
     expect(html).toContain('<div class="score" id="sc-score">0.432<small>43.2%</small>');
     expect(html).toContain('About 43 in every 100 dealings');
-    expect(html).toContain(
-      'Weakest link behind 1 of 1 customers: <strong>Alice → Bob</strong> (strength 0.600)',
-    );
+    // The hand-built report has no headline (analyze gives one; test/render/headline.test.ts).
+    expect(html).toContain('Least well served: <strong>Shoppers</strong> (service 0.432)');
     expect(html.match(/<tr[ >]/g)?.length).toBe(2 + 2 + 6);
     expect(html).toMatch(
-      /<tr class="weakest" data-order="0" data-fix-gain="0.288" data-failure-loss="0.432" data-sensitivity="0.72"/,
+      /<tr class="fixFirst" data-order="0" data-fix-gain="0.288" data-failure-loss="0.432" data-sensitivity="0.72"/,
     );
     expect(html).toContain('<th class="num" data-sort="fix-gain" aria-sort="descending">');
     expect(html).toContain('Operations has no hand-offs');

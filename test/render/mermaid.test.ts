@@ -26,7 +26,7 @@ describe('toMermaid', () => {
     }
   });
 
-  it('draws the tiny model: clusters, customers by segment, weakest red, fix amber', () => {
+  it('draws the tiny model: clusters, customers by segment, fix first vermilion, next best orange', () => {
     const { report, model } = tinyFixture();
     expect(toMermaid(report, model)).toMatchInlineSnapshot(`
       "---
@@ -49,20 +49,22 @@ describe('toMermaid', () => {
         n0 ==>|"0.80"| n3
         n1 -->|"1.00"| n4
         subgraph legend["Legend"]
-          legendWeakest["Weakest link of a customer"]:::weakest
-          legendFix["Next best to fix (fix gain)"]:::fix
-          legendEdge["Arrow label = hand-off quality; thicker = more sensitive"]
+          legend0["#9679; Fix first: the largest fix gain"]:::fixFirst
+          legend1["#9671; Weakest link: caps what a customer can receive"]:::weakest
+          legend2["Next best to fix (fix gain)"]:::fix
+          legend3["Other link: label #61; quality, #8635; #61; on a loop, thicker #61; more sensitive"]
         end
-        classDef weakest fill:#fdecea,stroke:#c0392b,stroke-width:3px
-        classDef fix fill:#fef5e7,stroke:#d68910,stroke-width:3px
+        classDef fixFirst fill:#fbe2d0,stroke:#D55E00,stroke-width:3px
+        classDef weakest fill:#dcecf7,stroke:#0072B2,stroke-width:3px,stroke-dasharray:6 3
+        classDef fix fill:#fdf1d6,stroke:#E69F00,stroke-width:3px
         classDef customer fill:#eaf2f8,stroke:#5d6d7e
         class n3,n4 customer
         style c0 fill:#f7f9fa,stroke:#d5dbdf
         style s0 fill:#f7f9fa,stroke:#d5dbdf
         style s1 fill:#f7f9fa,stroke:#d5dbdf
-        linkStyle 0 stroke:#c0392b,stroke-width:5px
-        linkStyle 1 stroke:#d68910,stroke-width:3.7px
-        linkStyle 2 stroke:#d68910,stroke-width:4px
+        linkStyle 0 stroke:#D55E00,stroke-width:5px
+        linkStyle 1 stroke:#E69F00,stroke-width:3.7px
+        linkStyle 2 stroke:#E69F00,stroke-width:4px
         linkStyle 3 stroke:#5d6d7e,stroke-width:1px
       "
     `);
@@ -78,13 +80,13 @@ describe('toMermaid', () => {
     expect(source).toMatch(/subgraph s1\["Customers: suppliers"\]\n {4}n4\(\["Supplier Ltd/);
   });
 
-  it('colours the weakest link red, the top fix candidates amber and the rest grey', () => {
+  it('marks the fix-first link vermilion (it is also the weakest), the next best orange, the rest grey', () => {
     const { report, model } = tinyFixture();
     const source = toMermaid(report, model);
     expect(source).toContain('n1 ==>|"0.60"| n2');
-    expect(source).toContain('linkStyle 0 stroke:#c0392b,stroke-width:5px');
-    expect(source).toContain('linkStyle 1 stroke:#d68910');
-    expect(source).toContain('linkStyle 2 stroke:#d68910');
+    expect(source).toContain('linkStyle 0 stroke:#D55E00,stroke-width:5px');
+    expect(source).toContain('linkStyle 1 stroke:#E69F00');
+    expect(source).toContain('linkStyle 2 stroke:#E69F00');
     expect(source).toContain('n1 -->|"1.00"| n4');
     expect(source).toContain('linkStyle 3 stroke:#5d6d7e,stroke-width:1px');
   });
@@ -103,14 +105,14 @@ describe('toMermaid', () => {
     expect(source).toContain('#60;img src#61;x onerror#61;alert(1)#62;');
     expect(source).toContain('Ünïcødé 東京 #38; #34;quotes#34; #92;N #35;35#59;');
     const ids = [...source.matchAll(/^\s+(\w+)[[(]/gm)].map((m) => m[1]);
-    expect(ids).toEqual(['n1', 'n2', 'n3', 'n4', 'n0', 'legendWeakest', 'legendFix', 'legendEdge']);
+    expect(ids).toEqual(['n1', 'n2', 'n3', 'n4', 'n0', 'legend0', 'legend1', 'legend2', 'legend3']);
   });
 
   it('rolls actors up into top-level departments, marking a box with a weak link inside', () => {
     const { report, model } = tinyFixture();
     const source = toMermaid(report, model, { level: 'department' });
-    expect(source).toContain('n0["Operations<br/>service 0.80"]');
-    expect(source).toContain('class n0 weakest');
+    expect(source).toContain('n0["#9679; Operations<br/>service 0.80"]');
+    expect(source).toContain('class n0 fixFirst');
     expect(source).not.toContain('Alice');
     // alice -> bob is inside Operations; bob -> sales and alice -> sup leave it.
     expect(source).toContain('n0 ==>|"0.90"| n1');

@@ -34,13 +34,15 @@ describe('moneyText', () => {
       shoppers  end-user    0.684   25.3%          113.20              33.96   48,676
       Total                         25.3%          113.20              33.96   48,676
 
+      [fix first] For money: fixing warehouse->dispatch alone saves 14,706 a year, the most of any single link.
+
       Top links by money saved. Fix saves: the money at risk now minus with this link perfect. Failure costs: with it broken down minus now. Both exact recomputations.
 
-      #  Link                 Kind      Strength  Fix saves  Failure costs
-      -  -------------------  --------  --------  ---------  -------------
-      1  warehouse->dispatch  hand-off     0.800     14,706         58,824
-      2  warehouse            actor        0.900      6,536         58,824
-      3  dispatch->shoppers   hand-off     0.950      3,096         58,824
+      #  Link                             Strength  Fix saves  Failure costs
+      -  -------------------------------  --------  ---------  -------------
+      1  warehouse->dispatch [fix first]     0.800     14,706         58,824
+      2  warehouse                           0.900      6,536         58,824
+      3  dispatch->shoppers                  0.950      3,096         58,824
 
       Coefficients used:
 
@@ -91,7 +93,7 @@ describe('moneyMarkdown', () => {
     expect(markdown).toContain('| shoppers | end-user | 0.684 | 25.3% | 113.20 | 33.96 | 48,676 |');
     expect(markdown).toContain('| Total |  |  | 25.3% | 113.20 | 33.96 | 48,676 |');
     expect(markdown).toContain(
-      '| 1 | `warehouse->dispatch` | hand-off | 0.800 | 14,706 | 58,824 |',
+      '| 1 | `warehouse->dispatch` \\[fix first\\] | 0.800 | 14,706 | 58,824 |',
     );
     expect(markdown).toContain('| 0.25 (built-in) |');
   });
@@ -113,7 +115,7 @@ describe('moneyHtml', () => {
     expect(html.endsWith('</section>')).toBe(true);
     expect(html).toContain('<td class="num">48,676</td>');
     expect(html).toContain('0.25 <span class="badge note">built-in</span>');
-    expect(html).toContain('<td>warehouse-&gt;dispatch</td>');
+    expect(html).toContain('<td>warehouse-&gt;dispatch [fix first]</td>');
   });
 
   it('escapes every model string', () => {

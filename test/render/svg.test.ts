@@ -38,10 +38,10 @@ describe('toSvg', () => {
     expect(svg).toContain('>Bob</text><text');
     expect(svg).toContain('>service 0.60</text>');
     expect(svg).toMatch(
-      /class="sc-edge sc-weakest" data-key="e0">.*stroke="#c0392b" stroke-width="5".*>0\.60<\/text>/,
+      /class="sc-edge sc-fixFirst" data-key="e0">.*stroke="#D55E00" stroke-width="5".*>0\.60<\/text>/,
     );
     expect(svg).toMatch(
-      /class="sc-edge sc-fix" data-key="e1">.*stroke="#d68910" stroke-width="3\.7"/,
+      /class="sc-edge sc-fix" data-key="e1">.*stroke="#E69F00" stroke-width="3\.7"/,
     );
     expect(svg).toMatch(
       /class="sc-edge sc-none" data-key="e3">.*stroke="#5d6d7e" stroke-width="1"/,
@@ -76,7 +76,7 @@ describe('toSvg', () => {
     const { report, model } = tinyFixture();
     const svg = toSvg(report, model, { level: 'department' });
     expect(svg.match(/class="sc-node /g)).toHaveLength(4);
-    expect(svg).toContain('class="sc-node sc-department sc-weakest" data-key="n0"');
+    expect(svg).toContain('class="sc-node sc-department sc-fixFirst" data-key="n0"');
   });
 });
 

@@ -21,7 +21,8 @@ describe('toText', () => {
     expect(toText(retailReport)).toMatchInlineSnapshot(`
       "Service chain analysis: Acme "Retail" <Nörd> | UK
       =================================================
-      Actors:                3
+      Departments:           2
+      Employees:             1
       Customers:             3
       Hand-offs:             4
       Organisation score S:  0.616 (61.6%)
@@ -46,13 +47,17 @@ describe('toText', () => {
       - Failure loss: what S would lose if this link alone broke down completely.
       - Sensitivity: how fast S moves with this link's strength (dS/dx).
 
-      #  Link                                   Kind        Fix gain  Failure loss  Sensitivity  Weakest link for
-      -  -------------------------------------  ----------  --------  ------------  -----------  ------------------
-      1  Dispatch <main>                        department     0.154         0.616        0.769  Shoppers | walk-in
-      2  Wärehouse                              department     0.068         0.616        0.684  -
-      3  Dispatch <main> -> Shoppers | walk-in  hand-off       0.068         0.616        0.684  -
-      4  Wärehouse -> Dispatch <main>           hand-off       0.032         0.616        0.648  -
-      5  Dispatch <main> -> Trade\\u000Abuyers   hand-off       0.005         0.005        0.009  Trade\\u000Abuyers
+      #  Link                                                 Kind        Fix gain  Failure loss  Sensitivity  Weakest link for
+      -  ---------------------------------------------------  ----------  --------  ------------  -----------  ------------------
+      1  Dispatch <main> [fix first] [weakest link]           department     0.154         0.616        0.769  Shoppers | walk-in
+      2  Wärehouse                                            department     0.068         0.616        0.684  -
+      3  Dispatch <main> -> Shoppers | walk-in                hand-off       0.068         0.616        0.684  -
+      4  Wärehouse -> Dispatch <main>                         hand-off       0.032         0.616        0.648  -
+      5  Dispatch <main> -> Trade\\u000Abuyers [weakest link]  hand-off       0.005         0.005        0.009  Trade\\u000Abuyers
+
+      Back offices with a big reach
+      -----------------------------
+      - Wärehouse: no customer contact, yet reaches 2 customers, the nearest 2 hand-offs away.
 
       Cycles
       ------
@@ -71,7 +76,8 @@ describe('toText', () => {
     expect(toText(unscoredReport)).toMatchInlineSnapshot(`
       "Service chain analysis: Back office
       ===================================
-      Actors:                1
+      Departments:           0
+      Employees:             1
       Customers:             0
       Hand-offs:             0
       Organisation score S:  n/a (no customer receives a hand-off)
@@ -98,7 +104,7 @@ describe('toText', () => {
 
   it('caps the links to fix at top and leaves out links that would gain nothing', () => {
     const text = toText(retailReport, { top: 2 });
-    expect(text).toMatch(/^1 {2}Dispatch <main> {2}/m);
+    expect(text).toMatch(/^1 {2}Dispatch <main> \[fix first\] \[weakest link\] {2}/m);
     expect(text).toMatch(/^2 {2}Wärehouse {2}/m);
     expect(text).not.toMatch(/^3 {2}/m);
     expect(text).toMatch(/Showing 2 of \d links worth fixing \(raise --top to see more\)/);

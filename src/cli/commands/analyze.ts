@@ -16,7 +16,12 @@ import { toHtml } from '../../render/html.js';
 import { jsonChunks } from '../../render/json-stream.js';
 import { toMarkdown } from '../../render/markdown.js';
 import { metricsDocument, renderMetrics } from '../../render/metrics-document.js';
-import { moneyDocument, moneyMarkdown, moneyText } from '../../render/money-document.js';
+import {
+  moneyDocument,
+  moneyMarkdown,
+  moneyNames,
+  moneyText,
+} from '../../render/money-document.js';
 import { reportDocument } from '../../render/report-document.js';
 import { renderRollUp, rollUpDocument } from '../../render/roll-up-document.js';
 import { toText } from '../../render/text.js';
@@ -175,14 +180,19 @@ export function analysisOutput(report: Report, views: AnalyzeViews): AnalyzeOutp
 
 /** Text or Markdown: the report, then each view asked for, a blank line between them. */
 function appendViews(
-  report: string,
+  report: Report,
+  rendered: string,
   views: AnalyzeViews,
   format: 'text' | 'markdown',
   top: { top?: number },
 ): string {
-  const parts = [report];
+  const parts = [rendered];
   if (views.money !== undefined)
-    parts.push(format === 'text' ? moneyText(views.money, top) : moneyMarkdown(views.money, top));
+    parts.push(
+      format === 'text'
+        ? moneyText(views.money, top, moneyNames(report))
+        : moneyMarkdown(views.money, top, moneyNames(report)),
+    );
   if (views.rollUp !== undefined) parts.push(renderRollUp(views.rollUp, format, top));
   if (views.metrics !== undefined) parts.push(renderMetrics(views.metrics, format, top));
   return parts.join('\n');
@@ -212,9 +222,9 @@ export function renderAnalysis(
   const top = options.top === undefined ? {} : { top: options.top };
   switch (options.format) {
     case 'text':
-      return appendViews(toText(report, top), views, 'text', top);
+      return appendViews(report, toText(report, top), views, 'text', top);
     case 'markdown':
-      return appendViews(toMarkdown(report, top), views, 'markdown', top);
+      return appendViews(report, toMarkdown(report, top), views, 'markdown', top);
     case 'json':
       return [...analysisChunks(report, model, options, views)].join('');
     case 'html':

@@ -51,7 +51,7 @@ export function departmentsHtml(view: RollUp, names: Names): string {
   return [
     '<section id="sc-departments">',
     '<h2>Departments</h2>',
-    `<p class="hint">Actors rolled up to ${x(level)}. Service: what the department hands on, weighted by its outgoing hand-offs. Weakest internal link: its weakest member or hand-off inside it. Fix gain, failure loss and sensitivity: its members' figures added up.</p>`,
+    `<p class="hint">Actors rolled up to ${x(level)}. Service: what the department hands on, weighted by its outgoing hand-offs. Weakest internal link: its weakest member or hand-off inside it. Fix gain and failure loss: exact recomputations with all its actors and the hand-offs inside it made perfect, or broken, together (never above the score); sensitivity: the sum of theirs.</p>`,
     '<table id="sc-department-table">',
     '<thead><tr><th>Department</th><th class="num">Members</th><th class="num">Service</th><th>Weakest internal link</th><th class="num">Fix gain</th><th class="num">Failure loss</th><th class="num">Sensitivity</th></tr></thead>',
     `<tbody>${departmentRows(view, names).join('\n')}</tbody>`,

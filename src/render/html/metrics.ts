@@ -10,7 +10,10 @@ import type { Names } from './names.js';
  */
 export function metricsHtml(metrics: StructuralMetrics, names: Names): string {
   const { betweenness } = metrics;
-  const cost = `Betweenness ${betweenness.computed ? 'computed' : 'skipped'} (about ${formatCount(betweenness.nodes)} × ${formatCount(betweenness.handoffs)} = ${formatCount(betweenness.operations)} steps).`;
+  // Said only when it matters to the reader, in the words of the text view (metrics-document.ts).
+  const cost = betweenness.computed
+    ? ''
+    : 'Betweenness was not computed: the model is above the size limit.';
   const rows = metrics.nodes.map((n) =>
     [
       '<tr>',

@@ -2,6 +2,7 @@
 import type { LinkRef, Report, WeakestLink } from '../../analysis/report.js';
 import { ACTOR_DEFAULTS } from '../../model/defaults.js';
 import type { Model } from '../../model/schema.js';
+import { BACK_TO, chainSteps } from '../names.js';
 
 /** Lookups from ids to what the report shows. */
 export interface Names {
@@ -11,6 +12,8 @@ export interface Names {
   link(link: LinkRef | WeakestLink): string;
   /** A chain of ids as node names, `A → B → C`. */
   chain(ids: readonly string[]): string;
+  /** What an actor is: `department` or `employee` (ids that are no actor: `actor`). */
+  kind(id: string): string;
   /** An actor's effective performance p × welfare (docs/model.md, "Notation"), its strength as a link. */
   performance(id: string): number;
 }
@@ -25,6 +28,7 @@ export function reportNames(report: Report, model: Model): Names {
     [...(model.departments ?? []), ...(model.employees ?? [])].map((a) => [a.id, a]),
   );
   const node = (id: string) => nodes.get(id) ?? id;
+  const kinds = new Map(report.actors.map((a) => [a.id, a.kind]));
   return {
     node,
     link(link) {
@@ -41,7 +45,12 @@ export function reportNames(report: Report, model: Model): Names {
           if (path[path.length - 1] !== step) path.push(step);
         }
       }
-      return path.map(node).join(' → ');
+      return chainSteps(path)
+        .map(({ id, back }) => (back ? BACK_TO : '') + node(id))
+        .join(' → ');
+    },
+    kind(id) {
+      return kinds.get(id) ?? 'actor';
     },
     performance(id) {
       const actor = actors.get(id);

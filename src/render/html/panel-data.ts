@@ -1,5 +1,7 @@
 /** What the side panel shows for each box and arrow of the diagram, as JSON-ready plain data. */
+
 import type { Report } from '../../analysis/report.js';
+import { BADGES } from '../badges.js';
 import type { Diagram, DiagramEdge, DiagramNode, Highlight } from '../diagram-graph.js';
 import { formatAmount, formatCount, formatNumber, formatSigned } from '../format.js';
 import type { Names } from './names.js';
@@ -9,7 +11,7 @@ export interface PanelItem {
   readonly key: string;
   readonly kind: string;
   readonly name: string;
-  readonly badge?: { readonly type: 'weakest' | 'fix'; readonly text: string };
+  readonly badge?: { readonly type: 'fixFirst' | 'weakest' | 'fix'; readonly text: string };
   readonly figures: readonly (readonly [string, string])[];
   readonly note?: string;
 }
@@ -20,10 +22,11 @@ const KIND_LABELS = {
   customer: 'Customer',
 } as const;
 
+/** The panel's badge: the mark's word from the one scheme (badges.ts). */
 function badge(highlight: Highlight): PanelItem['badge'] {
-  if (highlight === 'weakest') return { type: 'weakest', text: 'Weakest link' };
-  if (highlight === 'fix') return { type: 'fix', text: 'Fix candidate' };
-  return undefined;
+  if (highlight === 'none') return undefined;
+  const word = BADGES[highlight].word;
+  return { type: highlight, text: word.charAt(0).toUpperCase() + word.slice(1) };
 }
 
 function withBadge(item: Omit<PanelItem, 'badge'>, highlight: Highlight): PanelItem {
@@ -65,8 +68,8 @@ function nodeItem(node: DiagramNode, report: Report, names: Names): PanelItem {
           ['Service delivered', formatNumber(unit.service)],
           ['Actors', formatCount(unit.members.length)],
           ['Summed sensitivity', formatNumber(unit.sensitivity)],
-          ['Summed fix gain', formatSigned(unit.fixGain)],
-          ['Summed failure loss', formatNumber(unit.failureLoss)],
+          ['Fix gain (all of it)', formatSigned(unit.fixGain)],
+          ['Failure loss (all of it)', formatNumber(unit.failureLoss)],
         ],
         ...(weakest === null
           ? {}

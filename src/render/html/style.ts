@@ -1,11 +1,18 @@
-/** The HTML report's inline stylesheet: calm greys, red for weakest links, amber for fix candidates. */
+/**
+ * The HTML report's inline stylesheet: calm greys, and the marks of badges.ts (fix first filled
+ * vermilion, weakest link dashed blue, worth fixing orange), never told apart by colour alone.
+ */
+import { BADGES } from '../badges.js';
+
+const { fixFirst, weakest, fix } = BADGES;
 
 /** CSS inlined into the report's `<style>`; no fonts or images are fetched. */
 export const REPORT_CSS = `
 :root {
   --ink: #1c2833; --muted: #566573; --line: #d5dbdf; --bg: #f4f6f7; --card: #ffffff;
-  --red: #c0392b; --red-bg: #fdecea; --amber: #b9770e; --amber-bg: #fef5e7; --blue: #2e86c1;
-  --good: #1e8449;
+  --fixfirst: ${fixFirst.stroke}; --fixfirst-bg: ${fixFirst.fill};
+  --weakest: ${weakest.stroke}; --weakest-bg: ${weakest.fill};
+  --fix: #a86b00; --fix-line: ${fix.stroke}; --fix-bg: ${fix.fill}; --blue: #0072B2;
 }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -35,8 +42,13 @@ section, .card { background: var(--card); border: 1px solid var(--line); border-
 .meaning ul { margin: 8px 0 0; padding: 0; list-style: none; }
 .meaning li { margin: 6px 0; padding-left: 20px; position: relative; }
 .meaning li::before { content: ""; position: absolute; left: 2px; top: 7px; width: 10px; height: 10px; border-radius: 50%; }
-.meaning li.weakest::before { background: var(--red); }
-.meaning li.fix::before { background: var(--amber); }
+.meaning li.fixFirst::before { background: var(--fixfirst); }
+.meaning li.weakest::before { background: var(--weakest-bg); border: 2px dashed var(--weakest); width: 8px; height: 8px; }
+.meaning li.fix::before { background: var(--fix-line); }
+.meaning li.least::before { background: var(--muted); }
+.meaning li .badge { margin-right: 6px; }
+.meaning li.why { padding-left: 20px; color: var(--muted); font-size: 13px; margin-top: -2px; }
+.meaning li.why::before { display: none; }
 .counts { display: flex; gap: 22px; margin-top: 12px; color: var(--muted); font-size: 13px; }
 .counts strong { color: var(--ink); font-size: 18px; display: block; }
 .diagram-layout { margin-top: 10px; }
@@ -56,8 +68,10 @@ section, .card { background: var(--card); border: 1px solid var(--line); border-
 .panel dd { margin: 0; font-variant-numeric: tabular-nums; font-weight: 700; font-size: 18px; }
 .panel .note { margin: 8px 0 0; font-size: 13px; }
 .badge { display: inline-block; font-size: 11px; font-weight: 700; padding: 1px 7px; border-radius: 9px; vertical-align: 1px; white-space: nowrap; }
-.badge.weakest { background: var(--red-bg); color: var(--red); }
-.badge.fix { background: var(--amber-bg); color: var(--amber); }
+.badge.fixFirst { background: var(--fixfirst); color: #fff; border: 1px solid var(--fixfirst); }
+.badge.fixFirst::before { content: "\\25CF  "; }
+.badge.weakest { background: var(--weakest-bg); color: var(--weakest); border: 1px dashed var(--weakest); }
+.badge.fix { background: var(--fix-bg); color: var(--fix); border: 1px solid var(--fix-line); }
 .badge.note { background: #eef1f2; color: var(--muted); }
 table { width: 100%; border-collapse: collapse; margin-top: 10px; font-size: 14px; }
 th, td { text-align: left; padding: 8px 10px; border-bottom: 1px solid #eaeded; vertical-align: top; }
@@ -69,19 +83,27 @@ th[aria-sort="descending"] button::after { content: " \\2193"; color: var(--ink)
 th[aria-sort="ascending"] button::after { content: " \\2191"; color: var(--ink); }
 table.collapsed tbody tr:nth-child(n+11) { display: none; }
 .more { margin-top: 10px; font: inherit; font-size: 13px; color: var(--blue); background: none; border: 1px solid var(--line); border-radius: 6px; padding: 4px 12px; cursor: pointer; }
-tr.weakest td:first-child { box-shadow: inset 4px 0 0 var(--red); }
-tr.fix td:first-child { box-shadow: inset 4px 0 0 var(--amber); }
+tr.fixFirst td:first-child { box-shadow: inset 4px 0 0 var(--fixfirst); }
+tr.weakest td:first-child { box-shadow: inset 4px 0 0 var(--weakest); }
+tr.fix td:first-child { box-shadow: inset 4px 0 0 var(--fix-line); }
 .chain { color: var(--muted); font-size: 13px; }
 td.kind { white-space: nowrap; color: var(--muted); }
 .bar { display: inline-block; width: 60px; height: 6px; background: #e5e8e8; border-radius: 3px; margin-left: 8px; vertical-align: middle; overflow: hidden; }
 .bar span { display: block; height: 100%; background: var(--blue); }
-.low { color: var(--red); font-weight: 600; }
+.low { color: var(--ink); font-weight: 700; }
 ul.findings { margin: 8px 0 0; padding-left: 20px; }
 ul.findings li { margin: 4px 0; }
 code { font: 12px/1.4 ui-monospace, Menlo, Consolas, monospace; background: #f2f3f4; padding: 1px 4px; border-radius: 3px; }
 footer { color: var(--muted); font-size: 12px; text-align: center; margin-top: 24px; }
 @media (max-width: 900px) {
   .summary { grid-template-columns: 1fr; }
+}
+@media (max-width: 700px) {
+  main { padding: 16px 12px 28px; }
+  section, .card { padding: 14px 12px; }
+  /* A wide table scrolls on its own instead of running out of its card. */
+  table { display: block; overflow-x: auto; }
+  td.chain { min-width: 200px; }
 }
 @media print {
   body { background: #fff; font-size: 11pt; }

@@ -1,5 +1,6 @@
 /** The HTML report's tables: customers, links to fix (sortable), cycles and warnings. */
 import type { LinkImpact, LinkRef, Report } from '../../analysis/report.js';
+import { BADGES } from '../badges.js';
 import { linkMarks } from '../diagram-graph.js';
 import { escapeXml as x } from '../escape.js';
 import { formatAmount, formatNumber, formatSigned } from '../format.js';
@@ -23,14 +24,14 @@ export function customersTable(report: Report, names: Names): string {
       `<td class="num">${x(formatAmount(c.value))}</td>`,
       `<td${low}>${c.service === null ? 'not reached' : x(formatNumber(c.service))}${bar(c.service)}</td>`,
       `<td class="num">${x(formatNumber(c.chainStrength))}</td>`,
-      `<td>${c.weakestLink === null ? weakest : `<span class="badge weakest">weakest</span> ${weakest}`}</td>`,
+      `<td>${weakest}</td>`,
       `<td class="chain">${c.chain.length === 0 ? '—' : x(names.chain(c.chain))}</td>`,
       '</tr>',
     ].join('');
   });
   return [
     '<table id="sc-customers">',
-    '<thead><tr><th>Customer</th><th>Segment</th><th class="num">Value</th><th class="num">Service</th><th class="num">Chain strength</th><th>Weakest link</th><th>Chain</th></tr></thead>',
+    `<thead><tr><th>Customer</th><th>Segment</th><th class="num">${x(report.model.currency === undefined ? 'Value' : `Value (${report.model.currency})`)}</th><th class="num">Service</th><th class="num">Chain strength</th><th>Weakest link</th><th>Chain</th></tr></thead>`,
     `<tbody>${rows.join('\n')}</tbody>`,
     '</table>',
   ].join('\n');
@@ -67,24 +68,27 @@ function dataNumber(value: number | null): string {
   return value === null ? '' : String(value);
 }
 
-/** The sortable table of links, with the weakest (red) and the top fix candidates (amber) marked. */
-export function linksTable(report: Report, names: Names): { html: string; omitted: number } {
-  const rows = linkRows(report, names);
+/**
+ * The sortable table of links, marked by the scheme of badges.ts, at most `top` rows (the
+ * report's --top); `omitted` counts the links left out, `more` those that matter but are cut.
+ */
+export function linksTable(
+  report: Report,
+  names: Names,
+  top: number = Number.POSITIVE_INFINITY,
+): { html: string; omitted: number; shown: number; more: number } {
+  const all = linkRows(report, names);
+  const rows = all.slice(0, top);
   const marks = linkMarks(report);
   const html = rows.map((row, order) => {
     const byType = row.link.type === 'actor' ? marks.actorHighlight : marks.handoffHighlight;
     const mark = byType.get(row.link.id) ?? 'none';
-    const badge =
-      mark === 'weakest'
-        ? ' <span class="badge weakest">weakest link</span>'
-        : mark === 'fix'
-          ? ' <span class="badge fix">fix first</span>'
-          : '';
+    const badge = mark === 'none' ? '' : ` <span class="badge ${mark}">${BADGES[mark].word}</span>`;
     const { sensitivity, fixGain, failureLoss } = row.impact;
     return [
       `<tr${mark === 'none' ? '' : ` class="${mark}"`} data-order="${order}" data-fix-gain="${dataNumber(fixGain)}" data-failure-loss="${dataNumber(failureLoss)}" data-sensitivity="${dataNumber(sensitivity)}" data-strength="${dataNumber(row.strength)}">`,
       `<td><strong>${x(names.link(row.link))}</strong>${badge}</td>`,
-      `<td class="kind">${row.link.type === 'actor' ? 'actor' : 'hand-off'}</td>`,
+      `<td class="kind">${row.link.type === 'actor' ? names.kind(row.link.id) : 'hand-off'}</td>`,
       `<td class="num">${x(formatNumber(row.strength))}</td>`,
       `<td class="num">${x(formatSigned(fixGain))}</td>`,
       `<td class="num">${x(formatNumber(failureLoss))}</td>`,
@@ -113,7 +117,9 @@ export function linksTable(report: Report, names: Names): { html: string; omitte
         ? `<button type="button" class="more" data-table="sc-links" data-more="${more}">${more}</button>`
         : '',
     ].join('\n'),
-    omitted: report.actors.length + report.handoffs.length - rows.length,
+    omitted: report.actors.length + report.handoffs.length - all.length,
+    shown: rows.length,
+    more: all.length - rows.length,
   };
 }
 
