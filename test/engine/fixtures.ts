@@ -4,6 +4,7 @@
  * objects), and brute-force link changes.
  */
 import fc from 'fast-check';
+import { pointValue } from '../../src/model/estimates.js';
 import type { Combine, Handoff, Model } from '../../src/model/schema.js';
 
 /** A share drawn with the corners 0, 0.5 and 1 over-represented. */
@@ -98,7 +99,7 @@ function naiveNodes(model: Model): Map<string, NaiveNode> {
   const nodes = new Map<string, NaiveNode>();
   for (const a of [...(model.departments ?? []), ...(model.employees ?? [])])
     nodes.set(a.id, {
-      p: (a.performance ?? 1) * (a.welfare ?? 1),
+      p: (pointValue(a.performance) ?? 1) * (pointValue(a.welfare) ?? 1),
       d: a.dependence ?? 1,
       combine: a.combine ?? 'mean',
       customer: false,
@@ -147,8 +148,8 @@ export function naiveService(model: Model, maxRounds = 200_000) {
         // A lone hand-off is its own term: 1 - (1 - x) would cancel a tiny x to 0.
         const r = gs.map((g) =>
           g.length === 1
-            ? s.get(g[0]!.from)! * (g[0]!.quality ?? 1)
-            : 1 - g.reduce((m, h) => m * (1 - s.get(h.from)! * (h.quality ?? 1)), 1),
+            ? s.get(g[0]!.from)! * (pointValue(g[0]!.quality) ?? 1)
+            : 1 - g.reduce((m, h) => m * (1 - s.get(h.from)! * (pointValue(h.quality) ?? 1)), 1),
         );
         const w = gs.map((g) => Math.max(...g.map((h) => h.weight ?? 1)));
         const W = w.reduce((a, b) => a + b, 0);
@@ -191,7 +192,10 @@ export function naiveStrength(model: Model): Map<string, number> {
       let w = node.p;
       if (node.d > 0)
         for (const g of gs)
-          w = Math.min(w, Math.max(...g.map((h) => Math.min(W.get(h.from)!, h.quality ?? 1))));
+          w = Math.min(
+            w,
+            Math.max(...g.map((h) => Math.min(W.get(h.from)!, pointValue(h.quality) ?? 1))),
+          );
       if (w !== W.get(id)) {
         W.set(id, w);
         changed = true;
