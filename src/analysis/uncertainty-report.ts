@@ -1,5 +1,5 @@
 /** The shape of the Monte Carlo result (docs/uncertainty.md, "Monte Carlo"): `analyze --uncertainty`'s `uncertainty` key. */
-import type { LinkRef, WeakestLink } from './report.js';
+import type { WeakestLink } from './report.js';
 
 /** A figure over the samples: its mean and its 90% interval (5th to 95th percentile). */
 export interface Interval {
@@ -27,7 +27,8 @@ export interface CustomerUncertainty {
 
 /** One link over the samples. */
 export interface LinkUncertainty {
-  readonly link: LinkRef;
+  /** The link, a hand-off with its two ends. */
+  readonly link: WeakestLink;
   /** fixGain for S; null where some sample has none (an infinite derivative). */
   readonly fixGain: Interval | null;
   /** P(this link is the first fix): the largest fix gain above 0, ties in declaration order. */

@@ -17,7 +17,7 @@ import {
 } from '../engine/index.js';
 import { ensureValidModel } from '../model/load.js';
 import type { Model } from '../model/schema.js';
-import { linkRef, topLinks, weakestLinkRef } from './rankings.js';
+import { topLinks, weakestLinkRef } from './rankings.js';
 import { resolveUncertaintyOptions, type UncertaintyOptions } from './uncertainty-options.js';
 import type {
   CustomerUncertainty,
@@ -60,7 +60,7 @@ export function uncertainty(model: Model, options?: UncertaintyOptions): Uncerta
     });
   }
   const links: LinkUncertainty[] = listed.map((l) => ({
-    link: linkRef(chain, l),
+    link: weakestLinkRef(chain, l)!,
     fixGain: tally.fixMissing[l] === 1 ? null : summarise(kept.get(l)!),
     firstFix: tally.first[l]! / samples,
     inTop: tally.inTop[l]! / samples,

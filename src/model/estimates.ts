@@ -39,7 +39,13 @@ export function estimateOf(share: EstimatedShare): Estimate {
     const { mean, sd } = share;
     if (sd === 0) return { kind: 'exact', value: mean };
     const total = (mean * (1 - mean)) / (sd * sd) - 1;
-    return { kind: 'beta', mean, sd, alpha: mean * total, beta: (1 - mean) * total };
+    const alpha = mean * total;
+    const beta = (1 - mean) * total;
+    // An sd whose square underflows, or a mean so near 0 or 1 that a shape does, leaves no
+    // spread a double can hold: the value is exact.
+    const finite = Number.isFinite(alpha) && Number.isFinite(beta);
+    if (!finite || !(alpha > 0 && beta > 0)) return { kind: 'exact', value: mean };
+    return { kind: 'beta', mean, sd, alpha, beta };
   }
   if (share.low === share.high) return { kind: 'exact', value: share.low };
   return { kind: 'uniform', low: share.low, high: share.high };

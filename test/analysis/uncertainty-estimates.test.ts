@@ -93,3 +93,10 @@ describe('the point analysis reads the means', () => {
     expect(analyze(plain).score).toBeCloseTo(0.48, 12);
   });
 });
+
+describe('estimates too narrow for a double', () => {
+  it('are exact, never a Beta with an infinite or zero shape', () => {
+    expect(estimateOf({ mean: 1e-310, sd: 1e-170 })).toEqual({ kind: 'exact', value: 1e-310 });
+    expect(estimateOf({ mean: 0.5, sd: 1e-200 })).toEqual({ kind: 'exact', value: 0.5 });
+  });
+});

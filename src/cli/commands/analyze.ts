@@ -9,14 +9,18 @@ import type { BusinessImpact } from '../../analysis/business-impact.js';
 import { type StructuralMetrics, structuralMetrics } from '../../analysis/metrics.js';
 import type { Report } from '../../analysis/report.js';
 import { type RollUp, rollUp } from '../../analysis/roll-up.js';
+import { uncertainty } from '../../analysis/uncertainty.js';
+import type { UncertaintyReport } from '../../analysis/uncertainty-report.js';
 import type { Model } from '../../model/schema.js';
 import { toHtml } from '../../render/html.js';
 import { jsonChunks } from '../../render/json-stream.js';
 import { toMarkdown } from '../../render/markdown.js';
 import { renderMetrics } from '../../render/metrics-document.js';
 import { moneyMarkdown, moneyText } from '../../render/money-document.js';
+import { modelNames } from '../../render/names.js';
 import { renderRollUp } from '../../render/roll-up-document.js';
 import { toText } from '../../render/text.js';
+import { renderUncertainty } from '../../render/uncertainty-document.js';
 import { readModelFile, runCommand, writeOutput } from '../io.js';
 import { createImpactProgress } from '../progress.js';
 import { writeChunkedOutput } from '../write-stream.js';
@@ -43,6 +47,11 @@ export interface AnalyzeCommandOptions {
   readonly level?: AnalyzeLevel;
   /** Append structural metrics: in/out-degree and betweenness of every node. */
   readonly metrics?: boolean;
+  /** Append the Monte Carlo over the model's estimates (docs/uncertainty.md, "Monte Carlo"). */
+  readonly uncertainty?: boolean;
+  /** Its number of samples and seed; the library defaults if absent. */
+  readonly samples?: number;
+  readonly seed?: number;
   /**
    * JSON layout: true indented, false compact; absent: indented unless the model is big
    * (more than PRETTY_JSON_LINKS links) and the output is a file or pipe (see jsonIndent).
@@ -94,6 +103,14 @@ export function topOf(options: { readonly top?: number }): { top?: number } {
   return options.top === undefined ? {} : { top: options.top };
 }
 
+/** Parses `--seed`: a whole number from 0 to 4,294,967,295, written as digits. */
+export function parseSeed(value: string): number {
+  const seed = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(seed) || seed > 4_294_967_295)
+    throw usageError('It must be a whole number from 0 to 4294967295.');
+  return seed;
+}
+
 /** Parses `--format`: one of ANALYZE_FORMATS. */
 export function parseFormat(value: string): AnalyzeFormat {
   const format = ANALYZE_FORMATS.find((name) => name === value);
@@ -119,6 +136,8 @@ export interface AnalyzeViews {
   readonly rollUp?: RollUp;
   /** `--metrics`: structuralMetrics(model), betweenness whatever the size. */
   readonly metrics?: StructuralMetrics;
+  /** `--uncertainty`: uncertainty(model, { samples, seed }). */
+  readonly uncertainty?: UncertaintyReport;
 }
 
 /** Structural metrics without their wall time, so the JSON output stays byte-for-byte the same. */
@@ -134,6 +153,7 @@ export type AnalyzeOutput = Report & {
   readonly money?: BusinessImpact;
   readonly rollUp?: RollUp;
   readonly metrics?: MetricsOutput;
+  readonly uncertainty?: UncertaintyReport;
 };
 
 /**
@@ -153,7 +173,25 @@ export function analysisViews(
     ...(options.money === true && money !== undefined ? { money } : {}),
     ...(level === undefined ? {} : { rollUp: rollUp(report, model, depth) }),
     ...(options.metrics === true ? { metrics: structuralMetrics(model, { metrics: true }) } : {}),
+    ...(options.uncertainty === true ? { uncertainty: uncertaintyView(model, options) } : {}),
   };
+}
+
+/** The Monte Carlo of `--uncertainty`, with a progress line on a terminal (progress.ts). */
+function uncertaintyView(model: Model, options: AnalyzeCommandOptions): UncertaintyReport {
+  const progress = createImpactProgress(process.stderr, undefined, {
+    doing: 'sampling',
+    unit: 'samples',
+  });
+  try {
+    return uncertainty(model, {
+      ...(options.samples !== undefined && { samples: options.samples }),
+      ...(options.seed !== undefined && { seed: options.seed }),
+      ...(progress.onProgress !== undefined && { onProgress: progress.onProgress }),
+    });
+  } finally {
+    progress.done();
+  }
 }
 
 /** Wall time differs from run to run; the JSON leaves it out (renderMetrics does too). */
@@ -169,6 +207,7 @@ export function analysisOutput(report: Report, views: AnalyzeViews): AnalyzeOutp
     ...(views.money === undefined ? {} : { money: views.money }),
     ...(views.rollUp === undefined ? {} : { rollUp: views.rollUp }),
     ...(views.metrics === undefined ? {} : { metrics: withoutWallTime(views.metrics) }),
+    ...(views.uncertainty === undefined ? {} : { uncertainty: views.uncertainty }),
   };
 }
 
@@ -178,12 +217,15 @@ function appendViews(
   views: AnalyzeViews,
   format: 'text' | 'markdown',
   top: { top?: number },
+  model?: Model,
 ): string {
   const parts = [report];
   if (views.money !== undefined)
     parts.push(format === 'text' ? moneyText(views.money, top) : moneyMarkdown(views.money, top));
   if (views.rollUp !== undefined) parts.push(renderRollUp(views.rollUp, format, top));
   if (views.metrics !== undefined) parts.push(renderMetrics(views.metrics, format, top));
+  if (views.uncertainty !== undefined && model !== undefined)
+    parts.push(renderUncertainty(views.uncertainty, modelNames(model), format, top));
   return parts.join('\n');
 }
 
@@ -200,9 +242,9 @@ export function renderAnalysis(
   const top = options.top === undefined ? {} : { top: options.top };
   switch (options.format) {
     case 'text':
-      return appendViews(toText(report, top), views, 'text', top);
+      return appendViews(toText(report, top), views, 'text', top, model);
     case 'markdown':
-      return appendViews(toMarkdown(report, top), views, 'markdown', top);
+      return appendViews(toMarkdown(report, top), views, 'markdown', top, model);
     case 'json':
       return [...analysisChunks(report, model, options, views)].join('');
     case 'html':
@@ -290,6 +332,14 @@ export function registerAnalyze(program: Command): void {
       ).argParser(parseLevel),
     )
     .option('--metrics', 'add structural metrics: in/out-degree and betweenness of every node')
+    .option(
+      '--uncertainty',
+      'add the Monte Carlo over the estimates: 90% intervals and first-fix probabilities',
+    )
+    .addOption(
+      new Option('--samples <n>', 'Monte Carlo samples (default 2,000)').argParser(parseTop),
+    )
+    .addOption(new Option('--seed <n>', 'Monte Carlo seed (default 1)').argParser(parseSeed))
     .option(
       '--pretty',
       `indent the JSON (the default up to ${PRETTY_JSON_LINKS.toLocaleString('en')} links, or on a terminal)`,
