@@ -26,6 +26,7 @@ import {
 import { type BusinessImpact, moneyView } from './business-impact.js';
 import { engineWarnings } from './engine-warnings.js';
 import { runImpactPass } from './impact-pass.js';
+import { observationRows } from './observations.js';
 import { buildRanking, isScored, weakestLinkRef } from './rankings.js';
 import type { ActorReport, CustomerReport, CycleReport, HandoffReport, Report } from './report.js';
 
@@ -159,6 +160,9 @@ function runAnalysis(
       overall: buildRanking(chain, figures, resolved.top),
       byCustomer: pass?.byCustomer ?? [],
     },
+    ...(model.observations !== undefined && {
+      observations: observationRows(model, customers),
+    }),
   };
   return { report, money: money?.finish() ?? null };
 }

@@ -1,6 +1,7 @@
 /** The report object of docs/model.md, "What each report field means to a consultant": what `analyze` returns and `analyze --format json` prints. */
 import type { Warning } from '../model/errors.js';
 import type { Segment } from '../model/schema.js';
+import type { ObservationRow } from './observations.js';
 
 /** The link that attains a node's chain strength (docs/model.md, "Chain strength and the weakest link"). */
 export type WeakestLink =
@@ -101,4 +102,6 @@ export interface Report {
   readonly warnings: readonly Warning[];
   /** Added to section 7: the top links by each figure, overall and per customer. */
   readonly rankings: Rankings;
+  /** Observed customers beside the model (docs/uncertainty.md, "Observations"); only when the model has observations. */
+  readonly observations?: readonly ObservationRow[];
 }

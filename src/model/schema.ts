@@ -148,6 +148,29 @@ export const HandoffSchema = z.strictObject({
   description: z.string().optional(),
 });
 
+/** Where an observation of an external customer came from (docs/uncertainty.md, "Observations"). */
+export const ObservationSourceSchema = z.enum([
+  'questionnaire',
+  'informal',
+  'mystery-shopper',
+  'complaints',
+  'compliments',
+  'other',
+]);
+
+/**
+ * What the firm observed of one external customer: a score in [0, 1], or on the model's rating
+ * scale with `scale: true`; `n` respondents (default 1) weigh it against other observations.
+ */
+export const ObservationSchema = z.strictObject({
+  customer: Id,
+  source: ObservationSourceSchema,
+  score: z.number(),
+  scale: z.boolean().optional(),
+  n: z.number().positive().optional(),
+  description: z.string().optional(),
+});
+
 /** A whole model file, or the API's plain-object model. */
 export const ModelSchema = z.strictObject({
   /** The JSON Schema a file names for editor completion (docs/model.schema.json); not read. */
@@ -162,6 +185,8 @@ export const ModelSchema = z.strictObject({
   employees: z.array(EmployeeSchema).optional(),
   customers: z.array(CustomerSchema).optional(),
   handoffs: z.array(HandoffSchema).optional(),
+  /** What the firm observed of its external customers (docs/uncertainty.md, "Observations"). */
+  observations: z.array(ObservationSchema).optional(),
 });
 
 /** How an actor combines its input groups: `mean`, `min`, `product` or `geometric`. @useDeclaredType */
@@ -180,6 +205,10 @@ export type Scale = z.infer<typeof ScaleSchema>;
 export type Rating = z.infer<typeof RatingSchema>;
 /** A share given as a number (exact) or an estimate `{ mean, sd }` / `{ low, high }`. @useDeclaredType */
 export type EstimatedShare = z.infer<typeof EstimatedShareSchema>;
+/** An observation's source: questionnaire, informal, mystery-shopper, complaints, compliments or other. @useDeclaredType */
+export type ObservationSource = z.infer<typeof ObservationSourceSchema>;
+/** What the firm observed of one external customer. @useDeclaredType */
+export type Observation = z.infer<typeof ObservationSchema>;
 /** A team or unit; may nest under a `parent` department. @useDeclaredType */
 export type Department = z.infer<typeof DepartmentSchema>;
 /** A person or a role; `manager` is structure only, not a hand-off. @useDeclaredType */

@@ -16,6 +16,7 @@ import {
 import { handoffId } from './defaults.js';
 import { suggestionBudget } from './did-you-mean.js';
 import type { ErrorCode, Issue } from './errors.js';
+import { observationIssues } from './validate-observations.js';
 import { ratingIssues } from './validate-ratings.js';
 
 /** Every cross-reference issue of a (possibly partly malformed) raw model. */
@@ -42,6 +43,7 @@ export function referenceIssues(input: Loose): Issue[] {
   chainCycles(employees, managers, 'employees', 'manager', 'manager_cycle', 'managers', issues);
   handoffIssues(section(input, 'handoffs'), nodes, issues);
   ratingIssues(input, budget, issues);
+  observationIssues(input, nodes, issues);
   return issues;
 }
 

@@ -29,6 +29,7 @@ import {
 } from './document.js';
 import { formatAmount, formatCount, formatNumber, formatPercent } from './format.js';
 import { handoffSpans, linkCell, type NodeName, nameList, reportNames } from './names.js';
+import { observationBlocks } from './observations-document.js';
 import { warningBlocks } from './warning-blocks.js';
 
 /** Options of the report document: how many rows each table lists. */
@@ -254,6 +255,7 @@ export function reportDocument(report: Report, options: ReportDocumentOptions): 
     ...customersBlocks(report, top, name),
     ...fixBlocks(report, ranked, name),
     ...cyclesBlocks(report, top, name),
+    ...observationBlocks(report.observations),
     ...warningBlocks(report.warnings, 'None.'),
   ];
 }

@@ -27,6 +27,7 @@ describe('modelJsonSchema', () => {
       'employees',
       'customers',
       'handoffs',
+      'observations',
     ]);
     expect(schema.required).toEqual(['version']);
     expect(schema.additionalProperties).toBe(false);
