@@ -110,6 +110,8 @@ export {
   type UncertaintyOptions,
   uncertainty,
 } from './analysis/uncertainty.js';
+/** The type of UNCERTAINTY_DEFAULTS: every defaulted option of `uncertainty`, set. */
+export type { UncertaintyDefaults } from './analysis/uncertainty-options.js';
 /** The shapes of `uncertainty`'s result (the `uncertainty` key of `analyze --uncertainty --format json`). */
 export type {
   CustomerUncertainty,

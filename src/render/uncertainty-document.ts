@@ -5,6 +5,7 @@
  * markdown.ts like every other document.
  */
 import type { Interval, UncertaintyReport } from '../analysis/uncertainty-report.js';
+import type { Model } from '../model/schema.js';
 import {
   boundedTable,
   type Cell,
@@ -20,7 +21,7 @@ import {
   words,
 } from './document.js';
 import { formatCount, formatNumber, formatPercent, NOT_AVAILABLE, plural } from './format.js';
-import { linkCell, type NodeName } from './names.js';
+import { linkCell, modelNames, type NodeName } from './names.js';
 import { renderDocument, type TextFormat } from './render-document.js';
 
 /** `0.607 to 0.686`, or n/a. */
@@ -118,12 +119,12 @@ export function uncertaintyDocument(
   ];
 }
 
-/** The Monte Carlo as text or Markdown. */
+/** The Monte Carlo as text or Markdown, nodes named as in `model`. */
 export function renderUncertainty(
   result: UncertaintyReport,
-  name: NodeName,
+  model: Model,
   format: TextFormat = 'text',
   options?: Partial<DocumentOptions>,
 ): string {
-  return renderDocument(uncertaintyDocument(result, name, options), format);
+  return renderDocument(uncertaintyDocument(result, modelNames(model), options), format);
 }

@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import { uncertainty } from '../../src/analysis/uncertainty.js';
 import { loadModelFile } from '../../src/model/load-file.js';
-import { modelNames } from '../../src/render/names.js';
 import { renderUncertainty } from '../../src/render/uncertainty-document.js';
 import { example, runCli } from './cli-run.js';
 
@@ -34,11 +33,7 @@ describe('analyze --uncertainty', () => {
     const run = runCli('analyze', callCentre, '--uncertainty', '--samples', '100');
     expect(run.status).toBe(0);
     const { model } = await loadModelFile(callCentre);
-    const section = renderUncertainty(
-      uncertainty(model, { samples: 100 }),
-      modelNames(model),
-      'text',
-    );
+    const section = renderUncertainty(uncertainty(model, { samples: 100 }), model, 'text');
     expect(run.stdout.trimEnd().endsWith(section.trimEnd())).toBe(true);
     expect(section).toContain('IT & CRM -> ');
     expect(section).not.toContain('crm->');

@@ -17,7 +17,6 @@ import { jsonChunks } from '../../render/json-stream.js';
 import { toMarkdown } from '../../render/markdown.js';
 import { renderMetrics } from '../../render/metrics-document.js';
 import { moneyMarkdown, moneyText } from '../../render/money-document.js';
-import { modelNames } from '../../render/names.js';
 import { renderRollUp } from '../../render/roll-up-document.js';
 import { toText } from '../../render/text.js';
 import { renderUncertainty } from '../../render/uncertainty-document.js';
@@ -225,7 +224,7 @@ function appendViews(
   if (views.rollUp !== undefined) parts.push(renderRollUp(views.rollUp, format, top));
   if (views.metrics !== undefined) parts.push(renderMetrics(views.metrics, format, top));
   if (views.uncertainty !== undefined && model !== undefined)
-    parts.push(renderUncertainty(views.uncertainty, modelNames(model), format, top));
+    parts.push(renderUncertainty(views.uncertainty, model, format, top));
   return parts.join('\n');
 }
 
