@@ -5,6 +5,7 @@
  * change is within tolerance, like the engine.
  */
 import { MultiDirectedGraph } from 'graphology';
+import { pointValue } from '../src/model/estimates.js';
 import type { Combine, Model } from '../src/model/schema.js';
 
 interface NodeAttributes {
@@ -26,7 +27,7 @@ export function baselineGraph(model: Model): MultiDirectedGraph<NodeAttributes, 
   const graph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
   for (const a of [...(model.departments ?? []), ...(model.employees ?? [])])
     graph.addNode(a.id, {
-      p: (a.performance ?? 1) * (a.welfare ?? 1),
+      p: (pointValue(a.performance) ?? 1) * (pointValue(a.welfare) ?? 1),
       d: a.dependence ?? 1,
       combine: a.combine ?? 'mean',
       value: 0,
@@ -36,7 +37,11 @@ export function baselineGraph(model: Model): MultiDirectedGraph<NodeAttributes, 
   for (const c of model.customers ?? [])
     graph.addNode(c.id, { p: 1, d: 1, combine: 'mean', value: c.value ?? 1, customer: true, s: 1 });
   for (const h of model.handoffs ?? [])
-    graph.addEdge(h.from, h.to, { quality: h.quality ?? 1, weight: h.weight ?? 1, group: h.group });
+    graph.addEdge(h.from, h.to, {
+      quality: pointValue(h.quality) ?? 1,
+      weight: h.weight ?? 1,
+      group: h.group,
+    });
   return graph;
 }
 

@@ -87,6 +87,9 @@ export type { CustomerMoneyChange, MoneyWhatIf } from './analysis/money-what-if.
 /** Prices a scenario in money: totals before and after, and what it saves a year. */
 export { moneyWhatIf } from './analysis/money-what-if.js';
 /** An improvement plan: its options, steps, method and fill step, and the candidates left out. */
+/** One observed customer beside the model: observed score, service, gap (the report's `observations`). */
+export type { ObservationRow } from './analysis/observations.js';
+/** An improvement plan: its options, steps and the candidates left out. */
 export type {
   GreedyComparison,
   NotTaken,
@@ -173,6 +176,22 @@ export {
   trend,
   type WaveInput,
 } from './analysis/trend.js';
+/** The Monte Carlo over a model's estimates: means, 90% intervals, first-fix and weakest-link probabilities. */
+export {
+  UNCERTAINTY_DEFAULTS,
+  type UncertaintyOptions,
+  uncertainty,
+} from './analysis/uncertainty.js';
+/** The type of UNCERTAINTY_DEFAULTS: every defaulted option of `uncertainty`, set. */
+export type { UncertaintyDefaults } from './analysis/uncertainty-options.js';
+/** The shapes of `uncertainty`'s result (the `uncertainty` key of `analyze --uncertainty --format json`). */
+export type {
+  CustomerUncertainty,
+  Interval,
+  LinkUncertainty,
+  UncertaintyReport,
+  WeakestLinkChance,
+} from './analysis/uncertainty-report.js';
 /** A what-if comparison: S, customers and fix-gain rank moves before and after. */
 export type {
   BeforeAfter,
@@ -194,6 +213,8 @@ export type { ErrorCode, Issue, Warning, WarningCode } from './model/errors.js';
 /** Every error code, and every warning code the library gives, at run time. */
 /** The library's one error type: every issue found, each with a stable `code`, a `path` and a message. */
 export { ERROR_CODES, ServiceChainError, WARNING_CODES } from './model/errors.js';
+/** An estimated share's point value (its mean) and its distribution. */
+export { type Estimate, estimateOf, pointValue } from './model/estimates.js';
 /** Node and edge attributes of the hand-off graph, and the graph type. */
 export type { EdgeAttributes, NodeAttributes, ServiceGraph } from './model/graph.js';
 /** The model as a graphology MultiDirectedGraph (node keys n0, n1, ... with the id as `id`; edge keys = hand-off ids). */
@@ -208,6 +229,7 @@ export { parseModel, safeValidateModel, validateModel } from './model/load.js';
 export type { DefaultsOf, EngineOptionsInput } from './model/options.js';
 /** Model to YAML or JSON text with a stable key order (to a file: `service-chain/node`). */
 export { stringifyModel } from './model/save.js';
+/** A share given exactly or as an estimate; an observation of an external customer and its source. */
 export type {
   Carries,
   Combine,
@@ -215,9 +237,12 @@ export type {
   CustomerDefaults,
   Department,
   Employee,
+  EstimatedShare,
   GroupNeed,
   Handoff,
   Model,
+  Observation,
+  ObservationSource,
   Priorities,
   Rating,
   Relationship,
@@ -288,4 +313,6 @@ export type { TextOptions } from './render/text.js';
 export { toText } from './render/text.js';
 /** The waves of a trend as an SVG line chart. */
 export { trendChart } from './render/trend-document.js';
+/** The Monte Carlo as text or Markdown, to append to `toText` / `toMarkdown`. */
+export { renderUncertainty } from './render/uncertainty-document.js';
 export { renderWhatIf } from './render/what-if-document.js';

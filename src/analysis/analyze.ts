@@ -27,6 +27,7 @@ import { type BusinessImpact, moneyView } from './business-impact.js';
 import { dampedWeakestLinkWarnings, engineWarnings } from './engine-warnings.js';
 import { buildHeadline } from './headline.js';
 import { runImpactPass } from './impact-pass.js';
+import { observationRows } from './observations.js';
 import { buildRanking, isScored, weakestLinkRef } from './rankings.js';
 import type { ActorReport, CustomerReport, CycleReport, HandoffReport, Report } from './report.js';
 import { bothVisitors, singlePoints, thresholdCollector } from './single-points.js';
@@ -175,6 +176,9 @@ function runAnalysis(
       overall: buildRanking(chain, figures, resolved.top, { tolerance: resolved.tolerance }),
       byCustomer: pass?.byCustomer ?? [],
     },
+    ...(model.observations !== undefined && {
+      observations: observationRows(model, customers),
+    }),
   };
   const headline = buildHeadline(parts, chain, resolved.top);
   const damped = dampedWeakestLinkWarnings(chain, headline, (nodeId) => {

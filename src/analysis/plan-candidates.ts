@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { ACTOR_DEFAULTS, handoffId } from '../model/defaults.js';
+import { pointValue } from '../model/estimates.js';
 import { type DefaultsOf, resolveOptions } from '../model/options.js';
 import type { Model } from '../model/schema.js';
 import type { Candidate } from './scenario-schema.js';
@@ -47,7 +48,7 @@ export function automaticCandidates(
   for (const actor of [...(model.departments ?? []), ...(model.employees ?? [])]) {
     const name = actor.name ?? actor.id;
     for (const field of ['performance', 'welfare'] as const)
-      if ((actor[field] ?? ACTOR_DEFAULTS[field]) < 1)
+      if ((pointValue(actor[field]) ?? ACTOR_DEFAULTS[field]) < 1)
         candidates.push({
           id: `${actor.id}.${field}`,
           label: `${name}: ${field} to 1`,
@@ -56,7 +57,7 @@ export function automaticCandidates(
         });
   }
   for (const handoff of model.handoffs ?? []) {
-    if (handoff.ratings !== undefined || (handoff.quality ?? 1) >= 1) continue;
+    if (handoff.ratings !== undefined || (pointValue(handoff.quality) ?? 1) >= 1) continue;
     const id = handoffId(handoff);
     candidates.push({
       id: `${id}.quality`,

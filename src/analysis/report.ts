@@ -1,6 +1,7 @@
 /** The report object of docs/model.md, "What each report field means to a consultant": what `analyze` returns and `analyze --format json` prints. */
 import type { Warning } from '../model/errors.js';
 import type { Segment } from '../model/schema.js';
+import type { ObservationRow } from './observations.js';
 import type { CostlyFailure } from './single-points.js';
 
 /** The link that attains a node's chain strength (docs/model.md, "Chain strength and the weakest link"). */
@@ -114,6 +115,8 @@ export interface Report {
   readonly rankings: Rankings;
   /** The decision the report leads with: what to fix first and what caps the customers (analyze always sets it). */
   readonly headline?: Headline;
+  /** Observed customers beside the model (docs/uncertainty.md, "Observations"); only when the model has observations. */
+  readonly observations?: readonly ObservationRow[];
 }
 
 /** Which of an actor's two factors is the problem, with both (docs/model.md, "Dependence, performance and welfare"). */

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ACTOR_DEFAULTS, HANDOFF_DEFAULTS, handoffId } from '../model/defaults.js';
+import { pointValue } from '../model/estimates.js';
 import { type DefaultsOf, resolveOptions } from '../model/options.js';
 import type { Department, Model } from '../model/schema.js';
 import type { Report } from './report.js';
@@ -131,7 +132,8 @@ export function rollUp(report: Report, model: Model, options: RollUpOptions = {}
   const strength = new Map(
     nodes.map((node) => [
       node.id,
-      (node.performance ?? ACTOR_DEFAULTS.performance) * (node.welfare ?? ACTOR_DEFAULTS.welfare),
+      (pointValue(node.performance) ?? ACTOR_DEFAULTS.performance) *
+        (pointValue(node.welfare) ?? ACTOR_DEFAULTS.welfare),
     ]),
   );
   const weights = new Map(

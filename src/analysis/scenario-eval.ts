@@ -25,6 +25,7 @@ import {
   ratingFrame,
 } from '../model/defaults.js';
 import { ServiceChainError } from '../model/errors.js';
+import { pointValue } from '../model/estimates.js';
 import { safeValidateModel } from '../model/load.js';
 import type { Model } from '../model/schema.js';
 import { receiverPriorities } from './ratings.js';
@@ -115,8 +116,8 @@ function chainChanges(base: Evaluated, after: Model, changes: readonly Change[])
   for (const v of nodes) {
     const actor = actors[v]!;
     const fields = {
-      performance: actor.performance ?? ACTOR_DEFAULTS.performance,
-      welfare: actor.welfare ?? ACTOR_DEFAULTS.welfare,
+      performance: pointValue(actor.performance) ?? ACTOR_DEFAULTS.performance,
+      welfare: pointValue(actor.welfare) ?? ACTOR_DEFAULTS.welfare,
       dependence: actor.dependence ?? ACTOR_DEFAULTS.dependence,
     };
     for (const field of ['performance', 'welfare', 'dependence'] as const)

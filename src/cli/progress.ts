@@ -27,6 +27,11 @@ export const PROGRESS_DELAY_MS = 1000;
 export function createImpactProgress(
   stream: ProgressStream = process.stderr,
   now: () => number = () => performance.now(),
+  /** What is being done and what is counted: the Monte Carlo says `sampling` and `samples`. */
+  what: { readonly doing: string; readonly unit: string } = {
+    doing: 'analysing impact',
+    unit: 'links',
+  },
 ): ImpactProgressLine {
   if (stream.isTTY !== true) return { onProgress: undefined, done: () => {} };
   const started = now();
@@ -34,7 +39,7 @@ export function createImpactProgress(
   return {
     onProgress: (done, total) => {
       if (now() - started < PROGRESS_DELAY_MS) return;
-      const text = `analysing impact: ${done.toLocaleString('en')} / ${total.toLocaleString('en')} links`;
+      const text = `${what.doing}: ${done.toLocaleString('en')} / ${total.toLocaleString('en')} ${what.unit}`;
       stream.write(`\r${text.padEnd(width)}`);
       width = Math.max(width, text.length);
     },

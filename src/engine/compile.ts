@@ -11,6 +11,7 @@ import {
   ratingFrame,
 } from '../model/defaults.js';
 import { ServiceChainError } from '../model/errors.js';
+import { pointValue } from '../model/estimates.js';
 import type { Combine, Handoff, Model, Priorities } from '../model/schema.js';
 import { findComponents } from './components.js';
 import { buildGroupNeed } from './group-need.js';
@@ -64,8 +65,9 @@ export function compileModel(model: Model): CompiledChain {
     ids.push(actor.id);
     nodeIndex.set(actor.id, v);
     kind[v] = v < departments.length ? KIND_DEPARTMENT : KIND_EMPLOYEE;
-    performance[v] = actor.performance ?? ACTOR_DEFAULTS.performance;
-    welfare[v] = actor.welfare ?? ACTOR_DEFAULTS.welfare;
+    // Estimates enter the point analysis as their means (docs/uncertainty.md, "Estimates").
+    performance[v] = pointValue(actor.performance) ?? ACTOR_DEFAULTS.performance;
+    welfare[v] = pointValue(actor.welfare) ?? ACTOR_DEFAULTS.welfare;
     dependence[v] = actor.dependence ?? ACTOR_DEFAULTS.dependence;
     combine[v] = combineCode(actor.combine);
     priorities.push(actor.priorities);

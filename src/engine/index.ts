@@ -57,9 +57,11 @@ export {
 } from './impact.js';
 export { applyChanges, reevaluate, reevaluateStrength } from './incremental.js';
 export { linkName, linkNode, linkValue } from './links.js';
+export { runSamples, type SampleRun, type SampleView } from './monte-carlo.js';
 export { nodeInput, serviceOf } from './node-service.js';
 export { organisationScore, propagate } from './propagate.js';
 export { customersReached, handoffsToCustomer } from './reach.js';
+export { type SamplePlan, samplePlan } from './sample-plan.js';
 export { customerSensitivity, scoreSensitivity, sensitivity } from './sensitivity.js';
 export { chainStrength } from './strength.js';
 export * from './types.js';

@@ -1,4 +1,6 @@
 /** Defaults of docs/model.md, "Notation"; docs/model.md, "Ratings and surveys"; docs/business-impact.md, "The model", and the derived values every layer reads the same way. */
+
+import { pointValue } from './estimates.js';
 import type {
   Combine,
   Customer,
@@ -134,7 +136,7 @@ export function handoffQuality(
   frame: RatingFrame,
   receiverPriorities: Priorities | undefined,
 ): number {
-  if (handoff.quality !== undefined) return handoff.quality;
+  if (handoff.quality !== undefined) return pointValue(handoff.quality);
   if (handoff.ratings !== undefined)
     return qualityFromRatings(handoff.ratings, frame, receiverPriorities);
   return HANDOFF_DEFAULTS.quality;

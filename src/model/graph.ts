@@ -16,8 +16,17 @@ import {
   handoffQuality,
   ratingFrame,
 } from './defaults.js';
+import { pointValue } from './estimates.js';
 import { ensureValidModel } from './load.js';
-import type { Carries, Combine, Model, Priorities, Relationship, Segment } from './schema.js';
+import type {
+  Carries,
+  Combine,
+  EstimatedShare,
+  Model,
+  Priorities,
+  Relationship,
+  Segment,
+} from './schema.js';
 
 /** A node's attributes: kind, display name and scoring fields with defaults applied. */
 export interface NodeAttributes {
@@ -121,8 +130,8 @@ function nodeAttributes(model: Model): NodeAttributes[] {
 interface ActorFields {
   id: string;
   name?: string | undefined;
-  performance?: number | undefined;
-  welfare?: number | undefined;
+  performance?: EstimatedShare | undefined;
+  welfare?: EstimatedShare | undefined;
   dependence?: number | undefined;
   combine?: Combine | undefined;
 }
@@ -132,8 +141,8 @@ function actor(kind: 'department' | 'employee', a: ActorFields): NodeAttributes 
     id: a.id,
     kind,
     name: a.name ?? a.id,
-    performance: a.performance ?? ACTOR_DEFAULTS.performance,
-    welfare: a.welfare ?? ACTOR_DEFAULTS.welfare,
+    performance: pointValue(a.performance) ?? ACTOR_DEFAULTS.performance,
+    welfare: pointValue(a.welfare) ?? ACTOR_DEFAULTS.welfare,
     dependence: a.dependence ?? ACTOR_DEFAULTS.dependence,
     combine: a.combine ?? ACTOR_DEFAULTS.combine,
   };

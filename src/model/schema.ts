@@ -31,6 +31,34 @@ const Weight = z.number().min(NUMBER_BOUNDS.weight.min).max(NUMBER_BOUNDS.weight
 const ScaleEnd = z.number().min(-NUMBER_BOUNDS.scale).max(NUMBER_BOUNDS.scale);
 const Id = z.string().min(1, 'an id cannot be empty');
 
+/**
+ * A share known only roughly (docs/uncertainty.md, "Estimates"): `{ mean, sd }` is a Beta on [0, 1]
+ * with that mean and standard deviation (sd 0 is the exact mean; a Beta needs sd^2 < mean (1 - mean)),
+ * `{ low, high }` is uniform between the two.
+ */
+export const MeanSdSchema = z
+  .strictObject({ mean: Share, sd: NonNegative })
+  .refine((e) => e.sd === 0 || e.sd * e.sd < e.mean * (1 - e.mean), {
+    path: ['sd'],
+    error: (issue) => {
+      const { mean, sd } = issue.input as { mean: number; sd: number };
+      const most = +Math.sqrt(mean * (1 - mean)).toPrecision(3);
+      return `must be below ${most} for a mean of ${mean} (a share's sd is below sqrt(mean x (1 - mean))), got ${sd}`;
+    },
+  });
+/** A share anywhere between `low` and `high`, every value as likely (uniform). */
+export const LowHighSchema = z
+  .strictObject({ low: Share, high: Share })
+  .refine((e) => e.low <= e.high, {
+    path: ['high'],
+    error: (issue) => {
+      const { low, high } = issue.input as { low: number; high: number };
+      return `must be at least low (${low}), got ${high}`;
+    },
+  });
+/** A share given exactly (a number) or as an estimate (docs/uncertainty.md, "Estimates"). */
+export const EstimatedShareSchema = z.union([Share, MeanSdSchema, LowHighSchema]);
+
 /** How an actor combines its input groups (docs/model.md, "Propagation: service flows down the chain"). */
 export const CombineSchema = z.enum(['mean', 'min', 'product', 'geometric']);
 /** What a hand-off carries; descriptive only. */
@@ -58,10 +86,10 @@ export const RatingSchema = z.union([
 ]);
 
 const scoringFields = {
-  /** How well the actor does its own part when its inputs are perfect; default 1. */
-  performance: Share.optional(),
-  /** Staff welfare and morale; multiplies performance; default 1. */
-  welfare: Share.optional(),
+  /** How well the actor does its own part when its inputs are perfect; default 1; may be an estimate. */
+  performance: EstimatedShareSchema.optional(),
+  /** Staff welfare and morale; multiplies performance; default 1; may be an estimate. */
+  welfare: EstimatedShareSchema.optional(),
   /** How much of an input's shortfall passes through to the output; default 1. */
   dependence: Share.optional(),
   /** How inputs are combined; default `mean`. */
@@ -137,7 +165,7 @@ export const HandoffSchema = z.strictObject({
   from: Id,
   to: Id,
   carries: CarriesSchema.optional(),
-  quality: Share.optional(),
+  quality: EstimatedShareSchema.optional(),
   ratings: z.record(z.string().min(1), RatingSchema).optional(),
   weight: Weight.optional(),
   group: z.string().min(1).optional(),
@@ -154,6 +182,29 @@ export const GroupNeedSchema = z.strictObject({
   to: Id,
   group: z.string().min(1),
   need: z.number().int().min(1),
+});
+
+/** Where an observation of an external customer came from (docs/uncertainty.md, "Observations"). */
+export const ObservationSourceSchema = z.enum([
+  'questionnaire',
+  'informal',
+  'mystery-shopper',
+  'complaints',
+  'compliments',
+  'other',
+]);
+
+/**
+ * What the firm observed of one external customer: a score in [0, 1], or on the model's rating
+ * scale with `scale: true`; `n` respondents (default 1) weigh it against other observations.
+ */
+export const ObservationSchema = z.strictObject({
+  customer: Id,
+  source: ObservationSourceSchema,
+  score: z.number(),
+  scale: z.boolean().optional(),
+  n: z.number().positive().optional(),
+  description: z.string().optional(),
 });
 
 /** A whole model file, or the API's plain-object model. */
@@ -180,6 +231,8 @@ export const ModelSchema = z.strictObject({
   customers: z.array(CustomerSchema).optional(),
   handoffs: z.array(HandoffSchema).optional(),
   groups: z.array(GroupNeedSchema).optional(),
+  /** What the firm observed of its external customers (docs/uncertainty.md, "Observations"). */
+  observations: z.array(ObservationSchema).optional(),
 });
 
 /** How an actor combines its input groups: `mean`, `min`, `product` or `geometric`. @useDeclaredType */
@@ -196,6 +249,12 @@ export type Priorities = z.infer<typeof PrioritiesSchema>;
 export type Scale = z.infer<typeof ScaleSchema>;
 /** One rating: a perception on the scale, or an `{ expected, perceived }` pair. @useDeclaredType */
 export type Rating = z.infer<typeof RatingSchema>;
+/** A share given as a number (exact) or an estimate `{ mean, sd }` / `{ low, high }`. @useDeclaredType */
+export type EstimatedShare = z.infer<typeof EstimatedShareSchema>;
+/** An observation's source: questionnaire, informal, mystery-shopper, complaints, compliments or other. @useDeclaredType */
+export type ObservationSource = z.infer<typeof ObservationSourceSchema>;
+/** What the firm observed of one external customer. @useDeclaredType */
+export type Observation = z.infer<typeof ObservationSchema>;
 /** A team or unit; may nest under a `parent` department. @useDeclaredType */
 export type Department = z.infer<typeof DepartmentSchema>;
 /** A person or a role; `manager` is structure only, not a hand-off. @useDeclaredType */

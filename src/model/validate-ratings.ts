@@ -43,7 +43,8 @@ export function ratingIssues(input: Loose, budget: SuggestionBudget, issues: Iss
 }
 
 /** The scale to check ratings against; undefined when the scale itself is malformed. */
-function usableScale(input: Loose): Scale | undefined {
+/** The model's rating scale when it is well formed (the default when absent), else undefined. */
+export function usableScale(input: Loose): Scale | undefined {
   const raw = field(input, 'scale');
   if (raw === undefined) return DEFAULT_SCALE;
   const parsed = ScaleSchema.safeParse(raw);

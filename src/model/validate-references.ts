@@ -17,6 +17,7 @@ import { handoffId } from './defaults.js';
 import { suggestionBudget } from './did-you-mean.js';
 import type { ErrorCode, Issue } from './errors.js';
 import { groupIssues } from './validate-groups.js';
+import { observationIssues } from './validate-observations.js';
 import { ratingIssues } from './validate-ratings.js';
 
 /** Every cross-reference issue of a (possibly partly malformed) raw model. */
@@ -44,6 +45,7 @@ export function referenceIssues(input: Loose): Issue[] {
   handoffIssues(section(input, 'handoffs'), nodes, issues);
   ratingIssues(input, budget, issues);
   groupIssues(input, nodes, budget, issues);
+  observationIssues(input, nodes, issues);
   return issues;
 }
 

@@ -9,6 +9,7 @@ import { describeSchema, knownKeysAt } from './schema-walk.js';
 import {
   customIssue,
   describeValue,
+  numberHint,
   sizeIssue,
   typeIssue,
   unknownKeyMessage,
@@ -113,5 +114,7 @@ function unionIssues(
   const [code, message] = typeIssue('value', got);
   if (code !== 'invalid_type') return [{ code, path: at, message }];
   const wanted = describeSchema(context.schema, path) ?? 'another kind of value';
-  return [{ code, path: at, message: `must be ${wanted}, got ${describeValue(got.value)}` }];
+  // A share that may be an estimate keeps the hint a plain number gets (`"0.9"`: no quotes).
+  const hint = wanted.startsWith('a number') ? numberHint(got.value) : '';
+  return [{ code, path: at, message: `must be ${wanted}, got ${describeValue(got.value)}${hint}` }];
 }

@@ -80,7 +80,7 @@ export function typeIssue(expected: string, got: Found): Finding {
 }
 
 /** A hint for a number written as text: quoted, or with a currency sign. */
-function numberHint(value: unknown): string {
+export function numberHint(value: unknown): string {
   if (typeof value !== 'string' || value.trim() === '') return '';
   if (Number.isFinite(Number(value))) return ' (write it without quotes)';
   const bare = value.replace(/^\s*[£$€¥]\s*|\s*[£$€¥]\s*$/gu, '');

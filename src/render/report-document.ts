@@ -45,6 +45,7 @@ import {
   nameList,
   reportNames,
 } from './names.js';
+import { observationBlocks } from './observations-document.js';
 import { singlePointsBlocks } from './single-points-document.js';
 import { warningBlocks } from './warning-blocks.js';
 
@@ -293,6 +294,7 @@ export function reportDocument(report: Report, options: ReportDocumentOptions): 
     ...reachBlocks(report, top, name),
     ...cyclesBlocks(report, top, name),
     ...singlePointsBlocks(report, top),
+    ...observationBlocks(report.observations),
     ...warningBlocks(report.warnings, 'None.'),
   ];
 }

@@ -7,6 +7,7 @@ import { linkImpacts } from '../../src/engine/impact.js';
 import { propagate } from '../../src/engine/propagate.js';
 import { scoreSensitivity } from '../../src/engine/sensitivity.js';
 import { ServiceChainError } from '../../src/model/errors.js';
+import { pointValue } from '../../src/model/estimates.js';
 import { parseModel } from '../../src/model/load.js';
 import type { Model } from '../../src/model/schema.js';
 import { randomModel } from '../engine/fixtures.js';
@@ -260,7 +261,9 @@ describe('analyze: invariants', () => {
             expect(other.chainStrength).toBe(customer.chainStrength);
             // The weakest link itself may differ only where several links tie at the chain strength.
             const strengths = [
-              ...(model.departments ?? []).map((a) => (a.performance ?? 1) * (a.welfare ?? 1)),
+              ...(model.departments ?? []).map(
+                (a) => (pointValue(a.performance) ?? 1) * (pointValue(a.welfare) ?? 1),
+              ),
               ...before.handoffs.map((h) => h.quality),
             ];
             const ties = strengths.filter((x) => x === customer.chainStrength).length;

@@ -11,6 +11,7 @@ import { moneyAtRisk } from '../../src/analysis/money.js';
 import type { LinkRef } from '../../src/analysis/report.js';
 import { customerCoefficients } from '../../src/model/defaults.js';
 import { ServiceChainError } from '../../src/model/errors.js';
+import { pointValue } from '../../src/model/estimates.js';
 import { parseModel } from '../../src/model/load.js';
 import type { Model } from '../../src/model/schema.js';
 import { cornerShop } from './corner-shop.js';
@@ -359,9 +360,9 @@ describe('businessImpact: invariants (fast-check)', () => {
             link.type === 'actor'
               ? (() => {
                   const d = model.departments!.find((a) => a.id === link.id)!;
-                  return d.performance! * d.welfare!;
+                  return pointValue(d.performance!) * pointValue(d.welfare!);
                 })()
-              : model.handoffs!.find((h) => `${h.from}->${h.to}` === link.id)!.quality!;
+              : pointValue(model.handoffs!.find((h) => `${h.from}->${h.to}` === link.id)!.quality!);
           const better = withLink(model, link, current + (1 - current) * raise);
           const after = businessImpact(better, { links: false }).total.atRisk;
           expect(after).toBeLessThanOrEqual(before + 1e-9 * Math.max(1, before));

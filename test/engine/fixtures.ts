@@ -4,6 +4,7 @@
  * objects), and brute-force link changes.
  */
 import fc from 'fast-check';
+import { pointValue } from '../../src/model/estimates.js';
 import type { Combine, Handoff, Model } from '../../src/model/schema.js';
 
 /** A share drawn with the corners 0, 0.5 and 1 over-represented. */
@@ -157,7 +158,7 @@ function naiveNodes(model: Model): Map<string, NaiveNode> {
   const nodes = new Map<string, NaiveNode>();
   for (const a of [...(model.departments ?? []), ...(model.employees ?? [])])
     nodes.set(a.id, {
-      p: (a.performance ?? 1) * (a.welfare ?? 1),
+      p: (pointValue(a.performance) ?? 1) * (pointValue(a.welfare) ?? 1),
       d: a.dependence ?? 1,
       combine: a.combine ?? 'mean',
       customer: false,
@@ -204,7 +205,7 @@ export function naiveService(model: Model, maxRounds = 200_000) {
       let input = 1;
       if (gs.length > 0) {
         // A lone hand-off is its own term: 1 - (1 - x) would cancel a tiny x to 0.
-        const received = (h: Handoff) => s.get(h.from)! * (h.quality ?? 1);
+        const received = (h: Handoff) => s.get(h.from)! * (pointValue(h.quality) ?? 1);
         const r = gs.map((g) => {
           const k = needOf(model, g);
           if (k > 1) return bruteAtLeast(g.map(received), k);
@@ -256,7 +257,7 @@ export function naiveStrength(model: Model): Map<string, number> {
           w = Math.min(
             w,
             bruteKthLargest(
-              g.map((h) => Math.min(W.get(h.from)!, h.quality ?? 1)),
+              g.map((h) => Math.min(W.get(h.from)!, pointValue(h.quality) ?? 1)),
               needOf(model, g),
             ),
           );

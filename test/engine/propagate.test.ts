@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileModel } from '../../src/engine/compile.js';
 import { propagate } from '../../src/engine/propagate.js';
+import { pointValue } from '../../src/model/estimates.js';
 import type { Combine, Model } from '../../src/model/schema.js';
 import { naiveService, randomModel } from './fixtures.js';
 
@@ -241,10 +242,12 @@ describe('propagate: invariants', () => {
           const i = pick % (handoffs.length + actors.length);
           if (i < handoffs.length) {
             const h = handoffs[i]!;
-            h.quality = (h.quality ?? 1) + up * (1 - (h.quality ?? 1));
+            const q = pointValue(h.quality) ?? 1;
+            h.quality = q + up * (1 - q);
           } else {
             const a = actors[i - handoffs.length]!;
-            a.performance = (a.performance ?? 1) + up * (1 - (a.performance ?? 1));
+            const p = pointValue(a.performance) ?? 1;
+            a.performance = p + up * (1 - p);
           }
           const after = propagate(compileModel(raised));
           fc.pre(after.converged.every((c) => c === 1));

@@ -150,7 +150,10 @@ const EXPECTED: Record<keyof typeof CASES, Omit<Issue, 'code'>> = {
   // The parser's own wording after the place is not ours to pin: only the prefix is.
   syntax: { path: '', message: 'JSON syntax error at line 1, column 15: …', line: 1, column: 15 },
   empty_input: { path: '', message: 'the model is empty: a model needs at least `version: 1`' },
-  invalid_type: { path: 'departments[0].performance', message: 'must be a number, got "high"' },
+  invalid_type: {
+    path: 'departments[0].performance',
+    message: 'must be a number or { mean, sd } or { low, high }, got "high"',
+  },
   invalid_value: {
     path: 'departments[0].combine',
     message:

@@ -2,6 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { pointValue } from '../../src/model/estimates.js';
 import { loadModelFile } from '../../src/model/load-file.js';
 
 const dir = join(import.meta.dirname, '..', '..', 'examples');
@@ -29,6 +30,6 @@ describe('examples', () => {
     expect(model.handoffs?.some((h) => h.group !== undefined)).toBe(true);
     expect(model.handoffs?.some((h) => h.ratings !== undefined)).toBe(true);
     expect(model.departments?.some((d) => d.combine === 'min')).toBe(true);
-    expect(model.departments?.some((d) => (d.welfare ?? 1) < 1)).toBe(true);
+    expect(model.departments?.some((d) => (pointValue(d.welfare) ?? 1) < 1)).toBe(true);
   });
 });

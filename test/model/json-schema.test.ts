@@ -29,6 +29,7 @@ describe('modelJsonSchema', () => {
       'customers',
       'handoffs',
       'groups',
+      'observations',
     ]);
     expect(schema.required).toEqual(['version']);
     expect(schema.additionalProperties).toBe(false);

@@ -132,7 +132,7 @@ describe('error codes', () => {
       [
         {
           "code": "invalid_type",
-          "message": "must be a number, got "0.9" (write it without quotes)",
+          "message": "must be a number or { mean, sd } or { low, high }, got "0.9" (write it without quotes)",
           "path": "departments[1].performance",
         },
       ]

@@ -56,7 +56,7 @@ const table: Row[] = [
     {
       code: 'invalid_type',
       path: 'departments[0].performance',
-      message: 'must be a number, got "high"',
+      message: 'must be a number or { mean, sd } or { low, high }, got "high"',
     },
   ],
   [

@@ -9,6 +9,8 @@ import type { BusinessImpact } from '../../analysis/business-impact.js';
 import { type StructuralMetrics, structuralMetrics } from '../../analysis/metrics.js';
 import type { Report } from '../../analysis/report.js';
 import { type RollUp, rollUp } from '../../analysis/roll-up.js';
+import { uncertainty } from '../../analysis/uncertainty.js';
+import type { UncertaintyReport } from '../../analysis/uncertainty-report.js';
 import type { Model } from '../../model/schema.js';
 import { documentCsv } from '../../render/csv.js';
 import { resolveDocumentOptions } from '../../render/document.js';
@@ -25,6 +27,7 @@ import {
 import { reportDocument } from '../../render/report-document.js';
 import { renderRollUp, rollUpDocument } from '../../render/roll-up-document.js';
 import { toText } from '../../render/text.js';
+import { renderUncertainty } from '../../render/uncertainty-document.js';
 import { readModelFile, runCommand, writeOutput } from '../io.js';
 import { createImpactProgress } from '../progress.js';
 import { parseShare, usageError } from '../scenario-io.js';
@@ -52,6 +55,11 @@ export interface AnalyzeCommandOptions {
   readonly level?: AnalyzeLevel;
   /** Append structural metrics: in/out-degree and betweenness of every node. */
   readonly metrics?: boolean;
+  /** Append the Monte Carlo over the model's estimates (docs/uncertainty.md, "Monte Carlo"). */
+  readonly uncertainty?: boolean;
+  /** Its number of samples and seed; the library defaults if absent. */
+  readonly samples?: number;
+  readonly seed?: number;
   /**
    * JSON layout: true indented, false compact; absent: indented unless the model is big
    * (more than PRETTY_JSON_LINKS links) and the output is a file or pipe (see jsonIndent).
@@ -100,6 +108,14 @@ export function topOf(options: { readonly top?: number }): { top?: number } {
   return options.top === undefined ? {} : { top: options.top };
 }
 
+/** Parses `--seed`: a whole number from 0 to 4,294,967,295, written as digits. */
+export function parseSeed(value: string): number {
+  const seed = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(seed) || seed > 4_294_967_295)
+    throw usageError('It must be a whole number from 0 to 4294967295.');
+  return seed;
+}
+
 /** Parses `--format`: one of ANALYZE_FORMATS. */
 export function parseFormat(value: string): AnalyzeFormat {
   const format = ANALYZE_FORMATS.find((name) => name === value);
@@ -125,6 +141,8 @@ export interface AnalyzeViews {
   readonly rollUp?: RollUp;
   /** `--metrics`: structuralMetrics(model), betweenness whatever the size. */
   readonly metrics?: StructuralMetrics;
+  /** `--uncertainty`: uncertainty(model, { samples, seed }). */
+  readonly uncertainty?: UncertaintyReport;
 }
 
 /** Structural metrics without their wall time, so the JSON output stays byte-for-byte the same. */
@@ -140,6 +158,7 @@ export type AnalyzeOutput = Report & {
   readonly money?: BusinessImpact;
   readonly rollUp?: RollUp;
   readonly metrics?: MetricsOutput;
+  readonly uncertainty?: UncertaintyReport;
 };
 
 /**
@@ -159,7 +178,25 @@ export function analysisViews(
     ...(options.money === true && money !== undefined ? { money } : {}),
     ...(level === undefined ? {} : { rollUp: rollUp(report, model, depth) }),
     ...(options.metrics === true ? { metrics: structuralMetrics(model, { metrics: true }) } : {}),
+    ...(options.uncertainty === true ? { uncertainty: uncertaintyView(model, options) } : {}),
   };
+}
+
+/** The Monte Carlo of `--uncertainty`, with a progress line on a terminal (progress.ts). */
+function uncertaintyView(model: Model, options: AnalyzeCommandOptions): UncertaintyReport {
+  const progress = createImpactProgress(process.stderr, undefined, {
+    doing: 'sampling',
+    unit: 'samples',
+  });
+  try {
+    return uncertainty(model, {
+      ...(options.samples !== undefined && { samples: options.samples }),
+      ...(options.seed !== undefined && { seed: options.seed }),
+      ...(progress.onProgress !== undefined && { onProgress: progress.onProgress }),
+    });
+  } finally {
+    progress.done();
+  }
 }
 
 /** Wall time differs from run to run; the JSON leaves it out (renderMetrics does too). */
@@ -175,6 +212,7 @@ export function analysisOutput(report: Report, views: AnalyzeViews): AnalyzeOutp
     ...(views.money === undefined ? {} : { money: views.money }),
     ...(views.rollUp === undefined ? {} : { rollUp: views.rollUp }),
     ...(views.metrics === undefined ? {} : { metrics: withoutWallTime(views.metrics) }),
+    ...(views.uncertainty === undefined ? {} : { uncertainty: views.uncertainty }),
   };
 }
 
@@ -185,6 +223,7 @@ function appendViews(
   views: AnalyzeViews,
   format: 'text' | 'markdown',
   top: { top?: number },
+  model?: Model,
 ): string {
   const parts = [rendered];
   if (views.money !== undefined)
@@ -195,6 +234,8 @@ function appendViews(
     );
   if (views.rollUp !== undefined) parts.push(renderRollUp(views.rollUp, format, top));
   if (views.metrics !== undefined) parts.push(renderMetrics(views.metrics, format, top));
+  if (views.uncertainty !== undefined && model !== undefined)
+    parts.push(renderUncertainty(views.uncertainty, model, format, top));
   return parts.join('\n');
 }
 
@@ -222,9 +263,9 @@ export function renderAnalysis(
   const top = options.top === undefined ? {} : { top: options.top };
   switch (options.format) {
     case 'text':
-      return appendViews(report, toText(report, top), views, 'text', top);
+      return appendViews(report, toText(report, top), views, 'text', top, model);
     case 'markdown':
-      return appendViews(report, toMarkdown(report, top), views, 'markdown', top);
+      return appendViews(report, toMarkdown(report, top), views, 'markdown', top, model);
     case 'json':
       return [...analysisChunks(report, model, options, views)].join('');
     case 'html':
@@ -331,6 +372,14 @@ export function registerAnalyze(program: Command): void {
       ).argParser(parseShare),
     )
     .option('--metrics', 'add structural metrics: in/out-degree and betweenness of every node')
+    .option(
+      '--uncertainty',
+      'add the Monte Carlo over the estimates: 90% intervals and first-fix probabilities',
+    )
+    .addOption(
+      new Option('--samples <n>', 'Monte Carlo samples (default 2,000)').argParser(parseTop),
+    )
+    .addOption(new Option('--seed <n>', 'Monte Carlo seed (default 1)').argParser(parseSeed))
     .option(
       '--pretty',
       `indent the JSON (the default up to ${PRETTY_JSON_LINKS.toLocaleString('en')} links, or on a terminal)`,

@@ -1,6 +1,7 @@
 /** How the HTML report names nodes and links: by their display names, falling back to ids. */
 import type { LinkRef, Report, WeakestLink } from '../../analysis/report.js';
 import { ACTOR_DEFAULTS } from '../../model/defaults.js';
+import { pointValue } from '../../model/estimates.js';
 import type { Model } from '../../model/schema.js';
 import { BACK_TO, chainSteps } from '../names.js';
 
@@ -55,8 +56,8 @@ export function reportNames(report: Report, model: Model): Names {
     performance(id) {
       const actor = actors.get(id);
       return (
-        (actor?.performance ?? ACTOR_DEFAULTS.performance) *
-        (actor?.welfare ?? ACTOR_DEFAULTS.welfare)
+        (pointValue(actor?.performance) ?? ACTOR_DEFAULTS.performance) *
+        (pointValue(actor?.welfare) ?? ACTOR_DEFAULTS.welfare)
       );
     },
   };
