@@ -32,7 +32,9 @@ describe('a getter', () => {
     expect(result.success && result.model.handoffs![0]!.quality).toBe(0.25);
     expect(reads).toBe(1);
     // Not cached as valid: the next use validates a new snapshot, and says what it found.
-    expect(() => analyze(model as never)).toThrowError(/must be a number, got "high"/);
+    expect(() => analyze(model as never)).toThrowError(
+      /must be a number or \{ mean, sd \} or \{ low, high \}, got "high"/,
+    );
   });
 
   it('that throws becomes an issue at its path, and validateModel throws ServiceChainError', () => {

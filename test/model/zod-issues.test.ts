@@ -92,7 +92,7 @@ const table: Row[] = [
     {
       code: 'invalid_type',
       path: 'changes[0].set.quality',
-      message: 'must be a number, got "high"',
+      message: 'must be a number or { mean, sd } or { low, high }, got "high"',
     },
   ],
   [
