@@ -7,6 +7,7 @@
  */
 import type { Block, Cell, Column, Document } from './document.js';
 import { escapeXml as x } from './escape.js';
+import { htmlPage } from './html/page.js';
 import { REPORT_CSS } from './html/style.js';
 
 /** What this layout adds to the report's stylesheet: scrolling tables and fact lists. */
@@ -18,9 +19,6 @@ dl.facts dt { color: var(--muted); }
 dl.facts dd { margin: 0; font-variant-numeric: tabular-nums; }
 p.note { color: var(--muted); font-size: 13px; margin-top: 10px; }
 `;
-
-/** No script, no fetch: styles inline only. */
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 /** A cell as HTML: ids in code, names and words as text. */
 function cellHtml(cell: Cell): string {
@@ -79,27 +77,24 @@ export function documentHtml(document: Document, eyebrow = 'Service chain'): str
   const title =
     titleBlock?.type === 'heading' ? titleBlock.text.map((span) => span.text).join('') : eyebrow;
   const rest = first < 0 ? document : [...document.slice(0, first), ...document.slice(first + 1)];
-  return [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${x(title)} — service chain</title>`,
-    `<style>${REPORT_CSS}${DOCUMENT_CSS}</style>`,
-    '</head>',
-    '<body>',
-    '<main>',
-    '<header>',
-    `<p class="eyebrow">${x(eyebrow)}</p>`,
-    `<h1>${x(title)}</h1>`,
-    '</header>',
-    ...bodyHtml(rest),
-    '<footer>Made with service-chain. Every figure is an exact re-evaluation of the model.</footer>',
-    '</main>',
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  return documentPage(title, eyebrow, rest);
+}
+
+/**
+ * A page of `title` whose body is a document, after any `before` lines (a chart, already
+ * escaped by its builder): the page shell of every HTML output (html/page.ts).
+ */
+export function documentPage(
+  title: string,
+  eyebrow: string,
+  document: Document,
+  before: readonly string[] = [],
+): string {
+  return htmlPage({
+    title,
+    eyebrow,
+    css: REPORT_CSS + DOCUMENT_CSS,
+    main: [...before, ...bodyHtml(document)],
+    footer: 'Made with service-chain. Every figure is an exact re-evaluation of the model.',
+  });
 }
