@@ -186,3 +186,30 @@ describe('the factory: how long until customers feel the rest-room fix', () => {
     expect(result.score.final).toBe(expected.score.after);
   });
 });
+
+describe('a loop closed only through lagged hand-offs', () => {
+  // a <-> b, each hand-off a day late; a -> b starts at quality 0, so both are at 0 before day 0.
+  // Fixing it makes 1 a fixed point (the static what-if), but day by day each only reads the
+  // other's 0 of the day before: the run stays at 0 and says so.
+  const loop = model({
+    departments: [{ id: 'a' }, { id: 'b' }],
+    customers: [{ id: 'c' }],
+    handoffs: [
+      { from: 'a', to: 'b', quality: 0, lag: 1 },
+      { from: 'b', to: 'a', lag: 1 },
+      { from: 'b', to: 'c' },
+    ],
+  });
+  const result = dynamics(loop, { changes: [{ handoff: 'a->b', set: { quality: 1 } }] });
+
+  it('holds the lower state and warns not_static with the gap to the what-if', () => {
+    // `final` is where the static what-if ends; the days themselves stay at 0.
+    expect(result.score.final).toBe(1);
+    expect(result.score.daily.every((s) => s === 0)).toBe(true);
+    expect(whatIf(loop, { changes: [{ handoff: 'a->b', set: { quality: 1 } }] }).score.after).toBe(
+      1,
+    );
+    expect(result.staticGap).toBe(1);
+    expect(result.warnings.map((w) => w.code)).toContain('not_static');
+  });
+});
