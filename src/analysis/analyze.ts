@@ -62,11 +62,11 @@ export function analyzeWithMoney(
 }
 
 function runAnalysis(
-  model: Model,
+  input: Model,
   resolved: ResolvedAnalyzeOptions,
   withMoney: boolean,
 ): { report: Report; money: BusinessImpact | null } {
-  const modelWarnings = ensureValidModel(model);
+  const { model, warnings: modelWarnings } = ensureValidModel(input);
   const engineOptions: EngineOptions = {
     tolerance: resolved.tolerance,
     maxIterations: resolved.maxIterations,

@@ -108,9 +108,9 @@ function handoffsOfLink(chain: CompiledChain, link: number): number[] {
  * Every backup worth trying, evaluated exactly and ranked by gain in S. Throws ServiceChainError on
  * an invalid model or option.
  */
-export function backups(model: Model, options?: BackupsOptions): BackupsResult {
+export function backups(input: Model, options?: BackupsOptions): BackupsResult {
   const { quality, ...engine } = resolveOptions(BackupsOptionsSchema, BACKUPS_DEFAULTS, options);
-  const warnings = ensureValidModel(model);
+  const { model, warnings } = ensureValidModel(input);
   const base = evaluateModel(model, engine, false);
   const { chain } = base;
   const score = base.evaluation.score;

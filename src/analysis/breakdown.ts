@@ -71,13 +71,13 @@ function sumLost(daily: readonly (number | null)[], start: number): number {
  * link that names nothing or a failure shorter than a day.
  */
 export function breakdown(
-  model: Model,
+  input: Model,
   link: BrokenLink,
   failedDays: number,
   options: DynamicsOptions = {},
 ): BreakdownResult {
   const settings = dynamicsSettings(options);
-  const warnings = ensureValidModel(model);
+  const { model, warnings } = ensureValidModel(input);
   const lagged = compileLagged(model);
   const { chain } = lagged;
   const found = findLink(chain, link);

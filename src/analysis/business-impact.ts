@@ -295,9 +295,9 @@ export function totalMoneyAtRisk(
  * save and a failure would cost, exact, ranked. Throws ServiceChainError on an invalid model or
  * option (`invalid_option`). `analyzeWithMoney` gives the same view from the analysis' own pass.
  */
-export function businessImpact(model: Model, options?: BusinessImpactOptions): BusinessImpact {
+export function businessImpact(input: Model, options?: BusinessImpactOptions): BusinessImpact {
   const { links, top, ...engine } = resolveBusinessImpactOptions(options);
-  ensureValidModel(model);
+  const { model } = ensureValidModel(input);
   const chain = compileModel(model);
   const evaluation = propagate(chain, engine);
   const view = moneyView(model, chain, evaluation, { links, top, engine });

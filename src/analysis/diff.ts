@@ -79,10 +79,14 @@ export interface DiffResult {
 }
 
 /** Compares two valid models; throws ServiceChainError if either is invalid or an option is. */
-export function diffModels(before: Model, after: Model, options: DiffOptions = {}): DiffResult {
+export function diffModels(
+  beforeInput: Model,
+  afterInput: Model,
+  options: DiffOptions = {},
+): DiffResult {
   const settings = resolveOptions(DiffOptionsSchema, DIFF_DEFAULTS, options);
-  ensureValidModel(before);
-  const warnings = ensureValidModel(after);
+  const before = ensureValidModel(beforeInput).model;
+  const { model: after, warnings } = ensureValidModel(afterInput);
   const left = evaluateModel(before, settings, true);
   const right = evaluateModel(after, settings, true);
   const union = unionOf(before, after);

@@ -180,15 +180,15 @@ export function runWarnings(run: DailyRun, days: number): Warning[] {
  * ServiceChainError with every problem of the scenario or the options.
  */
 export function dynamics(
-  model: Model,
+  input: Model,
   scenario: Pick<Scenario, 'changes'> & { readonly name?: string },
   options: DynamicsOptions = {},
 ): DynamicsResult {
   const settings = dynamicsSettings(options);
-  ensureValidModel(model);
+  const { model } = ensureValidModel(input);
   const applied = tryApplyChanges(model, scenario.changes);
   if (applied.issues.length > 0) throw new ServiceChainError(applied.issues);
-  const warnings = ensureValidModel(applied.model);
+  const { warnings } = ensureValidModel(applied.model);
   const before = evaluateModel(model, settings, false);
   const after = evaluateModel(applied.model, settings, false);
   const beforeService = serviceById(before.chain, before.evaluation.service);

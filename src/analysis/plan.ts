@@ -149,9 +149,9 @@ function leftOut(
  * candidates, else greedy with a fill step. Throws ServiceChainError on bad options, candidates or
  * a model that scores no customer.
  */
-export function plan(model: Model, options: PlanOptions): PlanResult {
+export function plan(input: Model, options: PlanOptions): PlanResult {
   const { budget, objective, exactLimit, settings, ...raw } = parsePlanOptions(options);
-  const warnings = ensureValidModel(model);
+  const { model, warnings } = ensureValidModel(input);
   const candidates = validateCandidates(raw.candidates, model);
   const start = evaluateModel(model, settings, false);
   if (start.evaluation.score === null)

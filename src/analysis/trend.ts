@@ -78,8 +78,8 @@ export interface TrendResult {
 const key = (link: WeakestLink) => `${link.type}:${link.id}`;
 
 function analyseWave(wave: WaveInput, settings: DefaultsOf<TrendOptions>) {
-  const warnings = ensureValidModel(wave.model);
-  const { chain, evaluation, strength } = evaluateModel(wave.model, settings, true);
+  const { model, warnings } = ensureValidModel(wave.model);
+  const { chain, evaluation, strength } = evaluateModel(model, settings, true);
   const points = new Map<string, TrendPoint>();
   const counts = new Map<string, { link: WeakestLink; count: number }>();
   for (let v = 0; v < chain.nodeCount; v++) {
@@ -116,8 +116,13 @@ function notInEvery(lists: readonly (readonly string[])[]): string[] {
 }
 
 /** S and every customer's service per wave; throws ServiceChainError if a model is invalid. */
-export function trend(waves: readonly WaveInput[], options: TrendOptions = {}): TrendResult {
+export function trend(inputs: readonly WaveInput[], options: TrendOptions = {}): TrendResult {
   const settings = resolveOptions(TrendOptionsSchema, TREND_DEFAULTS, options);
+  // Each wave's validated model from here on (ensureValidModel): never the caller's object again.
+  const waves = inputs.map((wave) => ({
+    label: wave.label,
+    model: ensureValidModel(wave.model).model,
+  }));
   const analysed = waves.map((wave) => analyseWave(wave, settings));
   const names = new Map<string, string>();
   // In the order first met; a later wave's name wins (a customer renamed shows its new name).

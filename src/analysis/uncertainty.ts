@@ -34,9 +34,9 @@ export {
 } from './uncertainty-options.js';
 
 /** The Monte Carlo of a model's estimates. Throws ServiceChainError on an invalid model or option. */
-export function uncertainty(model: Model, options?: UncertaintyOptions): UncertaintyReport {
+export function uncertainty(input: Model, options?: UncertaintyOptions): UncertaintyReport {
   const resolved = resolveUncertaintyOptions(options);
-  ensureValidModel(model);
+  const { model } = ensureValidModel(input);
   const engine: EngineOptions = {
     tolerance: resolved.tolerance,
     maxIterations: resolved.maxIterations,

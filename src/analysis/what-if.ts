@@ -275,12 +275,12 @@ function settingsOf(options: WhatIfOptions) {
  * compares before and after. Throws ServiceChainError with every problem of the scenario.
  */
 export function whatIf(
-  model: Model,
+  input: Model,
   scenario: Pick<Scenario, 'changes'> & { readonly name?: string },
   options: WhatIfOptions = {},
 ): WhatIfResult {
   const settings = settingsOf(options);
-  const modelWarnings = ensureValidModel(model);
+  const { model, warnings: modelWarnings } = ensureValidModel(input);
   const applied = tryApplyChanges(model, scenario.changes);
   if (applied.issues.length > 0) throw new ServiceChainError(applied.issues);
   const before = evaluateModel(model, settings, true);
@@ -293,7 +293,7 @@ export function whatIf(
     settings.rankings === true || (settings.rankings === 'auto' && tooCostly === null);
   // Field changes cannot change the model's warnings (reach, isolation); structure can.
   const warnings = applied.changes.some(isStructural)
-    ? ensureValidModel(applied.model)
+    ? ensureValidModel(applied.model).warnings
     : modelWarnings;
   const score = beforeAfter(before.evaluation.score, after.evaluation.score);
   const removals = applied.changes.flatMap((change) => ('remove' in change ? [change.remove] : []));

@@ -67,8 +67,8 @@ export type ServiceGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
  * id with `graph.findNode((_key, node) => node.id === id)`. Edge keys are the hand-off ids
  * (`from->to` unless the hand-off has an `id`).
  */
-export function toGraph(model: Model): ServiceGraph {
-  ensureValidModel(model);
+export function toGraph(input: Model): ServiceGraph {
+  const { model } = ensureValidModel(input);
   const graph: ServiceGraph = new MultiDirectedGraph({ allowSelfLoops: false });
   const keys = new Map<string, string>();
   for (const attributes of nodeAttributes(model)) {

@@ -60,13 +60,17 @@ export function validateModel(input: unknown): LoadedModel {
 }
 
 /**
- * The warnings of a model that is known valid (it came from this module), else validates it
- * (throws ServiceChainError). Models are treated as immutable: one changed in place after
- * validation is not re-checked. Returns a fresh array, so callers may append their own warnings.
+ * The model to use and its warnings: a model known valid (it came from this module) as it is,
+ * else the validated snapshot of it (throws ServiceChainError). Callers use the returned model
+ * from then on, never their input: input with getters may read differently after validation.
+ * Models are treated as immutable: one changed in place after validation is not re-checked.
+ * The warnings are a fresh array, so callers may append their own.
  */
-export function ensureValidModel(model: Model): Warning[] {
-  const cached = validated.get(model);
-  return cached === undefined ? validateModel(model).warnings : [...cached];
+export function ensureValidModel(input: Model): LoadedModel {
+  const cached = validated.get(input);
+  if (cached !== undefined) return { model: input, warnings: [...cached] };
+  const { model, warnings } = validateModel(input);
+  return { model, warnings: [...warnings] };
 }
 
 /** Parses and validates model text; the format is guessed when absent (see parseText). */

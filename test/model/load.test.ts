@@ -116,19 +116,23 @@ describe('loadModelFile', () => {
 describe('ensureValidModel', () => {
   it('returns the cached warnings of a model that validated', () => {
     const loaded = parseModel(YAML);
-    expect(ensureValidModel(loaded.model)).toEqual(loaded.warnings);
-    ensureValidModel(loaded.model).push(loaded.warnings[0]!);
-    expect(ensureValidModel(loaded.model)).toHaveLength(1);
+    expect(ensureValidModel(loaded.model)).toEqual({
+      model: loaded.model,
+      warnings: loaded.warnings,
+    });
+    ensureValidModel(loaded.model).warnings.push(loaded.warnings[0]!);
+    expect(ensureValidModel(loaded.model).warnings).toHaveLength(1);
   });
 
   it('remembers a plain object that validated, so analyze() does not validate it again', () => {
     const input = { version: 1 as const, customers: [{ id: 'c' }] };
     const { warnings } = validateModel(input);
-    expect(ensureValidModel(input)).toEqual(warnings);
+    expect(ensureValidModel(input).warnings).toEqual(warnings);
+    expect(ensureValidModel(input).model).toBe(input);
   });
 
   it('validates a model it has not seen', () => {
-    expect(ensureValidModel({ version: 1, customers: [{ id: 'c' }] })).toHaveLength(1);
+    expect(ensureValidModel({ version: 1, customers: [{ id: 'c' }] }).warnings).toHaveLength(1);
     expect(() => ensureValidModel({ version: 1, handoffs: [{ from: 'a', to: 'b' }] })).toThrowError(
       ServiceChainError,
     );
