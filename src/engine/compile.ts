@@ -15,6 +15,7 @@ import { pointValue } from '../model/estimates.js';
 import type { Combine, Handoff, Model, Priorities } from '../model/schema.js';
 import { findComponents } from './components.js';
 import { buildGroupNeed } from './group-need.js';
+import { HandoffIndex } from './handoff-index.js';
 import {
   COMBINE_GEOMETRIC,
   COMBINE_MEAN,
@@ -177,7 +178,8 @@ function unknownNode(
 
 /**
  * Adds `handoffIds` and `handoffIndex`, built on first use: the numeric algorithms never need
- * them, and on a model of millions of hand-offs their strings and Map cost more than the analysis.
+ * them, and on a model of millions of hand-offs their strings and Map cost more than the analysis
+ * (the index answers a few lookups from the ids' parts: handoff-index.ts).
  * Only the explicit ids are kept, so the compiled chain holds no reference to the model.
  */
 function withLazyHandoffIds(
@@ -185,7 +187,6 @@ function withLazyHandoffIds(
   explicitIds: ReadonlyMap<number, string>,
 ): CompiledChain {
   let ids: string[] | undefined;
-  let index: Map<string, number> | undefined;
   const handoffIds = (): string[] => {
     if (ids === undefined) {
       ids = [];
@@ -197,15 +198,12 @@ function withLazyHandoffIds(
     }
     return ids;
   };
+  const byExplicitId = new Map<string, number>();
+  for (const [h, id] of explicitIds) byExplicitId.set(id, h);
+  const index = new HandoffIndex(chain, explicitIds, byExplicitId, handoffIds);
   return Object.defineProperties(chain, {
     handoffIds: { enumerable: true, get: handoffIds },
-    handoffIndex: {
-      enumerable: true,
-      get: () => {
-        index ??= new Map(handoffIds().map((id, h) => [id, h]));
-        return index;
-      },
-    },
+    handoffIndex: { enumerable: true, get: () => index },
   }) as CompiledChain;
 }
 
