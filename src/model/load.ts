@@ -6,10 +6,11 @@ import { isLoose } from './declared-nodes.js';
 import { type Issue, ServiceChainError, type Warning } from './errors.js';
 import { modelWarnings } from './model-warnings.js';
 import { type ModelFormat, parseSource } from './parse-text.js';
-import { type Model, ModelSchema } from './schema.js';
+import type { Model } from './schema.js';
 import { protoKeyIssues, shapeIssues } from './shape-issues.js';
 import { snapshot } from './snapshot.js';
 import { referenceIssues } from './validate-references.js';
+import { parseModelShape } from './validate-shape.js';
 
 export type { ModelFormat } from './parse-text.js';
 
@@ -108,8 +109,9 @@ function validation(input: unknown): { issues: Issue[]; shape?: Model } {
     const message = 'a model must be a mapping with `version: 1`';
     return { issues: [{ code: 'invalid_type', path: '', message }] };
   }
-  // The one zod pass: its output is the model when nothing else is wrong (no second parse).
-  const shape = ModelSchema.safeParse(input);
+  // The one shape check: its model is the input's own plain elements where zod would only copy
+  // them (validate-shape.ts), and zod's output elsewhere; no second parse.
+  const shape = parseModelShape(input);
   const issues = shape.success ? [] : shapeIssues(shape.error.issues, input);
   issues.push(...protoKeyIssues(input), ...referenceIssues(input));
   return shape.success ? { issues, shape: shape.data } : { issues };
