@@ -14,10 +14,10 @@ export const NESTING_LIMIT = 1000;
 const SMALL_OBJECT = 16;
 
 interface Frame {
-  readonly array: boolean;
-  readonly parent: Frame | undefined;
+  array: boolean;
+  parent: Frame | undefined;
   /** The key or index of this container in its parent (unused at the top). */
-  readonly at: string | number;
+  at: string | number;
   /** This container's path, made when first needed. */
   path: string | undefined;
   index: number;
@@ -30,6 +30,18 @@ export interface JsonScan {
   readonly positions: Positions;
   readonly duplicates: Array<{ path: string; offset: number }>;
   readonly tooDeepAt: number | undefined;
+}
+
+function newFrame(): Frame {
+  return {
+    array: false,
+    parent: undefined,
+    at: '',
+    path: undefined,
+    index: 0,
+    key: undefined,
+    keys: undefined,
+  };
 }
 
 const QUOTE = 34;
@@ -88,15 +100,32 @@ function endsToken(code: number): boolean {
   );
 }
 
+/** A frame reset for a new container: frames are reused by depth, so a scan makes only a few. */
+function enter(frame: Frame, array: boolean, parent: Frame | undefined, at: string | number): void {
+  frame.array = array;
+  frame.parent = parent;
+  frame.at = at;
+  frame.path = parent === undefined ? '' : undefined;
+  frame.index = 0;
+  frame.key = undefined;
+  if (Array.isArray(frame.keys)) frame.keys.length = 0;
+  else frame.keys = undefined;
+}
+
 /** Scans JSON text; `wanted` (paths with their ancestors) asks for positions. */
 export function scanJson(text: string, wanted?: ReadonlySet<string>): JsonScan {
   const positions: Positions = new Map();
   const duplicates: JsonScan['duplicates'] = [];
+  // stack[0 .. depth - 1] are the open containers; frames above depth wait to be reused.
   const stack: Frame[] = [];
+  let depth = 0;
+  // The next backslash at or after a position (-1: none): most model files have none at all, so
+  // a key is one slice of the text, unescaped only when a backslash falls inside it.
+  let backslash = -2;
   let pendingKey: { name: string; offset: number } | undefined;
   const valueStarts = (offset: number): void => {
     if (wanted === undefined) return;
-    const top = stack[stack.length - 1];
+    const top = depth === 0 ? undefined : stack[depth - 1];
     const path = top === undefined ? '' : childPath(pathOf(top), slotOf(top));
     if (wanted.has(path)) {
       const key = top !== undefined && !top.array ? pendingKey?.offset : undefined;
@@ -108,10 +137,11 @@ export function scanJson(text: string, wanted?: ReadonlySet<string>): JsonScan {
     const code = text.charCodeAt(i);
     if (code === QUOTE) {
       const end = stringEnd(text, i);
-      const top = stack[stack.length - 1];
+      const top = depth === 0 ? undefined : stack[depth - 1];
       if (top !== undefined && !top.array && top.key === undefined) {
-        const raw = text.slice(i, end + 1);
-        const name = raw.includes('\\') ? safeString(raw) : raw.slice(1, -1);
+        if (backslash !== -1 && backslash < i) backslash = text.indexOf('\\', i);
+        const escaped = backslash !== -1 && backslash < end;
+        const name = escaped ? safeString(text.slice(i, end + 1)) : text.slice(i + 1, end);
         if (seen(top, name)) duplicates.push({ path: childPath(pathOf(top), name), offset: i });
         top.key = name;
         pendingKey = { name, offset: i };
@@ -120,21 +150,16 @@ export function scanJson(text: string, wanted?: ReadonlySet<string>): JsonScan {
     } else if (code === 123 || code === 91) {
       // '{' or '['
       valueStarts(i);
-      if (stack.length >= NESTING_LIMIT) return { positions, duplicates, tooDeepAt: i };
-      const top = stack[stack.length - 1];
-      stack.push({
-        array: code === 91,
-        parent: top,
-        at: top === undefined ? '' : slotOf(top),
-        path: top === undefined ? '' : undefined,
-        index: 0,
-        key: undefined,
-        keys: undefined,
-      });
+      if (depth >= NESTING_LIMIT) return { positions, duplicates, tooDeepAt: i };
+      const top = depth === 0 ? undefined : stack[depth - 1];
+      const at = top === undefined ? '' : slotOf(top);
+      if (depth === stack.length) stack.push(newFrame());
+      enter(stack[depth]!, code === 91, top, at);
+      depth++;
     } else if (code === 125 || code === 93) {
-      stack.pop();
+      if (depth > 0) depth--;
     } else if (code === 44) {
-      const top = stack[stack.length - 1];
+      const top = depth === 0 ? undefined : stack[depth - 1];
       if (top?.array) top.index++;
       else if (top !== undefined) top.key = undefined;
     } else if (
