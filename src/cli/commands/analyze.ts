@@ -8,7 +8,7 @@ import { analyze, analyzeWithMoney } from '../../analysis/analyze.js';
 import type { BusinessImpact } from '../../analysis/business-impact.js';
 import { type StructuralMetrics, structuralMetrics } from '../../analysis/metrics.js';
 import type { Report } from '../../analysis/report.js';
-import { type RollUp, rollUp } from '../../analysis/roll-up.js';
+import { type RollUp, type RollUpLevel, rollUp } from '../../analysis/roll-up.js';
 import { uncertainty } from '../../analysis/uncertainty.js';
 import type { UncertaintyReport } from '../../analysis/uncertainty-report.js';
 import type { Model } from '../../model/schema.js';
@@ -29,6 +29,7 @@ import { renderRollUp, rollUpDocument } from '../../render/roll-up-document.js';
 import { toText } from '../../render/text.js';
 import { renderUncertainty } from '../../render/uncertainty-document.js';
 import { readModelFile, runCommand, writeOutput } from '../io.js';
+import { LEVEL_CHOICES, parseLevel } from '../level.js';
 import { createImpactProgress } from '../progress.js';
 import { parseShare, usageError } from '../scenario-io.js';
 import { writeChunkedOutput } from '../write-stream.js';
@@ -90,8 +91,8 @@ export function jsonIndent(
   return links <= PRETTY_JSON_LINKS || toTerminal ? 2 : 0;
 }
 
-/** The value of `--level`: each actor's own department, or a depth in the department tree. */
-export type AnalyzeLevel = 'department' | number;
+/** The value of `--level` (src/cli/level.ts): each actor's own department, or a depth in the tree. */
+export type AnalyzeLevel = RollUpLevel;
 
 /** Defaults of `analyze`: a text report on stdout. */
 export const ANALYZE_COMMAND_DEFAULTS: AnalyzeCommandOptions = { format: 'text' };
@@ -121,16 +122,6 @@ export function parseFormat(value: string): AnalyzeFormat {
   const format = ANALYZE_FORMATS.find((name) => name === value);
   if (format === undefined) throw usageError(`It must be one of ${ANALYZE_FORMATS.join(', ')}.`);
   return format;
-}
-
-/** Parses `--level`: `department`, or a depth written as a positive integer (`1` = top level). */
-export function parseLevel(value: string): AnalyzeLevel {
-  if (value === 'department') return value;
-  try {
-    return parseTop(value);
-  } catch {
-    throw usageError('It must be "department" or a positive integer (1 = top-level departments).');
-  }
 }
 
 /** The extra views asked for on the command line; each is absent unless asked. */
@@ -172,11 +163,9 @@ export function analysisViews(
   money?: BusinessImpact,
 ): AnalyzeViews {
   const { level } = options;
-  // `department` is rollUp's default: each actor's own department, no depth.
-  const depth = level === undefined || level === 'department' ? {} : { level };
   return {
     ...(options.money === true && money !== undefined ? { money } : {}),
-    ...(level === undefined ? {} : { rollUp: rollUp(report, model, depth) }),
+    ...(level === undefined ? {} : { rollUp: rollUp(report, model, { level }) }),
     ...(options.metrics === true ? { metrics: structuralMetrics(model, { metrics: true }) } : {}),
     ...(options.uncertainty === true ? { uncertainty: uncertaintyView(model, options) } : {}),
   };
@@ -360,10 +349,9 @@ export function registerAnalyze(program: Command): void {
     )
     .option('--money', 'add the money view: money at risk and what fixing each link saves')
     .addOption(
-      new Option(
-        '-l, --level <level>',
-        "add the department view: department (each actor's own) or N (depth, 1 = top level)",
-      ).argParser(parseLevel),
+      new Option('-l, --level <level>', `add the department view: ${LEVEL_CHOICES}`).argParser(
+        parseLevel,
+      ),
     )
     .addOption(
       new Option(
