@@ -117,6 +117,58 @@ function stillMatters(chain: CompiledChain, link: number, reached: Uint8Array): 
     : reached[chain.from[link - chain.actorCount]!] === 1;
 }
 
+/** Reachability scratch shared by every pass: the failed links and the reached nodes. */
+interface Scratch {
+  readonly chain: CompiledChain;
+  readonly joined: Uint8Array;
+  readonly failed: Uint8Array;
+  readonly reached: Uint8Array;
+  readonly liveInputs: Int32Array;
+  readonly liveGroups: Int32Array;
+}
+
+/** Reachability with the links marked in `scratch.failed` failed, into `scratch.reached`. */
+function reachFailed(s: Scratch): Uint8Array {
+  reachedWithout(s.chain, s.joined, s.failed, s.reached, s.liveInputs, s.liveGroups);
+  return s.reached;
+}
+
+/**
+ * One customer's pairs among `candidates` (upstream links, no single point, in chain order),
+ * spending at most `budget` examined pairs.
+ */
+function customerPairs(
+  s: Scratch,
+  c: number,
+  candidates: readonly number[],
+  budget: number,
+): CutSetsOfTwo {
+  const pairs: [WeakestLink, WeakestLink][] = [];
+  let examined = 0;
+  for (let i = 0; i < candidates.length; i++) {
+    const x = candidates[i]!;
+    s.failed[x] = 1;
+    const afterX = reachFailed(s).slice();
+    // Never 0 for a link off the single-point list; a pair with it would not be minimal.
+    for (let j = i + 1; j < candidates.length && afterX[c] === 1; j++) {
+      const y = candidates[j]!;
+      // A link cut off by x already fails with it: failing it too changes nothing.
+      if (!stillMatters(s.chain, y, afterX)) continue;
+      if (examined === budget) {
+        s.failed[x] = 0;
+        return { pairs, pairsExamined: examined, complete: false };
+      }
+      examined++;
+      s.failed[y] = 1;
+      if (reachFailed(s)[c] === 0)
+        pairs.push([weakestLinkRef(s.chain, x)!, weakestLinkRef(s.chain, y)!]);
+      s.failed[y] = 0;
+    }
+    s.failed[x] = 0;
+  }
+  return { pairs, pairsExamined: examined, complete: true };
+}
+
 /**
  * Order-2 cut sets of each customer in `search.customers` (keyed by node index), given the
  * customers' single points of failure (`single[c - actorCount]`, as noWayAround gives them).
@@ -130,10 +182,14 @@ export function cutSetsOfTwo(
   const joined = sourceJoined(chain);
   const intact = reachedNodes(chain, joined);
   const { rankOf } = chainOrder(chain);
-  const failed = new Uint8Array(chain.linkCount);
-  const reached = new Uint8Array(chain.nodeCount);
-  const liveInputs = new Int32Array(chain.groupEdgeStart.length - 1);
-  const liveGroups = new Int32Array(chain.nodeCount);
+  const scratch: Scratch = {
+    chain,
+    joined,
+    failed: new Uint8Array(chain.linkCount),
+    reached: new Uint8Array(chain.nodeCount),
+    liveInputs: new Int32Array(chain.groupEdgeStart.length - 1),
+    liveGroups: new Int32Array(chain.nodeCount),
+  };
   const result = new Map<number, CutSetsOfTwo>();
   let budget = search.pairLimit;
   for (const c of search.customers) {
@@ -144,38 +200,9 @@ export function cutSetsOfTwo(
             .filter((l) => !alone.has(l))
             .sort((a, b) => rankOf[a]! - rankOf[b]!)
         : [];
-    const pairs: [WeakestLink, WeakestLink][] = [];
-    let examined = 0;
-    let complete = true;
-    search: for (let i = 0; i < candidates.length; i++) {
-      const x = candidates[i]!;
-      failed[x] = 1;
-      reachedWithout(chain, joined, failed, reached, liveInputs, liveGroups);
-      const afterX = reached.slice();
-      // Never so for a link off the single-point list; a pair with it would not be minimal.
-      if (afterX[c] === 0) {
-        failed[x] = 0;
-        continue;
-      }
-      for (let j = i + 1; j < candidates.length; j++) {
-        const y = candidates[j]!;
-        // A link cut off by x already fails with it: failing it too changes nothing.
-        if (!stillMatters(chain, y, afterX)) continue;
-        if (budget === 0) {
-          complete = false;
-          failed[x] = 0;
-          break search;
-        }
-        budget--;
-        examined++;
-        failed[y] = 1;
-        reachedWithout(chain, joined, failed, reached, liveInputs, liveGroups);
-        failed[y] = 0;
-        if (reached[c] === 0) pairs.push([weakestLinkRef(chain, x)!, weakestLinkRef(chain, y)!]);
-      }
-      failed[x] = 0;
-    }
-    result.set(c, { pairs, pairsExamined: examined, complete });
+    const found = customerPairs(scratch, c, candidates, budget);
+    budget -= found.pairsExamined;
+    result.set(c, found);
   }
   return result;
 }
