@@ -70,6 +70,8 @@ export interface AnalyzeCommandOptions {
   readonly dynamics?: string;
   /** `--spof-threshold`: the share of a customer's service whose loss lists a failure (analyze's default if absent). */
   readonly spofThreshold?: number;
+  /** `--cut-sets 2`: also the pairs of links that fail the top customers together (docs/model.md, "Single points of failure"). */
+  readonly cutSets?: 1 | 2;
 }
 
 /**
@@ -115,6 +117,12 @@ export function parseSeed(value: string): number {
   if (!Number.isSafeInteger(seed) || seed > 4_294_967_295)
     throw usageError('It must be a whole number from 0 to 4294967295.');
   return seed;
+}
+
+/** Parses `--cut-sets`: the largest cut sets listed, 1 (single points) or 2 (pairs too). */
+export function parseCutSets(value: string): 1 | 2 {
+  if (value === '1' || value === '2') return value === '1' ? 1 : 2;
+  throw usageError('It must be 1 (single points only) or 2 (pairs of links too).');
 }
 
 /** Parses `--format`: one of ANALYZE_FORMATS. */
@@ -293,6 +301,7 @@ export function analyzeForCommand(
     ...(options.top !== undefined && { top: options.top }),
     ...(onProgress !== undefined && { onProgress }),
     ...(options.spofThreshold !== undefined && { spofThreshold: options.spofThreshold }),
+    ...(options.cutSets !== undefined && { cutSets: options.cutSets }),
   };
   return options.money === true
     ? analyzeWithMoney(model, settings)
@@ -358,6 +367,12 @@ export function registerAnalyze(program: Command): void {
         '--spof-threshold <share>',
         "list a link's failure when it loses more than this share of a customer's service (default 0.5)",
       ).argParser(parseShare),
+    )
+    .addOption(
+      new Option(
+        '--cut-sets <order>',
+        '2: also list, for the 3 customers of largest value, the pairs of links that cut them off together',
+      ).argParser(parseCutSets),
     )
     .option('--metrics', 'add structural metrics: in/out-degree and betweenness of every node')
     .option(
