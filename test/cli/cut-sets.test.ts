@@ -1,6 +1,9 @@
 /** `analyze --cut-sets 2` on the built binary: the section, the JSON key, bad values. */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { example, runCli } from './cli-run.js';
+import { example, root, runCli } from './cli-run.js';
 
 const warehouse = example('warehouse.yaml');
 
@@ -40,5 +43,23 @@ describe('analyze --cut-sets', () => {
       expect(run.stderr).toContain('It must be 1 (single points only) or 2 (pairs of links too).');
     }
     expect(runCli('analyze', warehouse, '--cut-sets', '1').status).toBe(0);
+  });
+});
+
+describe('docs/model.md, "Cut sets of order 2"', () => {
+  it('quotes the real section of the worked example', () => {
+    const doc = readFileSync(join(root, 'docs', 'model.md'), 'utf8');
+    const yaml = doc.match(/```yaml\n# worked-example: cut-sets\n([\s\S]*?)```/)![1]!;
+    const quoted = doc.match(/```text\n(Pairs that fail together\n[\s\S]*?)\n```/)![1]!;
+    const dir = mkdtempSync(join(tmpdir(), 'service-chain-cut-sets-'));
+    try {
+      const file = join(dir, 'one-warehouse.yaml');
+      writeFileSync(file, yaml);
+      const run = runCli('analyze', file, '--cut-sets', '2');
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain(`\n${quoted}\n`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
