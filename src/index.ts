@@ -134,6 +134,7 @@ export type {
   DepartmentView,
   InternalLink,
   RollUp,
+  RollUpLevel,
   RollUpOptions,
 } from './analysis/roll-up.js';
 /** A report rolled up to departments at a depth of the department tree. */
@@ -253,7 +254,7 @@ export type {
 export { ModelSchema } from './model/schema.js';
 /** The backups as text or Markdown. */
 export { renderBackups } from './render/backups-document.js';
-/** Options of the diagram renderers and the HTML report: `level` actor (default) or department. */
+/** Options of the diagram renderers and the HTML report: `level` actor (default), or department / N as rollUp. */
 export type { DiagramLevel, DiagramOptions } from './render/diagram-options.js';
 /** Defaults of the diagram renderers: the actor-level graph. */
 export { DIAGRAM_DEFAULTS } from './render/diagram-options.js';

@@ -25,6 +25,15 @@ export const AnalyzeOptionsSchema = EngineOptionsSchema.extend({
    * this share of the customer's service (docs/model.md, "Single points of failure").
    */
   spofThreshold: z.number().min(0).max(1).optional(),
+  /**
+   * The largest cut sets listed (docs/model.md, "Single points of failure"): 1, the single points
+   * only; 2, also each top customer's pairs of links whose joint failure cuts it off.
+   */
+  cutSets: z.union([z.literal(1), z.literal(2)]).optional(),
+  /** With `cutSets: 2`: how many customers, the largest by value, get their pairs searched. */
+  cutSetCustomers: z.int().min(1).optional(),
+  /** With `cutSets: 2`: pairs examined in all before the search stops (and says so). */
+  cutSetPairLimit: z.int().min(1).optional(),
 });
 
 /** Options of `analyze`; every field optional, see ANALYZE_DEFAULTS. @useDeclaredType */
@@ -34,13 +43,17 @@ export type AnalyzeOptions = z.input<typeof AnalyzeOptionsSchema>;
 export type DefaultedOptions = DefaultsOf<Omit<AnalyzeOptions, 'onProgress'>>;
 
 /**
- * Defaults of AnalyzeOptions: the engine's iteration controls, ten links per ranking, and a
- * failure that costs a customer more than half its service as the single-point threshold.
+ * Defaults of AnalyzeOptions: the engine's iteration controls, ten links per ranking, a failure
+ * that costs a customer more than half its service as the single-point threshold, and single
+ * points only (with `cutSets: 2`, the top 3 customers' pairs, at most 20,000 pairs examined).
  */
 export const ANALYZE_DEFAULTS: DefaultedOptions = {
   ...ENGINE_DEFAULTS,
   top: 10,
   spofThreshold: 0.5,
+  cutSets: 1,
+  cutSetCustomers: 3,
+  cutSetPairLimit: 20_000,
 };
 
 /** AnalyzeOptions once merged over ANALYZE_DEFAULTS. */

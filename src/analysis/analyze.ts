@@ -107,7 +107,11 @@ function runAnalysis(
 
   // Only the few links that are some customer's weakest get a list: the rest share NOBODY.
   const weakestFor = new Map<number, string[]>();
-  const spof = singlePoints(chain, costly);
+  const pairs =
+    resolved.cutSets === 2
+      ? { customers: resolved.cutSetCustomers, pairLimit: resolved.cutSetPairLimit }
+      : null;
+  const spof = singlePoints(chain, costly, pairs);
   const customers = customerReports(model, chain, evaluation, strength, weakestFor).map(
     (customer, i) => ({ ...customer, ...spof[i]! }),
   );

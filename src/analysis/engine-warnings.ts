@@ -1,7 +1,7 @@
 /** Warnings of the analysis itself (docs/model.md, "Propagation: service flows down the chain"; docs/model.md, "Impact of one link: sensitivity, fix gain, failure loss"): what the engine could not settle. */
 import type { CompiledChain, Evaluation, Sensitivity } from '../engine/index.js';
 import type { Warning } from '../model/errors.js';
-import { linkRef, negligible } from './rankings.js';
+import { negligible } from './rankings.js';
 import type { CapReport, Damping, Headline } from './report.js';
 
 /** A node's display name, by node index (analyze's names: the id where no name is given). */
@@ -76,6 +76,8 @@ export function engineWarnings(
   context?: EngineWarningContext,
 ): Warning[] {
   const warnings: Warning[] = [];
+  // Names where the caller has them; the path keeps the id for programs.
+  const nameOf: NodeNameOf = context?.nameOf ?? ((v) => chain.ids[v]!);
   if (evaluation.score === null) {
     warnings.push({
       code: 'no_scored_customers',
@@ -91,7 +93,7 @@ export function engineWarnings(
     warnings.push({
       code: 'not_converged',
       path: nodePath(chain, first),
-      message: `the cycle through ${JSON.stringify(chain.ids[first])} did not converge in ${evaluation.iterations[k]} iterations; its service is an upper bound`,
+      message: `the cycle through ${JSON.stringify(nameOf(first))} did not converge in ${evaluation.iterations[k]} iterations; its service is an upper bound`,
     });
   }
   if (context !== undefined)
@@ -107,12 +109,15 @@ export function engineWarnings(
   }
   for (let l = 0; l < chain.linkCount; l++) {
     if (!Number.isNaN(sensitivity.link[l]!)) continue;
-    const { type, id } = linkRef(chain, l);
-    const what = type === 'actor' ? 'actor' : 'hand-off';
+    const h = l - chain.actorCount;
+    const what =
+      h < 0
+        ? `actor ${JSON.stringify(nameOf(l))}`
+        : `hand-off ${JSON.stringify(`${nameOf(chain.from[h]!)} -> ${nameOf(chain.to[h]!)}`)}`;
     warnings.push({
       code: 'infinite_sensitivity',
       path: linkPath(chain, l),
-      message: `the sensitivity of ${what} ${JSON.stringify(id)} is infinite (a geometric combine downstream receives 0 through it), so it is null`,
+      message: `the sensitivity of ${what} is infinite (a geometric combine downstream receives 0 through it), so it is null`,
     });
   }
   return warnings;
@@ -183,9 +188,13 @@ export type Removal =
   | { readonly actor: string }
   | { readonly customer: string };
 
-/** A removal in words: `the hand-off "rota"`, `Night nurses`. */
-function removalWords(removal: Removal, name: (nodeId: string) => string): string {
-  if ('handoff' in removal) return `the hand-off ${JSON.stringify(removal.handoff)}`;
+/** A removal in words: `the hand-off Rota desk -> Night nurses`, `Night nurses`. */
+function removalWords(
+  removal: Removal,
+  name: (nodeId: string) => string,
+  handoffName: (handoffId: string) => string,
+): string {
+  if ('handoff' in removal) return `the hand-off ${handoffName(removal.handoff)}`;
   return 'actor' in removal ? name(removal.actor) : name(removal.customer);
 }
 
@@ -198,11 +207,12 @@ export function removalRaisesScore(
   removals: readonly Removal[],
   score: { readonly before: number | null; readonly after: number | null },
   name: (nodeId: string) => string,
+  handoffName: (handoffId: string) => string = (id) => JSON.stringify(id),
 ): Warning[] {
   const { before, after } = score;
   if (removals.length === 0 || before === null || after === null) return [];
   if (after <= before || negligible(after - before)) return [];
-  const what = nameSentence(removals.map((r) => removalWords(r, name)));
+  const what = nameSentence(removals.map((r) => removalWords(r, name, handoffName)));
   return [
     {
       code: 'removal_raises_score',

@@ -1,6 +1,7 @@
 /** The report object of docs/model.md, "What each report field means to a consultant": what `analyze` returns and `analyze --format json` prints. */
 import type { Warning } from '../model/errors.js';
 import type { Segment } from '../model/schema.js';
+import type { CutSetsOfTwo } from './cut-sets.js';
 import type { ObservationRow } from './observations.js';
 import type { CostlyFailure } from './single-points.js';
 
@@ -30,6 +31,8 @@ export interface CustomerReport {
   readonly singlePointsOfFailure?: readonly WeakestLink[];
   /** Links whose failure alone loses more than `spofThreshold` of its service, in chain order (set by `analyze`). */
   readonly failureAboveThreshold?: readonly CostlyFailure[];
+  /** With `cutSets: 2`, for the top customers by value: pairs of links that cut it off together (cut-sets.ts). */
+  readonly cutSetsOfTwo?: CutSetsOfTwo;
 }
 
 /** Figures shared by every link (docs/model.md, "Impact of one link: sensitivity, fix gain, failure loss"); null where S is null or the derivative infinite. */

@@ -10,10 +10,19 @@ import type { Department, Model } from '../model/schema.js';
 import type { Report } from './report.js';
 import { departmentImpacts } from './roll-up-impact.js';
 
+/**
+ * Where actors are rolled up, the one meaning of `--level` in every command: `department` = each
+ * actor's own department, N = the department at depth N of the tree (1 = top level).
+ */
+export type RollUpLevel = 'department' | number;
+
+/** A RollUpLevel, validated: `department` or a positive integer. */
+export const RollUpLevelSchema = z.union([z.literal('department'), z.number().int().min(1)]);
+
 /** Options of rollUp. */
 export const RollUpOptionsSchema = z.strictObject({
-  /** Depth in the department tree (1 = top-level departments); absent: each actor's own department. */
-  level: z.number().int().min(1).optional(),
+  /** `department` (as absent): each actor's own department; N: depth N (1 = top-level departments). */
+  level: RollUpLevelSchema.optional(),
 });
 
 /** Options of rollUp. @useDeclaredType */
@@ -124,7 +133,8 @@ function sumOf(values: readonly (number | null)[]): number | null {
 
 /** Rolls a report up to departments at `level` (1 = top-level; absent: each actor's own department). */
 export function rollUp(report: Report, model: Model, options: RollUpOptions = {}): RollUp {
-  const { level } = resolveOptions(RollUpOptionsSchema, ROLL_UP_DEFAULTS, options);
+  const resolved = resolveOptions(RollUpOptionsSchema, ROLL_UP_DEFAULTS, options).level;
+  const level = resolved === 'department' ? undefined : resolved;
   const units = actorUnits(model, level);
   const unitOf = (id: string) => units.get(id) ?? id;
   const actors = new Map(report.actors.map((actor) => [actor.id, actor]));

@@ -11,6 +11,7 @@ import {
   type Evaluation,
   noWayAround,
 } from '../engine/index.js';
+import { type CutSetsOfTwo, cutSetsOfTwo, topCustomersByValue } from './cut-sets.js';
 import { isScored, weakestLinkRef } from './rankings.js';
 import type { WeakestLink } from './report.js';
 
@@ -27,6 +28,14 @@ export interface CustomerSinglePoints {
   readonly singlePointsOfFailure: readonly WeakestLink[];
   /** Links whose failure loses more than the threshold share of its service, in chain order. */
   readonly failureAboveThreshold: readonly CostlyFailure[];
+  /** Its pairs of links that fail it together (cut-sets.ts): only for the customers searched. */
+  readonly cutSetsOfTwo?: CutSetsOfTwo;
+}
+
+/** Which customers get their order-2 cut sets searched, and the bound on the pairs examined. */
+export interface PairSearch {
+  readonly customers: number;
+  readonly pairLimit: number;
 }
 
 /** Collects the threshold list from the impact pass's per-link visits. */
@@ -71,19 +80,33 @@ export function thresholdCollector(
   };
 }
 
-/** Both lists of every customer (by ordinal); `costly` from thresholdCollector, or none. */
+/**
+ * Both lists of every customer (by ordinal); `costly` from thresholdCollector, or none; with
+ * `pairs`, the order-2 cut sets of the top customers by value too.
+ */
 export function singlePoints(
   chain: CompiledChain,
   costly: ThresholdCollector | null,
+  pairs: PairSearch | null = null,
 ): CustomerSinglePoints[] {
   const structural = noWayAround(chain);
   const above = costly?.lists();
+  const cut =
+    pairs === null
+      ? null
+      : cutSetsOfTwo(chain, structural, {
+          customers: topCustomersByValue(chain, pairs.customers),
+          pairLimit: pairs.pairLimit,
+        });
   return structural.map((links, c) => ({
     singlePointsOfFailure: [...links].map((l) => weakestLinkRef(chain, l)!),
     failureAboveThreshold: (above?.[c] ?? []).map(({ link, loss }) => ({
       link: weakestLinkRef(chain, link)!,
       failureLoss: loss,
     })),
+    ...(cut?.has(chain.actorCount + c) === true && {
+      cutSetsOfTwo: cut.get(chain.actorCount + c)!,
+    }),
   }));
 }
 

@@ -489,7 +489,7 @@ export function aggregateSurvey(
     const match = matchRow(cells, header, handoffs, byId, names);
     if (typeof match === 'string') {
       unmatched.push({ line, reason: match });
-      warnings.push({ code: 'unmatched_response', path: `line ${line}`, message: match });
+      warnings.push({ code: 'unmatched_response', path: `line ${line}`, message: match, line });
       continue;
     }
     const respondent = header.respondent === undefined ? '' : (cells[header.respondent] ?? '');
@@ -528,6 +528,13 @@ function summarise(
   const surveyed: HandoffSurvey[] = [];
   const unrated: string[] = [];
   const byHandoff = new Map<number, Score[]>();
+  // Warnings name the hand-off's ends by their names; the path keeps its place in the model.
+  const nodeName = new Map(
+    [...(model.departments ?? []), ...(model.employees ?? []), ...(model.customers ?? [])].map(
+      (node) => [node.id, node.name ?? node.id],
+    ),
+  );
+  const shown = (nodeId: string) => nodeName.get(nodeId) ?? nodeId;
   for (const score of scores) {
     const list = byHandoff.get(score.handoff);
     if (list === undefined) byHandoff.set(score.handoff, [score]);
@@ -566,7 +573,7 @@ function summarise(
       warnings.push({
         code: 'few_respondents',
         path: `handoffs[${index}]`,
-        message: `hand-off "${id}" has ${respondents} respondent${respondents === 1 ? '' : 's'}, fewer than ${settings.minRespondents}`,
+        message: `hand-off ${shown(handoff.from)} -> ${shown(handoff.to)} has ${respondents} respondent${respondents === 1 ? '' : 's'}, fewer than ${settings.minRespondents}`,
       });
     return next;
   });

@@ -14,6 +14,7 @@ import {
   scoreSensitivity,
   weakestLink,
 } from '../engine/index.js';
+import { handoffId } from '../model/defaults.js';
 import { ServiceChainError, type Warning } from '../model/errors.js';
 import { ensureValidModel } from '../model/load.js';
 import {
@@ -302,7 +303,14 @@ export function whatIf(
       (node) => [node.id, node.name ?? node.id],
     ),
   );
-  const raised = removalRaisesScore(removals, score, (nodeId) => names.get(nodeId) ?? nodeId);
+  const nameOf = (nodeId: string) => names.get(nodeId) ?? nodeId;
+  // A removed hand-off by its two ends' names (the change itself keeps its id).
+  const ends = new Map((model.handoffs ?? []).map((h) => [handoffId(h), h]));
+  const handoffName = (id: string) => {
+    const h = ends.get(id);
+    return h === undefined ? JSON.stringify(id) : `${nameOf(h.from)} -> ${nameOf(h.to)}`;
+  };
+  const raised = removalRaisesScore(removals, score, nameOf, handoffName);
   return {
     scenario: { name: scenario.name ?? null, changes: applied.changes.length },
     recompiled: after.recompiled,

@@ -2,6 +2,11 @@
 import type { Warning } from './errors.js';
 import type { Model } from './schema.js';
 
+/** A node as a message names it: its name (its id where it has none), quoted; the path has the id. */
+function shownName(node: { readonly id: string; readonly name?: string | undefined }): string {
+  return JSON.stringify(node.name ?? node.id);
+}
+
 /** `no_customers`, `customer_unreached` and `actor_isolated`, in declaration order. */
 export function modelWarnings(model: Model): Warning[] {
   const customers = model.customers ?? [];
@@ -28,7 +33,7 @@ function unreachedCustomers(model: Model, warnings: Warning[]): void {
     warnings.push({
       code: 'customer_unreached',
       path: `customers[${index}]`,
-      message: `customer ${JSON.stringify(customer.id)} receives no hand-off, so it is not scored`,
+      message: `customer ${shownName(customer)} receives no hand-off, so it is not scored`,
     });
   }
 }
@@ -51,7 +56,7 @@ function isolatedActors(model: Model, warnings: Warning[]): void {
 }
 
 function unlinked(
-  actors: readonly { readonly id: string }[],
+  actors: readonly { readonly id: string; readonly name?: string | undefined }[],
   name: string,
   kind: string,
   linked: ReadonlySet<string>,
@@ -63,7 +68,7 @@ function unlinked(
     warnings.push({
       code: 'actor_isolated',
       path: `${name}[${index}]`,
-      message: `${kind} ${JSON.stringify(actor.id)} gives and receives no hand-off`,
+      message: `${kind} ${shownName(actor)} gives and receives no hand-off`,
     });
   }
 }

@@ -9,7 +9,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { csvSafe } from '../model/csv-safe.js';
-import type { Block, Cell, Column, Document } from './document.js';
+import { ARROW, type Block, type Cell, type Column, type Document } from './document.js';
 import { NOT_AVAILABLE } from './format.js';
 
 /** The formula guard (src/model/csv-safe.ts), for callers of this layouter. */
@@ -29,10 +29,29 @@ function cellValue(cell: Cell): string | number {
   return value.endsWith('%') ? Number((number / 100).toPrecision(15)) : number;
 }
 
-/** The ids behind a cell's names (`warehouse -> dispatch`), or '' when it names nothing. */
+/**
+ * The ids behind a cell's names, or '' when it names nothing: a hand-off by its own id, a node by
+ * its id; a chain's ids joined by ` -> `, a list's by `, `. Words around them (`(department)`,
+ * `[fix first]`, `(not in S: value 0)`) are for the name column, not the id column.
+ */
 function idValue(cell: Cell): string {
-  if (!cell.some((span) => span.ref !== undefined)) return '';
-  return csvSafe(cell.map((span) => span.ref ?? span.text).join(''));
+  if (!cell.some((span) => span.ref !== undefined || span.handoff !== undefined)) return '';
+  const ids: string[] = [];
+  let between = '';
+  let previous: string | undefined;
+  for (const span of cell) {
+    if (span.handoff !== undefined && span.handoff === previous) continue;
+    const found = span.handoff ?? span.ref ?? (span.id === true ? span.text : undefined);
+    previous = span.handoff;
+    if (found === undefined) {
+      between += span.text;
+      continue;
+    }
+    if (ids.length > 0) ids.push(between.includes(ARROW.trim()) ? ARROW : ', ');
+    ids.push(found);
+    between = '';
+  }
+  return csvSafe(ids.join(''));
 }
 
 /** One table as CSV records: header, then rows; a names column is followed by its ids. */

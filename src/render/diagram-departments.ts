@@ -1,7 +1,6 @@
-/** The department-level picture: actors rolled up into their top-level departments. */
+/** The department-level picture: actors rolled up into departments as a roll-up defines them. */
 import type { Report } from '../analysis/report.js';
-import { type RollUp, rollUp } from '../analysis/roll-up.js';
-import type { Model } from '../model/schema.js';
+import type { RollUp } from '../analysis/roll-up.js';
 import {
   customerNodes,
   type Diagram,
@@ -17,8 +16,8 @@ import {
 import { loopLabel } from './diagram-style.js';
 
 /**
- * Department level: one box per top-level department (and per employee without a department), as
- * `rollUp` (src/analysis/roll-up.ts) at level 1 defines them: its service, and hand-offs between
+ * Department level: one box per unit of the roll-up `view` (a department at its level, or an
+ * employee without a department), as `rollUp` (src/analysis/roll-up.ts) defines them: its service, and hand-offs between
  * boxes merged with their weight-weighted mean quality. A box is marked when any of its actors or
  * of the hand-offs inside it is; a merged arrow when any of its hand-offs is, and its sensitivity
  * is the sum of theirs (raising them all together). The HTML report hands in the roll-up that
@@ -26,10 +25,9 @@ import { loopLabel } from './diagram-style.js';
  */
 export function departmentDiagram(
   report: Report,
-  model: Model,
   marks: LinkMarks,
   title: string,
-  view: RollUp = rollUp(report, model, { level: 1 }),
+  view: RollUp,
 ): Diagram {
   const unitOf = new Map<string, string>();
   for (const unit of view.departments)

@@ -10,7 +10,6 @@ import type { CustomerReport, HandoffReport, LinkImpact, Report } from '../analy
 import type { DepartmentView } from '../analysis/roll-up.js';
 import type { Segment } from '../model/schema.js';
 import type { Highlight } from './badges.js';
-import type { DiagramLevel } from './diagram-options.js';
 import { formatNumber } from './format.js';
 
 export { type Highlight, stronger } from './badges.js';
@@ -63,7 +62,8 @@ export interface DiagramEdge {
 /** Everything a diagram shows. */
 export interface Diagram {
   readonly title: string;
-  readonly level: DiagramLevel;
+  /** What a box stands for: an actor, or a unit of a roll-up (whatever its `--level`). */
+  readonly level: 'actor' | 'department';
   readonly nodes: readonly DiagramNode[];
   readonly clusters: readonly DiagramCluster[];
   readonly edges: readonly DiagramEdge[];

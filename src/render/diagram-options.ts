@@ -1,14 +1,18 @@
 /** Options shared by the Mermaid, DOT, SVG and HTML renderers, validated strictly. */
 import { z } from 'zod';
+import { type RollUpLevel, RollUpLevelSchema } from '../analysis/roll-up.js';
 import { type DefaultsOf, resolveOptions } from '../model/options.js';
 
-/** Draw every actor, or roll actors up into their top-level department. */
-export type DiagramLevel = 'actor' | 'department';
+/**
+ * Draw every actor, or roll actors up as `rollUp` and `analyze --level` do: `department` = each
+ * actor's own department, N = depth N of the department tree (1 = top-level departments).
+ */
+export type DiagramLevel = 'actor' | RollUpLevel;
 
 /** Options of `toMermaid`, `toDot`, `toSvg` and `toHtml`. */
 export const DiagramOptionsSchema = z.strictObject({
-  /** `actor` (default): one box per department and employee; `department`: one per top-level department. */
-  level: z.enum(['actor', 'department'] as const satisfies readonly DiagramLevel[]).optional(),
+  /** `actor` (default): one box per department and employee; otherwise one per unit of that roll-up level. */
+  level: z.union([z.literal('actor'), RollUpLevelSchema]).optional(),
 });
 
 /** Options of `toMermaid`, `toDot`, `toSvg` and `toHtml`. @useDeclaredType */

@@ -1,6 +1,6 @@
 /** Builds the picture of a report that every diagram format draws, at actor or department level. */
 import type { Report } from '../analysis/report.js';
-import type { RollUp } from '../analysis/roll-up.js';
+import { type RollUp, rollUp } from '../analysis/roll-up.js';
 import type { Model } from '../model/schema.js';
 import { actorDiagram } from './diagram-actors.js';
 import { departmentDiagram } from './diagram-departments.js';
@@ -14,7 +14,7 @@ export function buildDiagram(report: Report, model: Model, options?: DiagramOpti
   const title = report.model.name || model.name || 'Service chain';
   return level === 'actor'
     ? actorDiagram(report, model, marks, title)
-    : departmentDiagram(report, model, marks, title);
+    : departmentDiagram(report, marks, title, rollUp(report, model, { level }));
 }
 
 /**
@@ -23,7 +23,7 @@ export function buildDiagram(report: Report, model: Model, options?: DiagramOpti
  */
 export function buildRollUpDiagram(report: Report, model: Model, view: RollUp): Diagram {
   const title = report.model.name || model.name || 'Service chain';
-  const diagram = departmentDiagram(report, model, linkMarks(report), title, view);
+  const diagram = departmentDiagram(report, linkMarks(report), title, view);
   const key = (k: string) => `d${k}`;
   return {
     ...diagram,

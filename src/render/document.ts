@@ -30,6 +30,11 @@ export interface Span {
   readonly id?: boolean;
   /** The model id a name stands for (names.ts); only the CSV layout shows it, in an id column. */
   readonly ref?: string;
+  /**
+   * The id of the hand-off these spans name together (`Warehouse -> Dispatch`, names.ts): the CSV
+   * id column shows it once, in place of its ends' ids, since a hand-off may have its own id.
+   */
+  readonly handoff?: string;
 }
 
 /** One table cell, list item or paragraph: spans written one after the other. */

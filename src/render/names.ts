@@ -46,9 +46,17 @@ export function listNames(nodes: readonly { id: string; name: string }[]): NodeN
   return lookUp(new Map(nodes.map((node) => [node.id, node.name])));
 }
 
-/** A hand-off as its two ends: `Warehouse -> Dispatch`. */
-export function handoffSpans(handoff: { from: string; to: string }, name: NodeName): Span[] {
-  return [name(handoff.from), words(ARROW), name(handoff.to)];
+/**
+ * A hand-off as its two ends: `Warehouse -> Dispatch`. Given its id, the spans carry it, so that
+ * the CSV id column shows the hand-off's id rather than `from -> to`.
+ */
+export function handoffSpans(
+  handoff: { readonly from: string; readonly to: string; readonly id?: string },
+  name: NodeName,
+): Span[] {
+  const spans = [name(handoff.from), words(ARROW), name(handoff.to)];
+  const { id: handoffId } = handoff;
+  return handoffId === undefined ? spans : spans.map((span) => ({ ...span, handoff: handoffId }));
 }
 
 /** Node ids as names joined by a separator: a chain (`ARROW`) or a list (`, `). */

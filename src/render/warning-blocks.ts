@@ -15,12 +15,20 @@ import {
 /** Warnings listed in full before the rest are counted (a huge model can raise thousands). */
 export const WARNINGS_SHOWN = 100;
 
-/** A warning: where (the model path, as an id, and its line in the file), what, and its code. */
+/**
+ * Where a warning is in the file, for a reader: ` (line 7, column 5)`, or '' when it came from no
+ * file. The model path (`handoffs[1]`) is for programs: it stays in the warning and the JSON.
+ */
+export function warningPlace(warning: Warning): string {
+  if (warning.line === undefined) return '';
+  return warning.column === undefined
+    ? ` (line ${warning.line})`
+    : ` (line ${warning.line}, column ${warning.column})`;
+}
+
+/** A warning: what (naming things by their names), where in the file, and its code. */
 function warningItem(warning: Warning): Cell {
-  const line =
-    warning.line === undefined ? '' : ` (line ${warning.line}, column ${warning.column ?? 1})`;
-  const where = warning.path === '' ? [] : [id(warning.path), words(`${line}: `)];
-  return [...where, words(`${warning.message} (`), id(warning.code), words(')')];
+  return [words(`${warning.message}${warningPlace(warning)} (`), id(warning.code), words(')')];
 }
 
 /** Warnings as a list, the first WARNINGS_SHOWN in full; `none` says so when there are none. */

@@ -120,7 +120,9 @@ describe('removal_raises_score', () => {
     expect(result.score.before).toBeCloseTo(0.675, 12);
     expect(result.score.after).toBeCloseTo(0.9, 12);
     const warning = result.warnings.find((w) => w.code === 'removal_raises_score');
-    expect(warning?.message).toMatch(/^removing the hand-off "rota" raises S from 0.675 to 0.900/);
+    expect(warning?.message).toMatch(
+      /^removing the hand-off Planning -> Ward raises S from 0.675 to 0.900/,
+    );
   });
 
   it('says nothing when a removal lowers S', () => {

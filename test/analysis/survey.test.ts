@@ -121,8 +121,8 @@ describe('aggregateSurvey on a small wide CSV', () => {
       'ignored_column header: column "comment" is ignored',
       'unmatched_response line 6: several hand-offs go from "a" to "c": name one in the `handoff` column',
       'unmatched_response line 8: no hand-off from "zz" to "c"; "zz" is no actor or customer',
-      'few_respondents handoffs[1]: hand-off "b->c" has 1 respondent, fewer than 3',
-      'few_respondents handoffs[2]: hand-off "x1" has 1 respondent, fewer than 3',
+      'few_respondents handoffs[1]: hand-off b -> c has 1 respondent, fewer than 3',
+      'few_respondents handoffs[2]: hand-off a -> c has 1 respondent, fewer than 3',
     ]);
     expect(
       aggregateSurvey(model, wide, { minRespondents: 1 }).warnings.filter(

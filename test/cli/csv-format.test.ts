@@ -86,7 +86,7 @@ describe('--format csv', () => {
     expect(result.status).toBe(0);
     const rated = firstTable(result.stdout);
     expect(rated[0]!.slice(0, 4)).toEqual(['Section', 'Hand-off', 'Hand-off id', 'Respondents']);
-    expect(rated[1]!.slice(1, 3)).toEqual(['Warehouse -> Stores', 'warehouse -> stores']);
+    expect(rated[1]!.slice(1, 3)).toEqual(['Warehouse -> Stores', 'warehouse->stores']);
   });
 
   it('is listed among the formats a bad --format names', () => {

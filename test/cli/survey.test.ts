@@ -38,7 +38,7 @@ describe('service-chain survey', () => {
     expect(result.stdout).toContain('Dispatch -> Online shoppers            3    0.560');
     expect(result.stdout).toContain('  10  no hand-off from "warehouse" to "shoppers"');
     expect(result.stdout).toContain(
-      '- handoffs[6]: hand-off "warehouse->stores" has 2 respondents, fewer than 3 (few_respondents)',
+      '- hand-off Warehouse -> Stores has 2 respondents, fewer than 3 (few_respondents)',
     );
   });
 

@@ -22,12 +22,15 @@ interface WorkedExample {
   readonly name: string;
   readonly yaml: string;
   readonly expectations: readonly Expectation[];
+  /** `# options: {...}`: the analyze options the block is analysed with (none if absent). */
+  readonly options: Record<string, unknown>;
   /** The section's text outside the YAML block. */
   readonly prose: string;
 }
 
 const BLOCK = /```yaml\n# worked-example: ([\w-]+)\n([\s\S]*?)```/g;
 const EXPECT = /^# expect: (\S+) = (.+)$/gm;
+const OPTIONS = /^# options: (.+)$/m;
 
 /** The `##` section that holds the text at `index`. */
 function sectionAround(index: number): { start: number; end: number } {
@@ -45,7 +48,9 @@ function workedExamples(): WorkedExample[] {
       path: line[1]!,
       written: line[2]!.trim(),
     }));
-    return { name: match[1]!, yaml: `# worked-example: ${match[1]}\n${body}`, expectations, prose };
+    const options = JSON.parse(body.match(OPTIONS)?.[1] ?? '{}') as Record<string, unknown>;
+    const yaml = `# worked-example: ${match[1]}\n${body}`;
+    return { name: match[1]!, yaml, expectations, options, prose };
   });
 }
 
@@ -90,6 +95,7 @@ describe('docs/model.md worked examples', () => {
       'min-combine',
       'k-of-n',
       'single-points',
+      'cut-sets',
       'before-and-after',
       'closed-loop',
       'damped-weakest-link',
@@ -99,7 +105,7 @@ describe('docs/model.md worked examples', () => {
   });
 
   describe.each(examples)('$name', (example) => {
-    const report = analyze(parseModel(example.yaml, { format: 'yaml' }).model);
+    const report = analyze(parseModel(example.yaml, { format: 'yaml' }).model, example.options);
 
     it.each(example.expectations)('$path = $written', ({ path, written }) => {
       const actual = lookUp(report, path);

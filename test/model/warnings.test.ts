@@ -54,6 +54,30 @@ describe('model warnings', () => {
     ]);
   });
 
+  it('names what it warns about by its name; the path keeps the id', () => {
+    const { warnings } = validateModel({
+      version: 1,
+      departments: [
+        { id: 'shop', name: 'Corner shop' },
+        { id: 'idle', name: 'Old stockroom' },
+      ],
+      employees: [{ id: 'bob', name: 'Bob Hale' }],
+      customers: [
+        { id: 'mill', name: 'Pennine Mills' },
+        { id: 'c', name: 'Shoppers' },
+      ],
+      handoffs: [
+        { from: 'mill', to: 'shop' },
+        { from: 'shop', to: 'c' },
+      ],
+    });
+    expect(warnings.map((w) => [w.path, w.message])).toEqual([
+      ['customers[0]', 'customer "Pennine Mills" receives no hand-off, so it is not scored'],
+      ['departments[1]', 'department "Old stockroom" gives and receives no hand-off'],
+      ['employees[0]', 'employee "Bob Hale" gives and receives no hand-off'],
+    ]);
+  });
+
   it('a manager link is structure, not a hand-off', () => {
     const { warnings } = validateModel({
       version: 1,

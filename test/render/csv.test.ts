@@ -109,3 +109,64 @@ describe('a hostile name in a real report', () => {
     expect(customers[1]!.slice(1, 3)).toEqual(["'@callers", 'c']);
   });
 });
+
+describe('the id column of a hand-off', () => {
+  // Two parallel hand-offs desk -> c: one with its own id, one known by `from->to`.
+  const { model } = validateModel({
+    version: 1,
+    departments: [
+      { id: 'desk', name: 'Front desk', performance: 0.9 },
+      { id: 'back', name: 'Back office' },
+    ],
+    customers: [{ id: 'c', name: 'Callers' }],
+    handoffs: [
+      { id: 'phone', from: 'desk', to: 'c', quality: 0.6 },
+      { from: 'back', to: 'desk', quality: 0.8 },
+      { from: 'back', to: 'c', quality: 0.95 },
+    ],
+  });
+  const all = tables(documentCsv(reportDocument(analyze(model), { top: 10 })));
+  const links = all.find((t) => t[0]![1] === '#' && t[0]!.includes('Kind'))!;
+  const idOf = (name: string) => {
+    const row = links.find((r) => r[2]!.startsWith(name))!;
+    return row[3];
+  };
+
+  it('shows a hand-off’s own id, not its ends', () => {
+    expect(links[0]!.slice(2, 4)).toEqual(['Link', 'Link id']);
+    expect(idOf('Front desk -> Callers')).toBe('phone');
+  });
+
+  it('shows `from->to` for a hand-off without one: that is its id', () => {
+    expect(idOf('Back office -> Front desk')).toBe('back->desk');
+  });
+
+  it('shows an actor’s id without the words beside its name', () => {
+    const row = links.find((r) => r[4] === 'department')!;
+    expect(row[2]).toMatch(/^(Front desk|Back office)/);
+    expect(['desk', 'back']).toContain(row[3]);
+  });
+
+  it('joins a chain’s ids by arrows and a list’s by commas', () => {
+    const document: Document = [
+      heading(1, 'Chains'),
+      {
+        type: 'table',
+        columns: [left('Chain'), left('Members')],
+        rows: [
+          [
+            [named('Back office', 'back'), words(' -> '), named('Front desk', 'desk')],
+            [named('Back office', 'back'), words(' (department), '), named('Callers', 'c')],
+          ],
+        ],
+      },
+    ];
+    expect(tables(documentCsv(document))[0]![1]).toEqual([
+      'Chains',
+      'Back office -> Front desk',
+      'back -> desk',
+      'Back office (department), Callers',
+      'back, c',
+    ]);
+  });
+});

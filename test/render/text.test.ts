@@ -67,7 +67,7 @@ describe('toText', () => {
 
       Warnings
       --------
-      - customers[2]: customer "acme-supplies" receives no hand-off; it is not scored (customer_unreached)
+      - customer "acme-supplies" receives no hand-off; it is not scored (customer_unreached)
       "
     `);
   });
@@ -96,7 +96,7 @@ describe('toText', () => {
 
       Warnings
       --------
-      - customers: the model declares no external customers (no_customers)
+      - the model declares no external customers (no_customers)
       - no customer is scored, so S is null (no_scored_customers)
       "
     `);

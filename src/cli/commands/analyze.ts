@@ -8,7 +8,7 @@ import { analyze, analyzeWithMoney } from '../../analysis/analyze.js';
 import type { BusinessImpact } from '../../analysis/business-impact.js';
 import { type StructuralMetrics, structuralMetrics } from '../../analysis/metrics.js';
 import type { Report } from '../../analysis/report.js';
-import { type RollUp, rollUp } from '../../analysis/roll-up.js';
+import { type RollUp, type RollUpLevel, rollUp } from '../../analysis/roll-up.js';
 import { uncertainty } from '../../analysis/uncertainty.js';
 import type { UncertaintyReport } from '../../analysis/uncertainty-report.js';
 import type { Model } from '../../model/schema.js';
@@ -29,6 +29,7 @@ import { renderRollUp, rollUpDocument } from '../../render/roll-up-document.js';
 import { toText } from '../../render/text.js';
 import { renderUncertainty } from '../../render/uncertainty-document.js';
 import { readModelFile, runCommand, writeOutput } from '../io.js';
+import { LEVEL_CHOICES, parseLevel } from '../level.js';
 import { createImpactProgress } from '../progress.js';
 import { parseShare, usageError } from '../scenario-io.js';
 import { writeChunkedOutput } from '../write-stream.js';
@@ -69,6 +70,8 @@ export interface AnalyzeCommandOptions {
   readonly dynamics?: string;
   /** `--spof-threshold`: the share of a customer's service whose loss lists a failure (analyze's default if absent). */
   readonly spofThreshold?: number;
+  /** `--cut-sets 2`: also the pairs of links that fail the top customers together (docs/model.md, "Single points of failure"). */
+  readonly cutSets?: 1 | 2;
 }
 
 /**
@@ -90,8 +93,8 @@ export function jsonIndent(
   return links <= PRETTY_JSON_LINKS || toTerminal ? 2 : 0;
 }
 
-/** The value of `--level`: each actor's own department, or a depth in the department tree. */
-export type AnalyzeLevel = 'department' | number;
+/** The value of `--level` (src/cli/level.ts): each actor's own department, or a depth in the tree. */
+export type AnalyzeLevel = RollUpLevel;
 
 /** Defaults of `analyze`: a text report on stdout. */
 export const ANALYZE_COMMAND_DEFAULTS: AnalyzeCommandOptions = { format: 'text' };
@@ -116,21 +119,17 @@ export function parseSeed(value: string): number {
   return seed;
 }
 
+/** Parses `--cut-sets`: the largest cut sets listed, 1 (single points) or 2 (pairs too). */
+export function parseCutSets(value: string): 1 | 2 {
+  if (value === '1' || value === '2') return value === '1' ? 1 : 2;
+  throw usageError('It must be 1 (single points only) or 2 (pairs of links too).');
+}
+
 /** Parses `--format`: one of ANALYZE_FORMATS. */
 export function parseFormat(value: string): AnalyzeFormat {
   const format = ANALYZE_FORMATS.find((name) => name === value);
   if (format === undefined) throw usageError(`It must be one of ${ANALYZE_FORMATS.join(', ')}.`);
   return format;
-}
-
-/** Parses `--level`: `department`, or a depth written as a positive integer (`1` = top level). */
-export function parseLevel(value: string): AnalyzeLevel {
-  if (value === 'department') return value;
-  try {
-    return parseTop(value);
-  } catch {
-    throw usageError('It must be "department" or a positive integer (1 = top-level departments).');
-  }
 }
 
 /** The extra views asked for on the command line; each is absent unless asked. */
@@ -172,11 +171,9 @@ export function analysisViews(
   money?: BusinessImpact,
 ): AnalyzeViews {
   const { level } = options;
-  // `department` is rollUp's default: each actor's own department, no depth.
-  const depth = level === undefined || level === 'department' ? {} : { level };
   return {
     ...(options.money === true && money !== undefined ? { money } : {}),
-    ...(level === undefined ? {} : { rollUp: rollUp(report, model, depth) }),
+    ...(level === undefined ? {} : { rollUp: rollUp(report, model, { level }) }),
     ...(options.metrics === true ? { metrics: structuralMetrics(model, { metrics: true }) } : {}),
     ...(options.uncertainty === true ? { uncertainty: uncertaintyView(model, options) } : {}),
   };
@@ -304,6 +301,7 @@ export function analyzeForCommand(
     ...(options.top !== undefined && { top: options.top }),
     ...(onProgress !== undefined && { onProgress }),
     ...(options.spofThreshold !== undefined && { spofThreshold: options.spofThreshold }),
+    ...(options.cutSets !== undefined && { cutSets: options.cutSets }),
   };
   return options.money === true
     ? analyzeWithMoney(model, settings)
@@ -360,16 +358,21 @@ export function registerAnalyze(program: Command): void {
     )
     .option('--money', 'add the money view: money at risk and what fixing each link saves')
     .addOption(
-      new Option(
-        '-l, --level <level>',
-        "add the department view: department (each actor's own) or N (depth, 1 = top level)",
-      ).argParser(parseLevel),
+      new Option('-l, --level <level>', `add the department view: ${LEVEL_CHOICES}`).argParser(
+        parseLevel,
+      ),
     )
     .addOption(
       new Option(
         '--spof-threshold <share>',
         "list a link's failure when it loses more than this share of a customer's service (default 0.5)",
       ).argParser(parseShare),
+    )
+    .addOption(
+      new Option(
+        '--cut-sets <order>',
+        '2: also list, for the 3 customers of largest value, the pairs of links that cut them off together',
+      ).argParser(parseCutSets),
     )
     .option('--metrics', 'add structural metrics: in/out-degree and betweenness of every node')
     .option(

@@ -10,15 +10,13 @@ import { layoutFallback } from '../../render/layout.js';
 import { toMermaid } from '../../render/mermaid.js';
 import { diagramSvg } from '../../render/svg.js';
 import { readModelFile, runCommand, warn, writeOutput } from '../io.js';
+import { LEVEL_CHOICES, parseDiagramLevel } from '../level.js';
 
 /** The output formats of `diagram`. */
 export const DIAGRAM_FORMATS = ['mermaid', 'dot', 'svg'] as const;
 
 /** One output format of `diagram`. */
 export type DiagramFormat = (typeof DIAGRAM_FORMATS)[number];
-
-/** The levels of `diagram --level`. */
-export const DIAGRAM_LEVELS = ['actor', 'department'] as const;
 
 /** The options of `diagram` once parsed. */
 export interface DiagramCommandOptions {
@@ -66,7 +64,7 @@ export function renderDiagram(
   }
 }
 
-/** Registers `diagram <file> [--format mermaid|dot|svg] [--level actor|department] [--out FILE]`. */
+/** Registers `diagram <file> [--format mermaid|dot|svg] [--level actor|department|N] [--out FILE]`. */
 export function registerDiagram(program: Command): void {
   program
     .command('diagram')
@@ -78,8 +76,8 @@ export function registerDiagram(program: Command): void {
         .default(DIAGRAM_COMMAND_DEFAULTS.format),
     )
     .addOption(
-      new Option('-l, --level <level>', 'actor (every actor) or department (top-level departments)')
-        .argParser(oneOf(DIAGRAM_LEVELS))
+      new Option('-l, --level <level>', `actor (every actor), or roll up: ${LEVEL_CHOICES}`)
+        .argParser(parseDiagramLevel)
         .default(DIAGRAM_COMMAND_DEFAULTS.level),
     )
     .option('-o, --out <file>', 'write to this file instead of stdout')

@@ -40,7 +40,7 @@ export const EXPLORER_DEPARTMENT_VIEW = 150;
 export function explorerDiagrams(report: Report, model: Model): Diagram[] {
   const actors = buildDiagram(report, model, { level: 'actor' });
   if (actors.nodes.length <= EXPLORER_DEPARTMENT_VIEW) return [actors];
-  const departments = buildDiagram(report, model, { level: 'department' });
+  const departments = buildDiagram(report, model, { level: 1 });
   return departments.nodes.length < actors.nodes.length ? [departments, actors] : [actors];
 }
 

@@ -4,6 +4,7 @@ import { BADGES } from '../badges.js';
 import { linkMarks } from '../diagram-graph.js';
 import { escapeXml as x } from '../escape.js';
 import { formatAmount, formatNumber, formatSigned } from '../format.js';
+import { warningPlace } from '../warning-blocks.js';
 import type { Names } from './names.js';
 
 function bar(value: number | null): string {
@@ -132,7 +133,7 @@ export function findingsList(report: Report, names: Names): string {
     ),
     ...report.warnings.map(
       (w) =>
-        `<li><span class="badge note">${x(w.code)}</span> ${w.path === '' ? '' : `<code>${x(w.path)}</code> `}${x(w.message)}</li>`,
+        `<li><span class="badge note">${x(w.code)}</span> ${x(`${w.message}${warningPlace(w)}`)}</li>`,
     ),
   ];
   return items.length === 0
