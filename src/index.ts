@@ -41,6 +41,19 @@ export {
   businessImpact,
   rankedMoneyLinks,
 } from './analysis/business-impact.js';
+/** Calibration: the free values of a model fitted to what its customers were observed to say. */
+export { CALIBRATE_DEFAULTS, type CalibrateOptions, calibrate } from './analysis/calibrate.js';
+/** The field of a value calibration fits: a hand-off's quality, an actor's performance or welfare. */
+export type { FreeField } from './analysis/calibrate-free.js';
+/** The type of CALIBRATE_DEFAULTS: every defaulted option of `calibrate`, set. */
+export type { CalibrateDefaults } from './analysis/calibrate-options.js';
+/** The shapes of `calibrate`'s result (what `calibrate --format json` prints, less the model). */
+export type {
+  CalibratedCustomer,
+  CalibratedValue,
+  CalibrationReport,
+  Explanation,
+} from './analysis/calibrate-report.js';
 /** Change over time (docs/model.md, "Change over time"): two models compared, the change of S shared out by Shapley value. */
 export {
   type AttributionMethod,

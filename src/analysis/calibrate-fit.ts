@@ -45,7 +45,7 @@ const HALVINGS = 60;
 
 /** x clamped onto [low, high]. */
 function clamp(x: number, low: number, high: number): number {
-  return x < low ? low : x > high ? high : x;
+  return Math.min(Math.max(x, low), high);
 }
 
 /**
