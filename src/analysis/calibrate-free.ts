@@ -32,6 +32,9 @@ export interface FreeValue {
   readonly high: number;
 }
 
+/** The smallest prior sd: 1 / sd^2 = 1e200, finite with room for many terms. */
+const MIN_SD = 1e-100;
+
 /** The actors in node order, with their paths. */
 function actorsOf(model: Model) {
   const departments = (model.departments ?? []).map((actor, i) => ({
@@ -53,7 +56,9 @@ function freeValue(
   freeSd: number,
 ): FreeValue {
   const mean = pointValue(share) ?? 1;
-  const sd = share !== undefined && isUncertain(share) ? spreadOf(share) : freeSd;
+  const spread = share !== undefined && isUncertain(share) ? spreadOf(share) : freeSd;
+  // A prior weight 1 / sd^2 stays finite: an sd below MIN_SD pins the value all the same.
+  const sd = Math.max(spread, MIN_SD);
   const box = typeof share === 'object' && 'low' in share ? share : { low: 0, high: 1 };
   return { field, index, path: `${path}.${field}`, share, mean, sd, low: box.low, high: box.high };
 }
