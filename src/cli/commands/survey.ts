@@ -5,9 +5,6 @@
 import { type Command, Option } from 'commander';
 import { aggregateSurvey } from '../../analysis/survey.js';
 import { surveyTemplate } from '../../analysis/survey-template.js';
-import { formatOf } from '../../model/load.js';
-import { editModelText, stringifyModel } from '../../model/save.js';
-import type { Model } from '../../model/schema.js';
 import { renderSurvey } from '../../render/survey-document.js';
 import {
   readInputFile,
@@ -17,6 +14,7 @@ import {
   writeFileSafely,
   writeOutput,
 } from '../io.js';
+import { writeUpdatedModel } from '../model-out.js';
 import {
   formatParser,
   parseCount,
@@ -44,27 +42,6 @@ export interface SurveyCommandOptions {
   readonly format: SurveyFormat;
   /** How many rows each table of the text and Markdown output lists (`--top`). */
   readonly top?: number;
-}
-
-/**
- * Writes the updated model: into the same format as the model file, by editing that file's text,
- * so comments, key order and styles survive and only the ratings change; else written afresh.
- */
-async function writeUpdatedModel(
-  file: string,
-  out: string,
-  before: Model,
-  after: Model,
-  inPlace: boolean,
-): Promise<void> {
-  const original = await readInputFile(file);
-  const inputFormat = formatOf(file) ?? (original.trimStart().startsWith('{') ? 'json' : 'yaml');
-  const outputFormat = formatOf(out) ?? 'yaml';
-  const text =
-    inputFormat === outputFormat
-      ? editModelText(original, outputFormat, before, after)
-      : stringifyModel(after, outputFormat);
-  await writeFileSafely(out, text, { rewrites: file, inPlace });
 }
 
 /** Writes the blank survey of the model to `--out` (never over the model file) or stdout. */
