@@ -266,6 +266,8 @@ export type {
 export { ModelSchema } from './model/schema.js';
 /** The backups as text or Markdown. */
 export { renderBackups } from './render/backups-document.js';
+/** Calibration as text or Markdown, nodes by name. */
+export { renderCalibration } from './render/calibrate-document.js';
 /** Options of the diagram renderers and the HTML report: `level` actor (default) or department. */
 export type { DiagramLevel, DiagramOptions } from './render/diagram-options.js';
 /** Defaults of the diagram renderers: the actor-level graph. */

@@ -2,13 +2,18 @@
  * calibrate(model): hand-computed fits, a planted case recovered, the values it may move, the
  * warnings, the explanations and the calibrated model.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
 import { CALIBRATE_DEFAULTS, calibrate } from '../../src/analysis/calibrate.js';
 import { calibratedShare } from '../../src/analysis/calibrate-model.js';
 import { ServiceChainError } from '../../src/model/errors.js';
 import { validateModel } from '../../src/model/load.js';
+import { loadModelFile } from '../../src/model/load-file.js';
 import type { EstimatedShare, Model } from '../../src/model/schema.js';
+import { renderCalibration } from '../../src/render/calibrate-document.js';
+import { example } from '../cli/cli-run.js';
 
 /** shop -> shoppers with quality q: s = q. */
 function single(quality: EstimatedShare, score: number, n: number): Model {
@@ -279,5 +284,21 @@ describe('calibrate: the calibrated model', () => {
     const result = calibrate(input);
     expect(input).toEqual(copy);
     expect(validateModel(result.model).model.handoffs![0]!.quality).toEqual({ mean: 0.4, sd: 0.1 });
+  });
+});
+
+describe('calibrate: the worked example of docs/uncertainty.md', () => {
+  it('prints for the call-centre example what the page quotes', async () => {
+    const page = readFileSync(
+      join(import.meta.dirname, '..', '..', 'docs', 'uncertainty.md'),
+      'utf8',
+    );
+    const quoted =
+      /`service-chain calibrate examples\/call-centre\.yaml` says:\n\n```text\n([\s\S]*?)```/.exec(
+        page,
+      )?.[1];
+    expect(quoted).toBeDefined();
+    const { model } = await loadModelFile(example('call-centre.yaml'));
+    expect(renderCalibration(calibrate(model), model)).toContain(quoted!);
   });
 });
