@@ -7,7 +7,7 @@ import { calibrate } from '../../src/analysis/calibrate.js';
 import { parseModel } from '../../src/model/load.js';
 import { loadModelFile } from '../../src/model/load-file.js';
 import { renderCalibration } from '../../src/render/calibrate-document.js';
-import { example, runCli } from './cli-run.js';
+import { example, root, runCli } from './cli-run.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'service-chain-calibrate-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -72,5 +72,16 @@ describe('service-chain calibrate', () => {
     );
     expect(runCli('calibrate', callCentre, '--max-steps', '0').status).toBe(2);
     expect(runCli('calibrate', callCentre, '--format', 'csv').status).toBe(2);
+  });
+
+  it('prints the head docs/cli.md quotes', () => {
+    const command = '$ service-chain calibrate examples/call-centre.yaml --out calibrated.yaml\n';
+    const doc = readFileSync(join(root, 'docs', 'cli.md'), 'utf8');
+    const start = doc.indexOf(command) + command.length;
+    expect(start).toBeGreaterThan(command.length);
+    const shown = doc.slice(start, doc.indexOf('...\n', start));
+    const run = runCli('calibrate', callCentre);
+    expect(run.stdout.startsWith(shown)).toBe(true);
+    expect(shown.split('\n').length).toBeGreaterThan(8);
   });
 });
