@@ -22,7 +22,10 @@ export interface BoxProblem {
 export interface FitSettings {
   /** At most this many accepted steps. */
   readonly maxSteps: number;
-  /** Stop once a step moves no value by more than this. */
+  /**
+   * Stop once the full scaled step, P(x - D g) - x, would move no value by more than this: x is
+   * then stationary to that precision, whatever the current step length.
+   */
   readonly tolerance: number;
 }
 
@@ -49,8 +52,8 @@ function clamp(x: number, low: number, high: number): number {
 }
 
 /**
- * Minimises `problem` from `start` (clamped into the box). Stops at `maxSteps`, when a step moves
- * nothing by more than `tolerance`, when no step along the projected gradient decreases f (a
+ * Minimises `problem` from `start` (clamped into the box). Stops at `maxSteps`, when the full
+ * scaled step would move nothing by more than `tolerance`, when no step along the projected gradient decreases f (a
  * stationary point, to the precision of doubles), or, with `not_finite`, when f or its gradient
  * is not finite at the current point (then x is the last good point).
  */
@@ -67,6 +70,8 @@ export function minimiseInBox(
   let f = problem.valueAndGradient(x, gradient, scale);
   const values = [f];
   if (!finite(f, gradient)) return { x, values, steps: 0, stop: 'not_finite' };
+  if (stationarity(x, gradient, scale, low, high) <= settings.tolerance)
+    return { x, values, steps: 0, stop: 'converged' };
   let alpha = 1;
   for (let step = 0; step < settings.maxSteps; step++) {
     const trial = new Float64Array(size);
@@ -89,12 +94,10 @@ export function minimiseInBox(
     const nextScale = new Float64Array(size);
     const fNext = problem.valueAndGradient(trial, nextGradient, nextScale);
     if (!finite(fNext, nextGradient)) return { x, values, steps: step, stop: 'not_finite' };
-    let move = 0;
     let sy = 0;
     let ss = 0;
     for (let i = 0; i < size; i++) {
       const s = trial[i]! - x[i]!;
-      move = Math.max(move, Math.abs(s));
       sy += s * (nextGradient[i]! - gradient[i]!);
       ss += (s * s) / nextScale[i]!;
     }
@@ -105,10 +108,26 @@ export function minimiseInBox(
     scale = nextScale;
     f = fNext;
     values.push(f);
-    if (move <= settings.tolerance || f === 0)
+    if (f === 0 || stationarity(x, gradient, scale, low, high) <= settings.tolerance)
       return { x, values, steps: step + 1, stop: 'converged' };
   }
   return { x, values, steps: settings.maxSteps, stop: 'step_limit' };
+}
+
+/** max_i |P(x - D g)_i - x_i|: 0 exactly where x is stationary in the box. */
+function stationarity(
+  x: Float64Array,
+  gradient: Float64Array,
+  scale: Float64Array,
+  low: Float64Array,
+  high: Float64Array,
+): number {
+  let most = 0;
+  for (let i = 0; i < x.length; i++) {
+    const step = Math.abs(clamp(x[i]! - scale[i]! * gradient[i]!, low[i]!, high[i]!) - x[i]!);
+    if (step > most) most = step;
+  }
+  return most;
 }
 
 function finite(f: number, gradient: Float64Array): boolean {

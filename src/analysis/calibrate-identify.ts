@@ -19,7 +19,7 @@ export interface Jacobians {
 
 /** A move smaller than this is not worth a sentence (it does not show at 3 decimals). */
 const SHOWN_MOVE = 5e-4;
-/** Columns whose cosine is this close to 1 are parallel. */
+/** Columns whose unit vectors agree to this, entry by entry, are parallel. */
 const PARALLEL = 1e-9;
 
 /**
@@ -99,15 +99,21 @@ export function identificationWarnings(
     ];
   const size = free.length;
   const rows = jacobians.rows.length;
-  const column = (i: number) =>
-    Float64Array.from({ length: rows }, (_, k) => jacobians.after[k * size + i]!);
-  const norm = (a: Float64Array) => Math.sqrt(a.reduce((sum, x) => sum + x * x, 0));
-  const groups: { columns: Float64Array; norm: number; members: number[] }[] = [];
+  // Parallel columns have the same unit vector up to sign: grouped by that vector, rounded to
+  // PARALLEL, in one pass (not by comparing every pair, which a large model cannot afford).
+  const groups = new Map<string, number[]>();
   const warnings: Warning[] = [];
+  const column = new Float64Array(rows);
   for (let i = 0; i < size; i++) {
-    const a = column(i);
-    if (!a.every(Number.isFinite)) continue;
-    const length = norm(a);
+    let length = 0;
+    let first = 0;
+    for (let k = 0; k < rows; k++) {
+      const d = jacobians.after[k * size + i]!;
+      column[k] = d;
+      length += d * d;
+      if (first === 0) first = d;
+    }
+    if (!Number.isFinite(length)) continue;
     if (length === 0) {
       warnings.push({
         code: 'not_identified',
@@ -116,17 +122,16 @@ export function identificationWarnings(
       });
       continue;
     }
-    const group = groups.find((g) => {
-      const dot = g.columns.reduce((sum, x, k) => sum + x * a[k]!, 0);
-      return Math.abs(dot) >= (1 - PARALLEL) * g.norm * length;
-    });
-    if (group === undefined) groups.push({ columns: a, norm: length, members: [i] });
-    else group.members.push(i);
+    const unit = Math.sign(first) / Math.sqrt(length);
+    const key = Array.from(column, (d) => Math.round((d * unit) / PARALLEL)).join(',');
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [i]);
+    else group.push(i);
   }
-  for (const group of groups) {
-    if (group.members.length < 2) continue;
-    const first = free[group.members[0]!]!;
-    const names = group.members.map((i) => label(chain, free[i]!));
+  for (const members of groups.values()) {
+    if (members.length < 2) continue;
+    const first = free[members[0]!]!;
+    const names = members.map((i) => label(chain, free[i]!));
     warnings.push({
       code: 'not_identified',
       path: first.path,

@@ -17,7 +17,7 @@ export const CalibrateOptionsSchema = EngineOptionsSchema.extend({
   free: z.array(z.string().min(1)).optional(),
   /** At most this many steps of the fit: a whole number from 1 to 100,000. */
   maxSteps: z.int().min(1).max(100_000).optional(),
-  /** The fit stops once a step moves no value by more than this (a number >= 0). */
+  /** The fit stops once a full scaled gradient step would move no value by more than this (>= 0). */
   fitTolerance: z.number().min(0).optional(),
   /** The weight of the prior term beside the observations (a number >= 0; 0: no prior). */
   priorWeight: z.number().min(0).optional(),
