@@ -41,6 +41,19 @@ export {
   businessImpact,
   rankedMoneyLinks,
 } from './analysis/business-impact.js';
+/** Calibration: the free values of a model fitted to what its customers were observed to say. */
+export { CALIBRATE_DEFAULTS, type CalibrateOptions, calibrate } from './analysis/calibrate.js';
+/** The field of a value calibration fits: a hand-off's quality, an actor's performance or welfare. */
+export type { FreeField } from './analysis/calibrate-free.js';
+/** The type of CALIBRATE_DEFAULTS: every defaulted option of `calibrate`, set. */
+export type { CalibrateDefaults } from './analysis/calibrate-options.js';
+/** The shapes of `calibrate`'s result (what `calibrate --format json` prints, less the model). */
+export type {
+  CalibratedCustomer,
+  CalibratedValue,
+  CalibrationReport,
+  Explanation,
+} from './analysis/calibrate-report.js';
 /** Change over time (docs/model.md, "Change over time"): two models compared, the change of S shared out by Shapley value. */
 export {
   type AttributionMethod,
@@ -254,6 +267,8 @@ export type {
 export { ModelSchema } from './model/schema.js';
 /** The backups as text or Markdown. */
 export { renderBackups } from './render/backups-document.js';
+/** Calibration as text or Markdown, nodes by name. */
+export { renderCalibration } from './render/calibrate-document.js';
 /** Options of the diagram renderers and the HTML report: `level` actor (default), or department / N as rollUp. */
 export type { DiagramLevel, DiagramOptions } from './render/diagram-options.js';
 /** Defaults of the diagram renderers: the actor-level graph. */

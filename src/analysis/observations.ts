@@ -33,7 +33,7 @@ export function observedShare(observation: Observation, model: Pick<Model, 'scal
 /** The rows of a (validated) model's observations, customers in declaration order. */
 export function observationRows(
   model: Model,
-  customers: readonly CustomerReport[],
+  customers: readonly Pick<CustomerReport, 'id' | 'name' | 'service'>[],
 ): ObservationRow[] {
   const byCustomer = new Map<string, Observation[]>();
   for (const observation of model.observations ?? []) {

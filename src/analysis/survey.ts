@@ -17,6 +17,7 @@ import { type Issue, ServiceChainError, type Warning } from '../model/errors.js'
 import { type DefaultsOf, resolveOptions } from '../model/options.js';
 import type { Handoff, Model, Rating } from '../model/schema.js';
 import { receiverPriorities } from './ratings.js';
+import { surveyEstimate } from './survey-estimates.js';
 
 /** Options of aggregateSurvey. */
 export const SurveyOptionsSchema = z.strictObject({
@@ -26,6 +27,11 @@ export const SurveyOptionsSchema = z.strictObject({
   layout: z.enum(['auto', 'wide', 'long']).optional(),
   /** Decimals of the means written into the model's ratings (the result keeps them exact). */
   decimals: z.number().int().min(0).max(12).optional(),
+  /**
+   * Write each surveyed hand-off's quality as the estimate its aggregates give, `{ mean, sd }`
+   * (survey-estimates.ts), instead of its mean `ratings`.
+   */
+  estimates: z.boolean().optional(),
 });
 
 /** Options of aggregateSurvey. @useDeclaredType */
@@ -36,6 +42,7 @@ export const SURVEY_DEFAULTS: DefaultsOf<SurveyOptions> = {
   minRespondents: 3,
   layout: 'auto',
   decimals: 3,
+  estimates: false,
 };
 
 /** One dimension's aggregate on one hand-off. */
@@ -79,7 +86,10 @@ export interface UnmatchedRow {
 
 /** What a survey yields. */
 export interface SurveyResult {
-  /** A copy of the model whose surveyed hand-offs carry the mean `ratings` instead of `quality`. */
+  /**
+   * A copy of the model whose surveyed hand-offs carry the mean `ratings` instead of `quality`
+   * (with `estimates`: a `quality` estimate instead of either).
+   */
   readonly model: Model;
   /** Surveyed hand-offs, in declaration order. */
   readonly handoffs: readonly HandoffSurvey[];
@@ -519,7 +529,7 @@ function summarise(
   scores: readonly Score[],
   unmatched: readonly UnmatchedRow[],
   warnings: Warning[],
-  settings: { minRespondents: number; decimals: number },
+  settings: { minRespondents: number; decimals: number; estimates: boolean },
 ): SurveyResult {
   const handoffs = model.handoffs ?? [];
   const dimensions = ratingDimensions(model);
@@ -557,18 +567,27 @@ function summarise(
     const ratings = Object.fromEntries(
       aggregates.map((a) => [a.dimension, ratingOf(a, (v) => rounded(v, settings.decimals))]),
     );
-    const next: Handoff = { ...handoff, ratings };
+    let next: Handoff = { ...handoff, ratings };
     delete next.quality;
     const respondents = countRespondents(own);
     const exact = Object.fromEntries(aggregates.map((a) => [a.dimension, ratingOf(a, (v) => v)]));
+    const receiver = priorities.get(handoff.to);
+    const quality = handoffQuality({ ...next, ratings: exact }, frame, receiver);
     surveyed.push({
       id,
       from: handoff.from,
       to: handoff.to,
       respondents,
       dimensions: aggregates,
-      quality: handoffQuality({ ...next, ratings: exact }, frame, priorities.get(handoff.to)),
+      quality,
     });
+    if (settings.estimates) {
+      const { ratings: _, ...rest } = next;
+      next = {
+        ...rest,
+        quality: surveyEstimate(quality, aggregates, frame, receiver, settings.decimals),
+      };
+    }
     if (respondents < settings.minRespondents)
       warnings.push({
         code: 'few_respondents',

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { registerAnalyze } from './commands/analyze.js';
 import { registerBackups } from './commands/backups.js';
+import { registerCalibrate } from './commands/calibrate.js';
 import { registerDiagram } from './commands/diagram.js';
 import { registerDiff } from './commands/diff.js';
 import { registerDynamics } from './commands/dynamics.js';
@@ -49,6 +50,7 @@ registerDiff(program);
 registerTrend(program);
 registerDynamics(program);
 registerBackups(program);
+registerCalibrate(program);
 // British spelling, as the docs and the output use it.
 program.commands.find((command) => command.name() === 'analyze')?.alias('analyse');
 

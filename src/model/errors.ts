@@ -52,6 +52,7 @@ export const WARNING_CODES = [
   'closed_loop',
   'weakest_link_damped',
   'removal_raises_score',
+  'not_identified',
 ] as const;
 
 /**

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, expectTypeOf, it } from 'vitest';
 import {
   analyze,
+  calibrate,
   ERROR_CODES,
   type ErrorCode,
   type Issue,
@@ -279,6 +280,27 @@ describe('WARNING_CODES', () => {
     });
   }
   const codes = new Set(literalCodes(join(import.meta.dirname, '..', '..', 'src')));
+
+  it('not_identified: two free values one observed customer sees alike (calibrate)', () => {
+    const warnings = calibrate({
+      version: 1,
+      departments: [{ id: 'a' }, { id: 'b' }],
+      customers: [{ id: 'c' }],
+      handoffs: [
+        { from: 'a', to: 'b', quality: { mean: 0.8, sd: 0.1 } },
+        { from: 'b', to: 'c', quality: { mean: 0.7, sd: 0.1 } },
+      ],
+      observations: [{ customer: 'c', source: 'questionnaire', score: 0.4 }],
+    }).warnings;
+    expect(warnings).toEqual([
+      {
+        code: 'not_identified',
+        path: 'handoffs[0].quality',
+        message:
+          'the observations cannot tell apart the quality of "a->b" and the quality of "b->c": they move every observed customer alike, so only their priors share the change out',
+      },
+    ]);
+  });
 
   it('are all warning codes given in the source, and every code given is listed', () => {
     expectTypeOf<(typeof WARNING_CODES)[number]>().toExtend<WarningCode>();

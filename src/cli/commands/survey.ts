@@ -5,9 +5,6 @@
 import { type Command, Option } from 'commander';
 import { aggregateSurvey } from '../../analysis/survey.js';
 import { surveyTemplate } from '../../analysis/survey-template.js';
-import { formatOf } from '../../model/load.js';
-import { editModelText, stringifyModel } from '../../model/save.js';
-import type { Model } from '../../model/schema.js';
 import { renderSurvey } from '../../render/survey-document.js';
 import {
   readInputFile,
@@ -17,6 +14,7 @@ import {
   writeFileSafely,
   writeOutput,
 } from '../io.js';
+import { writeUpdatedModel } from '../model-out.js';
 import {
   formatParser,
   parseCount,
@@ -41,30 +39,11 @@ export interface SurveyCommandOptions {
   readonly out?: string;
   /** Write the updated model back into the model file (or allow `--out` to name it). */
   readonly inPlace?: boolean;
+  /** Write each surveyed hand-off's quality as an estimate `{ mean, sd }` instead of its ratings. */
+  readonly estimates?: boolean;
   readonly format: SurveyFormat;
   /** How many rows each table of the text and Markdown output lists (`--top`). */
   readonly top?: number;
-}
-
-/**
- * Writes the updated model: into the same format as the model file, by editing that file's text,
- * so comments, key order and styles survive and only the ratings change; else written afresh.
- */
-async function writeUpdatedModel(
-  file: string,
-  out: string,
-  before: Model,
-  after: Model,
-  inPlace: boolean,
-): Promise<void> {
-  const original = await readInputFile(file);
-  const inputFormat = formatOf(file) ?? (original.trimStart().startsWith('{') ? 'json' : 'yaml');
-  const outputFormat = formatOf(out) ?? 'yaml';
-  const text =
-    inputFormat === outputFormat
-      ? editModelText(original, outputFormat, before, after)
-      : stringifyModel(after, outputFormat);
-  await writeFileSafely(out, text, { rewrites: file, inPlace });
 }
 
 /** Writes the blank survey of the model to `--out` (never over the model file) or stdout. */
@@ -86,14 +65,15 @@ export async function runSurvey(file: string, options: SurveyCommandOptions): Pr
   if (options.template === true) return writeTemplate(file, options);
   if (options.responses === undefined)
     throw new UsageError('survey needs --responses <file.csv> (or --template for a blank survey)');
+  const out = options.out ?? (options.inPlace === true ? file : undefined);
+  if (options.estimates === true && out === undefined)
+    throw new UsageError('survey --estimates writes a model: say --out <file> or --in-place');
   const { model } = await readModelFile(file);
   const csv = await readInputFile(options.responses);
-  const result = aggregateSurvey(
-    model,
-    csv,
-    options.minRespondents === undefined ? {} : { minRespondents: options.minRespondents },
-  );
-  const out = options.out ?? (options.inPlace === true ? file : undefined);
+  const result = aggregateSurvey(model, csv, {
+    ...(options.minRespondents !== undefined && { minRespondents: options.minRespondents }),
+    ...(options.estimates === true && { estimates: true }),
+  });
   if (out !== undefined)
     await writeUpdatedModel(file, out, model, result.model, options.inPlace === true);
   const { model: _updated, ...summary } = result;
@@ -141,6 +121,10 @@ export function registerSurvey(program: Command): void {
       'write the model with the mean ratings here (.json: JSON, else YAML; never the model file itself without --in-place); with --template, the blank survey',
     )
     .option('--in-place', 'write the mean ratings back into the model file (only they change)')
+    .option(
+      '--estimates',
+      "with --out or --in-place: write each surveyed hand-off's quality as an estimate { mean, sd } from its means and standard errors, instead of its ratings",
+    )
     .addOption(
       new Option('-f, --format <format>', `summary format: ${SURVEY_FORMATS.join(', ')}`)
         .argParser(formatParser(SURVEY_FORMATS))
