@@ -194,7 +194,8 @@ function secondPassLinks(start: Start, tally: UncertaintyTally): number[] {
   for (let l = 0; l < chain.linkCount; l++) {
     if (kept.has(l) || tally.fixMissing[l] === 1) continue;
     const upper = (tally.fixSum[l]! + tally.fixUpper[l]!) / samples;
-    if (tally.inTop[l]! > 0 || !surelyBelow(upper, threshold)) links.push(l);
+    if (tally.inTop[l]! > 0 || !surelyBelow(upper, threshold, start.settings.engine.tolerance))
+      links.push(l);
   }
   return links;
 }

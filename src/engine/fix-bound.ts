@@ -18,8 +18,9 @@
  * cycle beta is iterated to its least solution and then checked to be a super-solution after a
  * small inflation (any x >= b + A x, A >= 0, is above the least solution); if not, the cycle's
  * bounds are +Infinity and its upstream links are always recomputed. A link whose own node is in
- * a cycle has no bound (+Infinity) either.
+ * a cycle is bounded apart (fix-bound-cycle.ts).
  */
+import { cycleLinkBounds } from './fix-bound-cycle.js';
 import { groupReceived, groupWeight, nodeInput } from './node-service.js';
 import { times } from './sensitivity.js';
 import {
@@ -27,6 +28,7 @@ import {
   COMBINE_MEAN,
   COMBINE_MIN,
   type CompiledChain,
+  ENGINE_DEFAULTS,
   type EngineOptions,
   type Evaluation,
 } from './types.js';
@@ -45,14 +47,15 @@ export function fixGainBounds(
 ): Float64Array {
   const { service, input } = evaluation;
   const { from, quality, actorCount, effectivePerformance, dependence } = chain;
-  const scale = edgeScales(chain, service);
+  const { scale, factor } = edgeScales(chain, service);
   const beta = Float64Array.from(chain.scoreWeight);
   const { count, start, nodes, cyclic, componentOf } = chain.components;
   const { groupStart, groupEdgeStart, groupEdges } = chain;
   const bound = new Float64Array(chain.linkCount);
   for (let k = count - 1; k >= 0; k--) {
     const cycle = cyclic[k] === 1;
-    if (cycle) solveBoundCycle(chain, beta, scale, k, options);
+    let base: Float64Array | null = null;
+    if (cycle) base = solveBoundCycle(chain, beta, scale, k, options);
     for (let n = start[k]!; n < start[k + 1]!; n++) {
       const w = nodes[n]!;
       const b = beta[w]!;
@@ -70,21 +73,39 @@ export function fixGainBounds(
         if (componentOf[u] !== k) beta[u]! += times(c, quality[h]!);
       }
     }
+    // Links at a cycle's own nodes: a bound per link (fix-bound-cycle.ts), or none.
+    if (base !== null)
+      cycleLinkBounds(chain, k, { service, input, scale, factor, base }, options, bound);
   }
   return bound;
 }
 
-/** Relative and absolute slack to add to a bound before comparing it with an exact fix gain. */
-export const FIX_BOUND_MARGIN = { relative: 1e-9, absolute: 1e-12 } as const;
+/**
+ * Slack added to a bound before it is compared with a computed fix gain: relative, for rounding,
+ * and absolute, a multiple of the tolerance, for what a cycle iterated to the tolerance leaves
+ * (the computed fix gain of a link near a loop can exceed the exact one by about tolerance /
+ * (1 - rate); 1000 tolerances covers rates up to 0.999, and is the size below which the
+ * rankings call a figure negligible anyway).
+ */
+export const FIX_BOUND_MARGIN = { relative: 1e-9, tolerances: 1000 } as const;
 
 /** Whether a fix gain bounded by `bound` is surely below `threshold` (with FIX_BOUND_MARGIN). */
-export function surelyBelow(bound: number, threshold: number): boolean {
-  return bound * (1 + FIX_BOUND_MARGIN.relative) + FIX_BOUND_MARGIN.absolute < threshold;
+export function surelyBelow(
+  bound: number,
+  threshold: number,
+  tolerance: number = ENGINE_DEFAULTS.tolerance,
+): boolean {
+  const slack = FIX_BOUND_MARGIN.tolerances * tolerance;
+  return bound * (1 + FIX_BOUND_MARGIN.relative) + slack < threshold;
 }
 
 /** c_e of every hand-off e into w: p_w d_w times its group's coefficient (file comment). */
-function edgeScales(chain: CompiledChain, service: Float64Array): Float64Array {
+function edgeScales(
+  chain: CompiledChain,
+  service: Float64Array,
+): { scale: Float64Array; factor: Float64Array } {
   const scale = new Float64Array(chain.handoffCount);
+  const factor = new Float64Array(chain.handoffCount);
   const { groupStart, groupEdgeStart, groupEdges, combine } = chain;
   for (let w = 0; w < chain.nodeCount; w++) {
     const g0 = groupStart[w]!;
@@ -107,10 +128,13 @@ function edgeScales(chain: CompiledChain, service: Float64Array): Float64Array {
         else a = level === 0 ? 0 : (groupWeight(chain, g) / total) * (level / r);
       }
       const c = times(outer, a);
-      for (let i = groupEdgeStart[g]!; i < groupEdgeStart[g + 1]!; i++) scale[groupEdges[i]!] = c;
+      for (let i = groupEdgeStart[g]!; i < groupEdgeStart[g + 1]!; i++) {
+        scale[groupEdges[i]!] = c;
+        factor[groupEdges[i]!] = a;
+      }
     }
   }
-  return scale;
+  return { scale, factor };
 }
 
 /** The first group attaining the least r_G (the one a `min` node's rise is bounded by). */
@@ -127,14 +151,17 @@ function firstLeast(chain: CompiledChain, service: Float64Array, g0: number, g1:
   return least;
 }
 
-/** beta inside cycle k: Gauss-Seidel to the least solution, inflated and checked (file comment). */
+/**
+ * beta inside cycle k: Gauss-Seidel to the least solution, inflated and checked (file comment).
+ * Returns the base it started from: the seed plus what later components pushed.
+ */
 function solveBoundCycle(
   chain: CompiledChain,
   beta: Float64Array,
   scale: Float64Array,
   k: number,
   options: EngineOptions,
-): void {
+): Float64Array {
   const { start, nodes } = chain.components;
   const n0 = start[k]!;
   const n1 = start[k + 1]!;
@@ -164,6 +191,7 @@ function solveBoundCycle(
     if (!(beta[v]! >= base[n - n0]! + inside(chain, beta, scale, k, v))) above = false;
   }
   if (!above) for (let n = n0; n < n1; n++) beta[nodes[n]!] = Number.POSITIVE_INFINITY;
+  return base;
 }
 
 /** sum over hand-offs (v -> w) inside component k of beta_w c_e q_e. */

@@ -107,12 +107,15 @@ export function sampleFixGains(
     .sort((x, y) => bounds[y]! - bounds[x]! || x - y);
   let at = 0;
   let size = 64;
-  while (at < order.length && !surelyBelow(bounds[order[at]!]!, best.threshold())) {
+  while (
+    at < order.length &&
+    !surelyBelow(bounds[order[at]!]!, best.threshold(), options.tolerance)
+  ) {
     const batch: number[] = [];
     while (
       at < order.length &&
       batch.length < size &&
-      !surelyBelow(bounds[order[at]!]!, best.threshold())
+      !surelyBelow(bounds[order[at]!]!, best.threshold(), options.tolerance)
     )
       batch.push(order[at++]!);
     exact(batch);
