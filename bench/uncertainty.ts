@@ -38,10 +38,13 @@ for (const size of sizes) {
   // The first sample's progress call marks the end of the set-up (validation, compilation, the
   // point fix gains): samples/s below counts the samples after it, the whole call is shown too.
   let first = Number.NaN;
+  let firstCpu = cpu;
   const result = uncertainty(model, {
     samples,
     onProgress: (done) => {
-      if (done === 1 && Number.isNaN(first)) first = performance.now();
+      if (done !== 1 || !Number.isNaN(first)) return;
+      first = performance.now();
+      firstCpu = process.cpuUsage();
     },
   });
   const ended = performance.now();
@@ -49,10 +52,12 @@ for (const size of sizes) {
   const seconds = (ended - started) / 1000;
   const cpuSeconds = (used.user + used.system) / 1e6;
   const perSecond = (samples - 1) / ((ended - first) / 1000);
+  const after = process.cpuUsage(firstCpu);
+  const perCpuSecond = (samples - 1) / ((after.user + after.system) / 1e6);
   console.log(
     `${org} ${size.toLocaleString('en')} actors, ${model.handoffs!.length.toLocaleString('en')} hand-offs, ` +
       `${result.estimates.toLocaleString('en')} estimates: ${samples} samples in ${seconds.toFixed(1)} s wall ` +
       `(${cpuSeconds.toFixed(1)} s CPU, set-up and first sample ${((first - started) / 1000).toFixed(1)} s), ` +
-      `${perSecond.toFixed(2)} samples/s after the first`,
+      `${perSecond.toFixed(2)} samples/s after the first (${perCpuSecond.toFixed(2)} per CPU second)`,
   );
 }

@@ -41,6 +41,17 @@ describe('uncertainty on a task runner', () => {
     expect(JSON.stringify(spread)).toBe(JSON.stringify(uncertainty(model, options)));
   });
 
+  it('tells progress sample by sample, up to the sample count, in process and split', async () => {
+    const calls: number[][] = [];
+    const onProgress = (done: number, total: number) => calls.push([done, total]);
+    uncertainty(model, { samples: 7, onProgress });
+    expect(calls.slice(0, 7)).toEqual([1, 2, 3, 4, 5, 6, 7].map((done) => [done, 7]));
+    calls.length = 0;
+    await uncertaintyOn(model, splitRunner(2), { samples: 7, onProgress });
+    expect(calls.slice(0, 7).map(([done]) => done)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(calls.every(([done, total]) => total === 7 && done! <= 7)).toBe(true);
+  });
+
   it('lists the links, and their fix gains, that every exact fix gain in every sample gives', () => {
     const samples = 15;
     const seed = 2;
