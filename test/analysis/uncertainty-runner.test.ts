@@ -68,8 +68,8 @@ describe('uncertainty on a task runner', () => {
       perSample.push(view.fixGain.slice());
     });
     const mean = new Float64Array(chain.linkCount);
-    for (const gains of perSample) gains.forEach((x, l) => (mean[l]! += x));
-    mean.forEach((x, l) => (mean[l] = x / samples));
+    for (const gains of perSample) for (let l = 0; l < gains.length; l++) mean[l]! += gains[l]!;
+    for (let l = 0; l < mean.length; l++) mean[l] = mean[l]! / samples;
     const inTop = new Set(perSample.flatMap((gains) => topLinks(gains, 3)));
     const listed = new Set([...topLinks(mean, 4), ...inTop]);
     const index = (link: { type: string; id: string }) =>
