@@ -14,7 +14,8 @@ export default defineConfig([
     define: { ...REPORT_SCRIPT_DEFINE, ...EXPLORER_SCRIPT_DEFINE },
   },
   {
-    entry: { cli: 'src/cli/main.ts' },
+    // `cli-worker` is the worker thread of src/cli/workers.ts, loaded next to cli.js.
+    entry: { cli: 'src/cli/main.ts', 'cli-worker': 'src/cli/worker-entry.ts' },
     format: ['esm'],
     dts: false,
     sourcemap: true,

@@ -44,6 +44,7 @@ export { combineCode, compileModel } from './compile.js';
 export { findComponents } from './components.js';
 export { chainOrder, groupNeed, noWayAround, reachedNodes, sourceJoined } from './dominators.js';
 export { type DailyRun, type DynamicsSettings, type LaggedInputs, runDays } from './dynamics.js';
+export { FIX_BOUND_MARGIN, fixGainBounds, surelyBelow } from './fix-bound.js';
 export {
   type CustomerImpactSettings,
   type CustomerImpactVisitor,
@@ -61,6 +62,14 @@ export { runSamples, type SampleRun, type SampleView } from './monte-carlo.js';
 export { nodeInput, serviceOf } from './node-service.js';
 export { organisationScore, propagate } from './propagate.js';
 export { customersReached, handoffsToCustomer } from './reach.js';
+export {
+  createSampleFixGains,
+  type FixRequest,
+  type FixStructure,
+  fixStructure,
+  type SampleFixGains,
+  sampleFixGains,
+} from './sample-fix-gains.js';
 export { type SamplePlan, samplePlan } from './sample-plan.js';
 export { customerSensitivity, scoreSensitivity, sensitivity } from './sensitivity.js';
 export { chainStrength } from './strength.js';

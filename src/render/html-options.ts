@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { BusinessImpact } from '../analysis/business-impact.js';
 import type { StructuralMetrics } from '../analysis/metrics.js';
 import type { RollUp } from '../analysis/roll-up.js';
+import type { UncertaintyReport } from '../analysis/uncertainty-report.js';
 import { type DefaultsOf, TopSchema } from '../model/options.js';
 import { DIAGRAM_DEFAULTS, DiagramOptionsSchema } from './diagram-options.js';
 
@@ -27,6 +28,8 @@ export const HtmlOptionsSchema = DiagramOptionsSchema.extend({
   rollUp: view<RollUp>('rollUp').optional(),
   /** Structural metrics (`structuralMetrics`), shown as "Structural metrics". */
   metrics: view<StructuralMetrics>('structuralMetrics').optional(),
+  /** The Monte Carlo (`uncertainty`), shown as "Uncertainty" with interval bars. */
+  uncertainty: view<UncertaintyReport>('uncertainty').optional(),
 });
 
 /** Options of `toHtml`: the diagrams' `level`, and the extra views. @useDeclaredType */

@@ -24,6 +24,7 @@ import { REPORT_JS_HASH } from './html/script-hash.js';
 import { singlePointKeys, singlePointsSection } from './html/single-points.js';
 import { REPORT_CSS } from './html/style.js';
 import { customersTable, findingsList, linksTable } from './html/tables.js';
+import { uncertaintyHtml } from './html/uncertainty.js';
 import { HTML_DEFAULTS, type HtmlOptions, HtmlOptionsSchema } from './html-options.js';
 import { moneyNames } from './money-document.js';
 import { moneyHtml } from './money-html.js';
@@ -51,13 +52,17 @@ function extraSections(
     sections.push(departmentDiagramHtml(buildRollUpDiagram(report, model, options.rollUp)));
   if (options.rollUp !== undefined) sections.push(departmentsHtml(options.rollUp, names));
   if (options.metrics !== undefined) sections.push(metricsHtml(options.metrics, names));
+  if (options.uncertainty !== undefined && report !== undefined)
+    sections.push(
+      uncertaintyHtml(options.uncertainty, report, names, options.top ?? DOCUMENT_DEFAULTS.top),
+    );
   return sections;
 }
 
 /** Renders a report as one self-contained HTML page (options as for the diagrams, plus extra views). */
 export function toHtml(report: Report, model: Model, options: HtmlOptions = {}): string {
   const settings = resolveOptions(HtmlOptionsSchema, HTML_DEFAULTS, options);
-  const { money, top, rollUp, metrics, ...diagramOptions } = settings;
+  const { money, top, rollUp, metrics, uncertainty: _monteCarlo, ...diagramOptions } = settings;
   const diagram = buildDiagram(report, model, diagramOptions);
   const names = reportNames(report, model);
   const links = linksTable(report, names, top ?? DOCUMENT_DEFAULTS.top);

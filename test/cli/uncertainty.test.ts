@@ -40,6 +40,15 @@ describe('analyze --uncertainty', () => {
     expect(section).toContain('100 (seed 1), 4 estimates drawn');
   });
 
+  it('adds the uncertainty section with its interval bars to the HTML report', () => {
+    const run = runCli('analyze', callCentre, '--uncertainty', '--samples', '50', '-f', 'html');
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('<section id="sc-uncertainty">');
+    expect(run.stdout).toContain('50 samples (seed 1), 4 estimates drawn.');
+    expect(run.stdout.match(/<svg class="sc-interval"/g)!.length).toBeGreaterThan(8);
+  });
+
   it.each([
     ['--samples', '0'],
     ['--samples', '2.5'],

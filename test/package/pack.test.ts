@@ -28,6 +28,7 @@ describe('npm pack', () => {
     expect(files).toEqual(
       expect.arrayContaining([
         'dist/cli.js',
+        'dist/cli-worker.js',
         'dist/index.js',
         'dist/index.cjs',
         'dist/index.d.ts',

@@ -32,6 +32,7 @@ import { readModelFile, runCommand, writeOutput } from '../io.js';
 import { LEVEL_CHOICES, parseLevel } from '../level.js';
 import { createImpactProgress } from '../progress.js';
 import { parseShare, usageError } from '../scenario-io.js';
+import { parseWorkers, uncertaintyForCommand } from '../uncertainty-run.js';
 import { writeChunkedOutput } from '../write-stream.js';
 
 /** The output formats of `analyze`. */
@@ -61,6 +62,8 @@ export interface AnalyzeCommandOptions {
   /** Its number of samples and seed; the library defaults if absent. */
   readonly samples?: number;
   readonly seed?: number;
+  /** `--workers`: Monte Carlo worker threads (0 = in this process); absent: by the run's size. */
+  readonly workers?: number;
   /**
    * JSON layout: true indented, false compact; absent: indented unless the model is big
    * (more than PRETTY_JSON_LINKS links) and the output is a file or pipe (see jsonIndent).
@@ -169,13 +172,17 @@ export function analysisViews(
   model: Model,
   options: AnalyzeCommandOptions,
   money?: BusinessImpact,
+  /** The Monte Carlo, when the caller ran it already (runAnalyze: on worker threads). */
+  monteCarlo?: UncertaintyReport,
 ): AnalyzeViews {
   const { level } = options;
   return {
     ...(options.money === true && money !== undefined ? { money } : {}),
     ...(level === undefined ? {} : { rollUp: rollUp(report, model, { level }) }),
     ...(options.metrics === true ? { metrics: structuralMetrics(model, { metrics: true }) } : {}),
-    ...(options.uncertainty === true ? { uncertainty: uncertaintyView(model, options) } : {}),
+    ...(options.uncertainty === true
+      ? { uncertainty: monteCarlo ?? uncertaintyView(model, options) }
+      : {}),
   };
 }
 
@@ -330,7 +337,9 @@ export async function runAnalyze(file: string, options: AnalyzeCommandOptions): 
     progress.done();
   }
   const { report, money } = analysed;
-  const views = analysisViews(report, model, options, money);
+  const monteCarlo =
+    options.uncertainty === true ? await uncertaintyForCommand(model, options) : undefined;
+  const views = analysisViews(report, model, options, money, monteCarlo);
   if (options.format === 'json')
     await writeChunkedOutput(analysisChunks(report, model, options, views), options.out);
   else await writeOutput(renderAnalysis(report, model, options, views), options.out);
@@ -383,6 +392,12 @@ export function registerAnalyze(program: Command): void {
       new Option('--samples <n>', 'Monte Carlo samples (default 2,000)').argParser(parseTop),
     )
     .addOption(new Option('--seed <n>', 'Monte Carlo seed (default 1)').argParser(parseSeed))
+    .addOption(
+      new Option(
+        '--workers <n>',
+        'Monte Carlo worker threads, 0 = none (default: cores - 1 for a large run)',
+      ).argParser(parseWorkers),
+    )
     .option(
       '--pretty',
       `indent the JSON (the default up to ${PRETTY_JSON_LINKS.toLocaleString('en')} links, or on a terminal)`,
