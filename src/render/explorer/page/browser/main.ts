@@ -144,6 +144,7 @@ function showScore(figures: Figures): void {
 function changedLinks(): Set<number> {
   const links = new Set<number>();
   for (const s of scenario.values()) {
+    if (s.type === 'add') continue;
     const link =
       s.type === 'actor'
         ? engine.chain.nodeIndex.get(s.id)
@@ -217,7 +218,7 @@ byId<HTMLFormElement>('sc-search').addEventListener('submit', (event) => {
   }
 });
 
-const restored = fromFragment(location.hash, known);
+const restored = fromFragment(location.hash, { controls: known, canAdd: engine.canAdd });
 scenario = restored.scenario;
 if (restored.dropped > 0)
   byId('sc-fragment-status').textContent =
