@@ -12,8 +12,8 @@ import { whatIf } from '../../src/analysis/what-if.js';
 import { ENGINE_DEFAULTS } from '../../src/engine/types.js';
 import { loadModelFile } from '../../src/model/load-file.js';
 import type { Model } from '../../src/model/schema.js';
-import { explorerDiagrams } from '../../src/render/explorer/explorer.js';
 import { explorerData } from '../../src/render/explorer/explorer-data.js';
+import { explorerDiagrams } from '../../src/render/explorer/explorer-html.js';
 import { createExplorerEngine } from '../../src/render/explorer/page/compute.js';
 import {
   addKey,
