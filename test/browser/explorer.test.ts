@@ -1,7 +1,8 @@
 /**
- * The explorer in headless Chromium, opened from file://: a slider, a break toggle, the scenario
- * copied out and run by the CLI, the fragment reopening the same state, the recompute time of a
- * 500-node model, and hostile names in the controls. The figures are checked against `whatIf`.
+ * The explorer in the HTML report, in headless Chromium, opened from file://: a slider, a break
+ * toggle, an added hand-off, the scenario copied out and run by the CLI, the fragment reopening
+ * the same state, keyboard use, the recompute time of a 500-node model, and hostile names in the
+ * controls. The figures are checked against `whatIf` and the CLI's `what-if`.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -76,6 +77,24 @@ describe.skipIf(!AVAILABLE && !REQUIRED)('the explorer in Chromium', () => {
       expect(await shownScore(page)).toBe(
         scoreAfter(model, [{ handoff: 'warehouse->dispatch', set: { quality: 0.95 } }]),
       );
+      const cli = runCli(
+        'what-if',
+        example('retail.yaml'),
+        '--set',
+        'warehouse->dispatch.quality=0.95',
+      );
+      expect(cli.status).toBe(0);
+      expect(/^S: \S+ -> (\S+)/m.exec(cli.stdout)?.[1]).toBe(await shownScore(page));
+      // Before -> after per customer, beside the report's own figures.
+      const shoppers = page.locator('#sc-customers tr[data-customer="shoppers"]');
+      const result = whatIf(model, {
+        changes: [{ handoff: 'warehouse->dispatch', set: { quality: 0.95 } }],
+      });
+      const after = result.customers.find((c) => c.id === 'shoppers')!.service.after!;
+      expect(await shoppers.locator('[data-role="service-now"]').textContent()).toBe(
+        after.toFixed(3),
+      );
+      expect(await shoppers.locator('[data-role="service-now"]').isVisible()).toBe(true);
       await page.screenshot({ path: join(ARTIFACTS, 'retail-explorer.png'), fullPage: true });
     });
 
@@ -89,6 +108,32 @@ describe.skipIf(!AVAILABLE && !REQUIRED)('the explorer in Chromium', () => {
           { actor: 'call-centre', set: { welfare: 0 } },
         ]),
       );
+    });
+
+    it('adds a hand-off and recomputes as what-if does', async () => {
+      await page.selectOption('#sc-add-from', 'online');
+      await page.selectOption('#sc-add-to', 'shoppers');
+      await page.fill('#sc-add-quality', '0.9');
+      await page.click('button[data-action="add"]');
+      expect(await shownScore(page)).toBe(
+        scoreAfter(model, [
+          { handoff: 'warehouse->dispatch', set: { quality: 0.95 } },
+          { actor: 'call-centre', set: { welfare: 0 } },
+          { add: { handoff: { from: 'online', to: 'shoppers', quality: 0.9 } } },
+        ]),
+      );
+      expect(await page.textContent('#sc-added')).toContain(
+        'Online shop → Store shoppers, quality 0.90',
+      );
+      // A pair the model already has is refused with a plain message, and changes nothing.
+      const before = await shownScore(page);
+      await page.selectOption('#sc-add-from', 'warehouse');
+      await page.selectOption('#sc-add-to', 'dispatch');
+      await page.click('button[data-action="add"]');
+      expect(await page.textContent('#sc-add-status')).toBe(
+        'Warehouse already hands off to Dispatch: use its slider.',
+      );
+      expect(await shownScore(page)).toBe(before);
     });
 
     it('writes the scenario as YAML that the CLI runs to the same score', async () => {
@@ -106,6 +151,19 @@ describe.skipIf(!AVAILABLE && !REQUIRED)('the explorer in Chromium', () => {
       expect(run.status).toBe(0);
       const score = JSON.parse(run.stdout).score.after as number;
       expect(score.toFixed(3)).toBe(await shownScore(page));
+      expect(yaml).toContain('add: { handoff: { from: "online", to: "shoppers", quality: 0.9 } }');
+    });
+
+    it('copies the scenario to the clipboard', async () => {
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+      await page.click('#sc-copy');
+      await page.waitForFunction(
+        () => document.getElementById('sc-copy-status')?.textContent !== '',
+      );
+      expect(await page.textContent('#sc-copy-status')).toBe('Copied.');
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+        await page.textContent('[data-role="scenario-yaml"]'),
+      );
     });
 
     it('reopens in the same state from the address', async () => {
@@ -118,14 +176,50 @@ describe.skipIf(!AVAILABLE && !REQUIRED)('the explorer in Chromium', () => {
         'input[data-link="warehouse->dispatch"][data-field="quality"]',
       );
       expect(await slider.inputValue()).toBe('0.95');
+      expect(await again.page.textContent('#sc-added')).toContain('Online shop → Store shoppers');
       expect(again.incidents).toEqual({ errors: [], requests: [], dialogs: [] });
       await again.page.close();
     });
 
-    it('resets every change', async () => {
+    it('resets every change, back to the report as analysed', async () => {
       await page.click('#sc-reset');
       expect(await shownScore(page)).toBe(analyze(model).score!.toFixed(3));
       expect(new URL(page.url()).hash).toBe('');
+      expect(await page.locator('[data-role="service-now"]').first().isVisible()).toBe(false);
+      expect(await page.locator('svg.sc-live').count()).toBe(0);
+    });
+
+    it('is worked with the keyboard alone, every control labelled', async () => {
+      const unlabelled = await page.evaluate(() =>
+        Array.from(
+          document.querySelectorAll('#sc-explore input, #sc-explore select, #sc-explore button'),
+        )
+          .filter((el) => {
+            const label =
+              el.getAttribute('aria-label') ??
+              (el.id === '' ? null : document.querySelector(`label[for="${el.id}"]`)?.textContent);
+            return (label ?? el.textContent ?? '').trim() === '';
+          })
+          .map((el) => el.outerHTML),
+      );
+      expect(unlabelled).toEqual([]);
+      const slider = page.locator('input[data-link="warehouse->dispatch"][data-field="quality"]');
+      expect(await slider.getAttribute('aria-label')).toBe('Quality of Warehouse -> Dispatch');
+      await slider.focus();
+      await page.keyboard.press('ArrowRight');
+      expect(await shownScore(page)).toBe(
+        scoreAfter(model, [{ handoff: 'warehouse->dispatch', set: { quality: 0.76 } }]),
+      );
+      // Tab goes on to the row's Break button; Space presses it.
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe(
+        'break',
+      );
+      await page.keyboard.press('Space');
+      expect(await shownScore(page)).toBe(
+        scoreAfter(model, [{ handoff: 'warehouse->dispatch', set: { quality: 0 } }]),
+      );
+      await page.click('#sc-reset');
     });
 
     it('reads at a phone’s width', async () => {
