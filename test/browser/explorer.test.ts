@@ -258,6 +258,27 @@ describe.skipIf(!AVAILABLE && !REQUIRED)('the explorer in Chromium', () => {
     expect(await shownScore(page)).toBe(
       scoreAfter(checked, [{ actor: 'a0', set: { performance: 0.8 } }]),
     );
+    // With a hand-off added, the model with it is compiled once; each slider move after that
+    // propagates it in full, as whatIf does for a structural change.
+    const to = await page.inputValue('#sc-add-to');
+    await page.selectOption('#sc-add-from', 'a1');
+    await page.click('button[data-action="add"]');
+    expect(await page.textContent('#sc-add-status')).toBe('');
+    const added: number[] = [];
+    for (const value of ['0.5', '0.2', '0.9', '0.4', '0.7', '0.3', '0.6']) {
+      await slider.fill(value);
+      added.push(Number(await page.getAttribute('#sc-timing', 'data-ms')));
+    }
+    console.log(
+      `explorer recompute, 500 nodes, one hand-off added: ${added.map((t) => t.toFixed(2)).join(', ')} ms`,
+    );
+    expect([...added].sort((a, b) => a - b)[3]!).toBeLessThan(50);
+    expect(await shownScore(page)).toBe(
+      scoreAfter(checked, [
+        { actor: 'a0', set: { performance: 0.6 } },
+        { add: { handoff: { from: 'a1', to, quality: 0.9 } } },
+      ]),
+    );
     expect(incidents).toEqual({ errors: [], requests: [], dialogs: [] });
     await page.close();
   });
@@ -299,10 +320,25 @@ describe.skipIf(!AVAILABLE && !REQUIRED)('the explorer in Chromium', () => {
     await ready(page);
     const labels = await page.locator('#sc-controls tbody td:first-child').allTextContents();
     expect(labels).toContain('</script><script>alert(1)</script>');
+    const targets = await page.locator('#sc-add-to option').allTextContents();
+    expect(targets).toContain('</script><script>alert(1)</script>');
+    expect(await page.locator('#sc-add-to option[value="__proto__"]').count()).toBe(1);
     const slider = page.locator('input[type="range"][data-link="__proto__"][data-field="welfare"]');
     await slider.fill('0.5');
     expect(await shownScore(page)).toBe(
       scoreAfter(model, [{ actor: '__proto__', set: { welfare: 0.5 } }]),
+    );
+    await page.selectOption('#sc-add-from', 'constructor');
+    await page.selectOption('#sc-add-to', 'c<1>');
+    await page.click('button[data-action="add"]');
+    expect(await page.textContent('#sc-added li')).toContain(
+      `"><svg onload=alert(3)> → ' onmouseover='alert(4)`,
+    );
+    expect(await shownScore(page)).toBe(
+      scoreAfter(model, [
+        { actor: '__proto__', set: { welfare: 0.5 } },
+        { add: { handoff: { from: 'constructor', to: 'c<1>', quality: 0.9 } } },
+      ]),
     );
     expect(await page.evaluate(() => document.querySelectorAll('img, b, svg script').length)).toBe(
       0,

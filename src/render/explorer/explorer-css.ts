@@ -63,6 +63,13 @@ table.x-live td.x-now { font-weight: 700; }
 .sc-tracing .sc-node:not(.x-path) { opacity: 0.35; }
 .sc-tracing .sc-edge:not(.x-path) { opacity: 0.2; }
 @media (max-width: 900px) { .x-grid { grid-template-columns: 1fr; } .summary { grid-template-columns: 1fr; } }
+@media (max-width: 700px) {
+  .x-controls { display: table; }
+  .x-controls thead { display: none; }
+  .x-controls tr { display: grid; grid-template-columns: 1fr auto; align-items: center; border-bottom: 1px solid #eaeded; padding: 4px 0; }
+  .x-controls td { border: 0; padding: 2px 4px; }
+  .x-controls td:nth-child(3) { grid-column: 1 / -1; }
+}
 @media print {
   .x-toolbar, .x-actions, #sc-controls-filter, #sc-reset, #sc-copy, #sc-download, .x-controls input[type=range], .x-add, .x-added button { display: none; }
   .x-status { position: static; }
