@@ -11,7 +11,7 @@ const PLAIN = HIGHLIGHT_COLOURS.none.stroke;
 
 /** CSS appended to the report's inline stylesheet. */
 export const EXPLORER_CSS = `
-.x-viewport { height: clamp(260px, 55vw, 720px); border: 1px solid var(--line); border-radius: 8px; background: #fff; overflow: hidden; touch-action: none; cursor: grab; }
+.x-viewport { width: 100%; min-height: 260px; max-height: 75vh; border: 1px solid var(--line); border-radius: 8px; background: #fff; overflow: hidden; touch-action: none; cursor: grab; }
 .x-view { height: 100%; }
 .x-view[hidden] { display: none; }
 .x-levels button[aria-pressed="true"] { background: var(--blue); border-color: var(--blue); color: #fff; }

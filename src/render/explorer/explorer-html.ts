@@ -52,7 +52,7 @@ export function diagramSection(report: Report, diagrams: readonly Diagram[]): st
     `<p class="hint">Work flows left to right, from suppliers to customers. Filled vermilion with a dot: fix first (the largest gain). Dashed blue: a customer's weakest link, which caps what it can receive. Orange: the next best links to fix. ↻: a loop a customer's chain goes round. Numbers on arrows are hand-off quality (1 = perfect). Click a box or an arrow to see its figures; scroll to zoom, drag to pan. Once you try a change, the marks show each customer's weakest link now (a thick line) and the links you changed (a dashed blue outline).${sizeNote(diagrams)}</p>`,
     toolbar(diagrams.length > 1 ? diagrams[0]!.level : null),
     '<div class="diagram-layout">',
-    `<div id="sc-viewport" class="x-viewport">${diagrams.map((d, i) => viewHtml(report, d, i)).join('')}</div>`,
+    viewport(report, diagrams),
     '<aside id="sc-panel" class="panel" aria-live="polite"><div class="kind">Details</div><h3>Select a box</h3><p class="hint">Click any box or arrow in the diagram to see its service, chain strength and what fixing it would gain.</p></aside>',
     '</div>',
     '</section>',
@@ -73,10 +73,22 @@ function sizeNote(diagrams: readonly Diagram[]): string {
   return notes.map((note) => ` ${x(note)}`).join('');
 }
 
-function viewHtml(report: Report, diagram: Diagram, index: number): string {
-  const hidden = index === 0 ? '' : ' hidden';
-  const svg = diagramSvg(diagram, { fit: true, marked: singlePointKeys(report, diagram) });
-  return `<div class="x-view" data-level="${diagram.level}"${hidden}>${svg}</div>`;
+/**
+ * Every picture in one zoomable viewport, the first shown. The viewport takes the first
+ * picture's proportions (within the stylesheet's bounds), so a wide, flat chain is not drawn in
+ * a tall, mostly empty box.
+ */
+function viewport(report: Report, diagrams: readonly Diagram[]): string {
+  const svgs = diagrams.map((diagram) =>
+    diagramSvg(diagram, { fit: true, marked: singlePointKeys(report, diagram) }),
+  );
+  const size = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svgs[0] ?? '');
+  const ratio = size === null ? '' : ` style="aspect-ratio: ${size[1]} / ${size[2]}"`;
+  const views = svgs.map(
+    (svg, i) =>
+      `<div class="x-view" data-level="${diagrams[i]!.level}"${i === 0 ? '' : ' hidden'}>${svg}</div>`,
+  );
+  return `<div id="sc-viewport" class="x-viewport"${ratio}>${views.join('')}</div>`;
 }
 
 function toolbar(first: DiagramLevel | null): string {

@@ -125,6 +125,12 @@ function showScore(figures: Figures): void {
   const meter = document.querySelector<HTMLElement>('#sc-meter span');
   if (meter !== null)
     meter.style.width = `${Math.round(Math.min(1, Math.max(0, after ?? 0)) * 100)}%`;
+  const note = document.getElementById('sc-score-note');
+  if (note !== null)
+    note.textContent =
+      scenario.size === 0 || before === null
+        ? ''
+        : `With ${plural(scenario.size, 'change')} tried; as modelled ${before.toFixed(3)}. The rest of this summary is the model as given.`;
   if (scenario.size === 0) change.textContent = 'As modelled. Move a slider to try a change.';
   else if (after === null || before === null)
     change.textContent = `S: ${before === null ? 'n/a' : before.toFixed(3)} -> ${after === null ? 'n/a' : after.toFixed(3)} after ${plural(scenario.size, 'change')}.`;
