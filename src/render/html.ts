@@ -127,7 +127,7 @@ function summary(report: Report, top: number): string {
   const scoreHtml =
     score === null
       ? '<div class="score" id="sc-score" data-role="score">n/a</div>'
-      : `<div class="score" id="sc-score" data-role="score">${x(formatNumber(score))}<small>${x(formatPercent(score))}</small></div><div class="meter" id="sc-meter" aria-hidden="true"><span style="width:${Math.round(Math.min(1, Math.max(0, score)) * 100)}%"></span></div><p class="hint" id="sc-score-note"></p>`;
+      : `<div class="score" id="sc-score" data-role="score">${x(formatNumber(score))}<small>${x(formatPercent(score))}</small></div><div class="meter" id="sc-meter" aria-hidden="true"><span style="width:${Math.round(Math.min(1, Math.max(0, score)) * 100)}%"></span></div><p class="x-note" id="sc-score-note"></p>`;
   const meaning =
     score === null
       ? 'No external customer receives a hand-off yet, so there is no organisation score.'

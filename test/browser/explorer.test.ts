@@ -15,6 +15,7 @@ import { whatIf } from '../../src/analysis/what-if.js';
 import { validateModel } from '../../src/model/load.js';
 import { loadModelFile } from '../../src/model/load-file.js';
 import type { Model } from '../../src/model/schema.js';
+import { buildDiagram } from '../../src/render/diagram.js';
 import { toExplorer } from '../../src/render/explorer/explorer.js';
 import { example, runCli } from '../cli/cli-run.js';
 import { departmentsModel } from '../fixtures/departments-model.js';
@@ -95,6 +96,28 @@ describe.skipIf(!AVAILABLE && !REQUIRED)('the explorer in Chromium', () => {
         after.toFixed(3),
       );
       expect(await shoppers.locator('[data-role="service-now"]').isVisible()).toBe(true);
+      // The side panel adds the figures now to the figures as modelled.
+      const panelFigures = async () =>
+        Object.fromEntries(
+          await page
+            .locator('#sc-panel dl > div')
+            .evaluateAll((divs) =>
+              divs.map((d) => [
+                d.querySelector('dt')?.textContent,
+                d.querySelector('dd')?.textContent,
+              ]),
+            ),
+        );
+      const diagram = buildDiagram(analyze(model), model);
+      const customerKey = diagram.nodes.find((n) => n.id === 'shoppers')!.key;
+      await page.click(`.x-view[data-level="actor"] .sc-node[data-key="${customerKey}"]`);
+      expect(await panelFigures()).toMatchObject({ 'Service now': after.toFixed(3) });
+      const edgeKey = diagram.edges.find((e) => e.handoffs[0] === 'warehouse->dispatch')!.key;
+      // Its centre may lie under a box: the arrow itself is clicked.
+      await page
+        .locator(`.x-view[data-level="actor"] .sc-edge[data-key="${edgeKey}"]`)
+        .dispatchEvent('click');
+      expect(await panelFigures()).toMatchObject({ Quality: '0.750', 'Quality now': '0.950' });
       await page.screenshot({ path: join(ARTIFACTS, 'retail-explorer.png'), fullPage: true });
     });
 

@@ -27,6 +27,8 @@ button:focus-visible, input:focus-visible, tr:focus-visible { outline: 3px solid
 .x-grid > div { min-width: 0; }
 .x-status { position: sticky; top: 0; z-index: 2; background: var(--card); padding: 8px 0; margin-bottom: 8px; border-bottom: 1px solid var(--line); font-weight: 600; }
 .x-status .hint { font-weight: normal; }
+.x-note { color: var(--muted); font-size: 13px; margin: 8px 0 0; }
+.x-note:empty { display: none; }
 .x-now { display: none; }
 table.x-live .x-now { display: table-cell; }
 table.x-live td.x-now { font-weight: 700; }

@@ -20,15 +20,12 @@ import { createAddForm } from './add.js';
 import { createControls } from './controls.js';
 import { createCustomersTable } from './customers.js';
 import { byId } from './dom.js';
+import { liveFigures } from './live-figures.js';
 import { bindMoreButtons, bindPanel, bindSortableTables } from './report.js';
 import { bindScenarioOut } from './scenario-out.js';
 import { createViews, type ShownView } from './views.js';
 
 const data = JSON.parse(byId('sc-data').textContent ?? '') as ExplorerData;
-bindPanel(data.items);
-bindMoreButtons();
-bindSortableTables();
-
 const engine = createExplorerEngine(data);
 const names = new Map(data.names);
 const views = createViews(data);
@@ -36,6 +33,13 @@ const known = new Set(data.controls.map(controlKey));
 let scenario: Scenario = new Map();
 let selected: string | null = null;
 let last: Figures = engine.before;
+
+const panel = bindPanel(
+  data.items,
+  liveFigures(data, () => (scenario.size > 0 ? last : null)),
+);
+bindMoreButtons();
+bindSortableTables();
 
 const change = {
   set(control: ExplorerControl, value: number | null) {
@@ -95,6 +99,7 @@ function update(): void {
   const changed = changedLinks();
   for (const view of views) view.diagram.show(last, changed, live);
   trace();
+  panel.refresh();
   byId('sc-timing').textContent = live ? `Recomputed in ${elapsed.toFixed(1)} ms.` : '';
   byId('sc-timing').dataset.ms = String(elapsed);
   byId('sc-scenario-yaml').textContent = toScenarioYaml(scenario, data.model.name ?? 'the model');

@@ -6,21 +6,37 @@
 import type { PanelItem } from '../../../html/panel-data.js';
 import { element } from './dom.js';
 
-/** Shows a box's or arrow's figures in the side panel on click or Enter. */
-export function bindPanel(items: readonly PanelItem[]): void {
+/** The side panel: `refresh` shows the selected box again after a change. */
+export interface Panel {
+  refresh(): void;
+}
+
+/**
+ * Shows a box's or arrow's figures in the side panel on click or Enter: the report's figures as
+ * modelled, then what `live(key)` adds while a change is applied (its figures now).
+ */
+export function bindPanel(
+  items: readonly PanelItem[],
+  live: (key: string) => readonly (readonly [string, string])[],
+): Panel {
   const byKey = new Map(items.map((item) => [item.key, item]));
   const panel = document.getElementById('sc-panel');
-  const show = (key: string, target: Element) => {
+  let shown: string | null = null;
+  const show = (key: string, target: Element | null) => {
     const item = byKey.get(key);
     if (item === undefined || panel === null) return;
-    for (const el of document.querySelectorAll('.sc-selected')) el.classList.remove('sc-selected');
-    target.classList.add('sc-selected');
+    shown = key;
+    if (target !== null) {
+      for (const el of document.querySelectorAll('.sc-selected'))
+        el.classList.remove('sc-selected');
+      target.classList.add('sc-selected');
+    }
     panel.textContent = '';
     panel.append(element('div', item.kind, { class: 'kind' }), element('h3', item.name));
     if (item.badge !== undefined)
       panel.append(element('span', item.badge.text, { class: `badge ${item.badge.type}` }));
     const list = element('dl');
-    for (const [label, value] of item.figures) {
+    for (const [label, value] of [...item.figures, ...live(key)]) {
       const figure = element('div');
       figure.append(element('dt', label), element('dd', value));
       list.append(figure);
@@ -39,6 +55,11 @@ export function bindPanel(items: readonly PanelItem[]): void {
       }
     });
   }
+  return {
+    refresh() {
+      if (shown !== null) show(shown, null);
+    },
+  };
 }
 
 /** The "Show all" buttons of long tables: collapse and expand. */
