@@ -327,6 +327,13 @@ describe.skipIf(!AVAILABLE && !REQUIRED)('the explorer in Chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'explorer-department-12.png') });
     await page.click('[data-view="department"]');
     expect(await departmentView.isVisible()).toBe(true);
+    // 899 link fields (300 actors x 2, 299 hand-offs): the table lists the first 200 and the filter finds the others.
+    expect(await page.locator('#sc-controls tbody tr').count()).toBe(200);
+    expect(await page.textContent('#sc-controls-note')).toBe(
+      'Showing 200 of 899 link fields: filter by name to find the others.',
+    );
+    expect(await page.locator('input[data-link="d12e4"]').count()).toBe(0);
+    await page.fill('#sc-controls-filter', 'Employee 12.4');
     await page.locator('input[data-link="d12e4"][data-field="performance"]').fill('0.5');
     expect(await shownScore(page)).toBe(
       scoreAfter(model, [{ actor: 'd12e4', set: { performance: 0.5 } }]),
