@@ -1,6 +1,5 @@
 import { defineConfig } from 'tsup';
 import { EXPLORER_SCRIPT_DEFINE } from './scripts/explorer-script.js';
-import { REPORT_SCRIPT_DEFINE } from './scripts/report-script-hash.js';
 
 export default defineConfig([
   {
@@ -11,7 +10,7 @@ export default defineConfig([
     clean: true,
     sourcemap: true,
     target: 'node20',
-    define: { ...REPORT_SCRIPT_DEFINE, ...EXPLORER_SCRIPT_DEFINE },
+    define: EXPLORER_SCRIPT_DEFINE,
   },
   {
     // `cli-worker` is the worker thread of src/cli/workers.ts, loaded next to cli.js.
@@ -20,7 +19,7 @@ export default defineConfig([
     dts: false,
     sourcemap: true,
     target: 'node20',
-    define: { ...REPORT_SCRIPT_DEFINE, ...EXPLORER_SCRIPT_DEFINE },
+    define: EXPLORER_SCRIPT_DEFINE,
     banner: { js: '#!/usr/bin/env node' },
   },
 ]);

@@ -1,10 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import { EXPLORER_SCRIPT_DEFINE } from './scripts/explorer-script.js';
-import { REPORT_SCRIPT_DEFINE } from './scripts/report-script-hash.js';
 
 export default defineConfig({
   // The build-time constants tsup defines, so tests of the sources see what the package ships.
-  define: { ...REPORT_SCRIPT_DEFINE, ...EXPLORER_SCRIPT_DEFINE },
+  define: EXPLORER_SCRIPT_DEFINE,
   test: {
     include: ['test/**/*.test.ts'],
     // Builds dist/ once; CLI tests run the built binary (node dist/cli.js).

@@ -1,17 +1,20 @@
 /**
  * The HTML report: one self-contained file (inline CSS, JS and SVG; no network; works from
  * file://) with the organisation score, what it means, the diagram with a side panel, the
- * customers, the links to fix and the cycles and warnings, then any extra views asked for (money,
- * departments, metrics). Every model string is escaped; the script's data sits in a JSON script
- * block and is only ever written with textContent.
+ * explorer's "Try a change" (docs/explorer.md), the customers, the links to fix and the cycles
+ * and warnings, then any extra views asked for (money, departments, metrics). Every model string
+ * is escaped; the script's data sits in a JSON script block and is only ever written with
+ * textContent.
  */
 import type { CustomerReport, Report } from '../analysis/report.js';
 import { resolveOptions } from '../model/options.js';
 import type { Model } from '../model/schema.js';
-import { buildDiagram, buildRollUpDiagram } from './diagram.js';
-import type { Diagram } from './diagram-graph.js';
 import { DOCUMENT_DEFAULTS, moreNote } from './document.js';
 import { escapeXml as x } from './escape.js';
+import { EXPLORER_CSS } from './explorer/explorer-css.js';
+import { explorerData } from './explorer/explorer-data.js';
+import { diagramSection, explorerDiagrams, exploreSection } from './explorer/explorer-html.js';
+import { explorerScript } from './explorer/explorer-script.js';
 import { formatCount, formatNumber, formatPercent, plural } from './format.js';
 import { departmentsHtml } from './html/departments.js';
 import { headlineHtml } from './html/headline.js';
@@ -19,16 +22,13 @@ import { metricsHtml } from './html/metrics.js';
 import { type Names, reportNames } from './html/names.js';
 import { htmlPage } from './html/page.js';
 import { panelItems } from './html/panel-data.js';
-import { REPORT_JS } from './html/script.js';
-import { REPORT_JS_HASH } from './html/script-hash.js';
-import { singlePointKeys, singlePointsSection } from './html/single-points.js';
+import { singlePointsSection } from './html/single-points.js';
 import { REPORT_CSS } from './html/style.js';
 import { customersTable, findingsList, linksTable } from './html/tables.js';
 import { uncertaintyHtml } from './html/uncertainty.js';
 import { HTML_DEFAULTS, type HtmlOptions, HtmlOptionsSchema } from './html-options.js';
 import { moneyNames } from './money-document.js';
 import { moneyHtml } from './money-html.js';
-import { diagramSvg } from './svg.js';
 
 export type { HtmlOptions } from './html-options.js';
 
@@ -36,8 +36,7 @@ export type { HtmlOptions } from './html-options.js';
 function extraSections(
   options: Omit<HtmlOptions, 'level'>,
   names: Names,
-  report?: Report,
-  model?: Model,
+  report: Report,
 ): string[] {
   const sections: string[] = [];
   if (options.money !== undefined)
@@ -45,11 +44,9 @@ function extraSections(
       moneyHtml(
         options.money,
         options.top === undefined ? {} : { top: options.top },
-        report === undefined ? undefined : moneyNames(report),
+        moneyNames(report),
       ),
     );
-  if (options.rollUp !== undefined && report !== undefined && model !== undefined)
-    sections.push(departmentDiagramHtml(buildRollUpDiagram(report, model, options.rollUp)));
   if (options.rollUp !== undefined) sections.push(departmentsHtml(options.rollUp, names));
   if (options.metrics !== undefined) sections.push(metricsHtml(options.metrics, names));
   if (options.uncertainty !== undefined && report !== undefined)
@@ -59,37 +56,39 @@ function extraSections(
   return sections;
 }
 
-/** Renders a report as one self-contained HTML page (options as for the diagrams, plus extra views). */
+/**
+ * Renders a report as one self-contained HTML page (options as for the diagrams, plus extra views
+ * and the engine's iteration controls). The page carries the explorer (docs/explorer.md): the
+ * model and the library's engine in its one script, a slider for every link, recomputed live.
+ */
 export function toHtml(report: Report, model: Model, options: HtmlOptions = {}): string {
   const settings = resolveOptions(HtmlOptionsSchema, HTML_DEFAULTS, options);
-  const { money, top, rollUp, metrics, uncertainty: _monteCarlo, ...diagramOptions } = settings;
-  const diagram = buildDiagram(report, model, diagramOptions);
+  const { top, rollUp, level, tolerance, maxIterations } = settings;
+  const diagrams = explorerDiagrams(report, model, {
+    level,
+    ...(rollUp === undefined ? {} : { rollUp }),
+  });
   const names = reportNames(report, model);
   const links = linksTable(report, names, top ?? DOCUMENT_DEFAULTS.top);
+  const items = diagrams.flatMap((diagram) => panelItems(diagram, report, names));
   return htmlPage({
-    title: diagram.title,
+    title: diagrams[0]!.title,
     eyebrow: 'Service chain report',
     titleId: 'sc-model-name',
-    css: REPORT_CSS,
+    css: REPORT_CSS + EXPLORER_CSS,
     header: [`<p class="sub">${x(modelCounts(report))}</p>`],
     main: [
       summary(report, top ?? DOCUMENT_DEFAULTS.top),
-      '<section id="sc-diagram">',
-      '<h2>The service chain</h2>',
-      '<p class="hint">Work flows left to right, from suppliers to customers. Filled vermilion with a dot: fix first (the largest gain). Dashed blue: a customer\'s weakest link, which caps what it can receive. Orange: the next best links to fix. ↻: a loop a customer\'s chain goes round. Numbers on arrows are hand-off quality (1 = perfect). Click a box or an arrow to see its figures.</p>',
-      '<div class="diagram-layout">',
-      `<div class="diagram-scroll">${diagramSvg(diagram, { fit: true, marked: singlePointKeys(report, diagram) })}</div>`,
-      '<aside id="sc-panel" class="panel" aria-live="polite"><div class="kind">Details</div><h3>Select a box</h3><p class="hint">Click any box or arrow in the diagram to see its service, chain strength and what fixing it would gain.</p></aside>',
-      '</div>',
-      '</section>',
+      ...diagramSection(report, diagrams),
+      ...exploreSection(),
       '<section id="sc-customers-section">',
       '<h2>Customers</h2>',
-      '<p class="hint">Service: the share of dealings that meet the customer\'s needs. Chain strength: the weakest link it depends on — no customer can get more than this.</p>',
+      '<p class="hint">Service: the share of dealings that meet the customer\'s needs. Chain strength: the weakest link it depends on — no customer can get more than this. Once you try a change, the table shows each customer\'s service now and the change, and its chain strength, weakest link and chain now. Click a customer (or press Enter on its row) to trace its weakest-link chain in the diagram.</p>',
       customersTable(report, names),
       '</section>',
       '<section id="sc-links-section">',
       '<h2>Links to fix</h2>',
-      `<p class="hint">Fix gain: how much the organisation score rises if this link alone were perfect. Failure loss: what it falls by if the link broke down. Sensitivity: the change per unit of improvement. Click a column heading to sort.${omittedNote(links.omitted)}${links.more > 0 ? ` ${x(moreNote(links.shown, links.shown + links.more, 'link'))}` : ''}</p>`,
+      `<p class="hint">Fix gain: how much the organisation score rises if this link alone were perfect. Failure loss: what it falls by if the link broke down. Sensitivity: the change per unit of improvement. Figures as modelled. Click a column heading to sort.${omittedNote(links.omitted)}${links.more > 0 ? ` ${x(moreNote(links.shown, links.shown + links.more, 'link'))}` : ''}</p>`,
       links.html,
       '</section>',
       ...singlePointsSection(report, names),
@@ -97,23 +96,15 @@ export function toHtml(report: Report, model: Model, options: HtmlOptions = {}):
       '<h2>Cycles and warnings</h2>',
       findingsList(report, names),
       '</section>',
-      ...extraSections(settings, names, report, model),
+      ...extraSections(settings, names, report),
     ],
     footer:
-      'Made with service-chain. Figures follow the service-chain model: service propagates through hand-offs; a chain is as strong as its weakest link.',
-    // The CSP pins the one inline script by hash (computed at build time).
+      'Made with service-chain. Figures follow the service-chain model: service propagates through hand-offs; a chain is as strong as its weakest link. Changes you try are recomputed in this page by the service-chain engine; nothing is sent anywhere.',
+    // The CSP pins the one inline script, the explorer's bundle, by hash (computed at build time).
     script: {
-      js: REPORT_JS,
-      hash: REPORT_JS_HASH,
+      ...explorerScript(),
       dataId: 'sc-data',
-      data: {
-        items: [
-          ...panelItems(diagram, report, names),
-          ...(rollUp === undefined
-            ? []
-            : panelItems(buildRollUpDiagram(report, model, rollUp), report, names)),
-        ],
-      },
+      data: explorerData(report, model, diagrams, { tolerance, maxIterations }, items),
     },
   });
 }
@@ -140,8 +131,8 @@ function summary(report: Report, top: number): string {
   const score = report.score;
   const scoreHtml =
     score === null
-      ? '<div class="score" id="sc-score">n/a</div>'
-      : `<div class="score" id="sc-score">${x(formatNumber(score))}<small>${x(formatPercent(score))}</small></div><div class="meter" aria-hidden="true"><span style="width:${Math.round(Math.min(1, Math.max(0, score)) * 100)}%"></span></div>`;
+      ? '<div class="score" id="sc-score" data-role="score">n/a</div>'
+      : `<div class="score" id="sc-score" data-role="score">${x(formatNumber(score))}<small>${x(formatPercent(score))}</small></div><div class="meter" id="sc-meter" aria-hidden="true"><span style="width:${Math.round(Math.min(1, Math.max(0, score)) * 100)}%"></span></div><p class="x-note" id="sc-score-note"></p>`;
   const meaning =
     score === null
       ? 'No external customer receives a hand-off yet, so there is no organisation score.'
@@ -160,17 +151,6 @@ function summary(report: Report, top: number): string {
     `<section class="score-card"><div class="score-label">Organisation score</div>${scoreHtml}<div class="counts"><div><strong>${formatCount(caps)}</strong>${caps === 1 ? 'weakest link' : 'weakest links'}</div><div><strong>${formatCount(report.cycles.length)}</strong>${report.cycles.length === 1 ? 'cycle' : 'cycles'}</div><div><strong>${formatCount(report.warnings.length)}</strong>${report.warnings.length === 1 ? 'warning' : 'warnings'}</div></div></section>`,
     `<section class="meaning"><h2>What this means</h2><p id="sc-meaning">${meaning}</p><ul>${findings.join('')}</ul>${headline.note === '' ? '' : `<p class="hint">${headline.note}</p>`}</section>`,
     '</div>',
-  ].join('\n');
-}
-
-/** The department picture (`analyze --level`): the same drawing, one box per department. */
-function departmentDiagramHtml(diagram: Diagram): string {
-  return [
-    '<section id="sc-department-diagram">',
-    '<h2>The service chain by department</h2>',
-    '<p class="hint">The departments of the table below, each drawn as one box: its service, and the hand-offs between departments merged (mean quality by weight; ×N: how many). A box is marked when a link inside it is.</p>',
-    `<div class="diagram-scroll">${diagramSvg(diagram, { fit: true })}</div>`,
-    '</section>',
   ].join('\n');
 }
 

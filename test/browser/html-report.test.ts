@@ -14,6 +14,7 @@ import type { Model } from '../../src/model/schema.js';
 import { buildDiagram } from '../../src/render/diagram.js';
 import { formatNumber } from '../../src/render/format.js';
 import { toHtml } from '../../src/render/html.js';
+import { example, runCli } from '../cli/cli-run.js';
 import { hostileModelInput } from '../fixtures/hostile-model.js';
 import {
   ARTIFACTS,
@@ -139,6 +140,35 @@ describe.skipIf(!AVAILABLE && !REQUIRED)('HTML report in Chromium', () => {
     );
     await expect(page.locator('#sc-money').isVisible()).resolves.toBe(true);
     expect(await page.locator('#sc-money h2').textContent()).toBe('Money at risk');
+    expect(incidents).toEqual({ errors: [], requests: [], dialogs: [] });
+  });
+
+  it('opens `analyze --level department` at the department level, a click away from the actors', async () => {
+    const run = runCli(
+      'analyze',
+      example('retail.yaml'),
+      '--format',
+      'html',
+      '--level',
+      'department',
+    );
+    expect(run.status).toBe(0);
+    const { page, incidents } = await open(
+      browser,
+      writeArtifact('retail-departments-report.html', run.stdout),
+    );
+    await page.waitForSelector('html[data-ready="true"]');
+    const departments = page.locator('.x-view[data-level="department"]');
+    const actors = page.locator('.x-view[data-level="actor"]');
+    expect(await departments.isVisible()).toBe(true);
+    expect(await actors.isVisible()).toBe(false);
+    await page.screenshot({ path: join(ARTIFACTS, 'retail-departments-report.png') });
+    await departments.locator('.sc-node', { hasText: 'Operations' }).click();
+    expect(await actors.isVisible()).toBe(true);
+    expect(await actors.locator('.sc-node', { hasText: 'Warehouse' }).isVisible()).toBe(true);
+    // The department's panel: its figures as the roll-up gives them.
+    expect(await page.locator('#sc-panel h3').textContent()).toBe('Operations');
+    expect(await page.locator('#sc-departments').isVisible()).toBe(true);
     expect(incidents).toEqual({ errors: [], requests: [], dialogs: [] });
   });
 

@@ -12,10 +12,11 @@ import { whatIf } from '../../src/analysis/what-if.js';
 import { ENGINE_DEFAULTS } from '../../src/engine/types.js';
 import { loadModelFile } from '../../src/model/load-file.js';
 import type { Model } from '../../src/model/schema.js';
-import { explorerDiagrams } from '../../src/render/explorer/explorer.js';
 import { explorerData } from '../../src/render/explorer/explorer-data.js';
+import { explorerDiagrams } from '../../src/render/explorer/explorer-html.js';
 import { createExplorerEngine } from '../../src/render/explorer/page/compute.js';
 import {
+  addKey,
   controlKey,
   fromFragment,
   roundValue,
@@ -32,33 +33,64 @@ function pageOf(model: Model) {
   return JSON.parse(JSON.stringify(data)) as typeof data;
 }
 
-/** A model with some of its controls set to random values. */
+/** Every node id of a model: actors first, then customers. */
+function nodeIds(model: Model): string[] {
+  return [...(model.departments ?? []), ...(model.employees ?? []), ...(model.customers ?? [])].map(
+    (node) => node.id,
+  );
+}
+
+/** A model with some of its controls set to random values, and maybe hand-offs added. */
 const modelAndSettings = validModel.chain((model) => {
   const controls = pageOf(model).controls;
+  const nodes = nodeIds(model);
   return fc.record({
     model: fc.constant(model),
     picks: fc.subarray([...controls.keys()], { maxLength: Math.min(4, controls.length) }),
     values: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 4, maxLength: 4 }),
+    adds: fc.array(
+      fc.record({
+        from: fc.nat(nodes.length - 1),
+        to: fc.nat(nodes.length - 1),
+        value: fc.double({ min: 0, max: 1, noNaN: true }),
+      }),
+      { maxLength: 2 },
+    ),
   });
 });
 
-function scenarioOf(model: Model, picks: readonly number[], values: readonly number[]): Scenario {
-  const controls = pageOf(model).controls;
+function scenarioOf(
+  model: Model,
+  picks: readonly number[],
+  values: readonly number[],
+  adds: readonly { from: number; to: number; value: number }[] = [],
+): Scenario {
+  const data = pageOf(model);
+  const engine = createExplorerEngine(data);
+  const nodes = nodeIds(model);
   const scenario: Scenario = new Map();
   picks.forEach((pick, i) => {
-    const control = controls[pick]!;
+    const control = data.controls[pick]!;
     scenario.set(controlKey(control), { ...control, value: roundValue(values[i]!) });
   });
+  for (const add of adds) {
+    const from = nodes[add.from]!;
+    const to = nodes[add.to]!;
+    if (!engine.canAdd(from, to)) continue;
+    scenario.set(addKey(from, to), { type: 'add', from, to, value: roundValue(add.value) });
+  }
   return scenario;
 }
 
 describe('the explorer engine', () => {
   it('gives what whatIf gives, for every customer, and its YAML reads back the same', () => {
+    let withAdditions = 0;
     fc.assert(
-      fc.property(modelAndSettings, ({ model, picks, values }) => {
+      fc.property(modelAndSettings, ({ model, picks, values, adds }) => {
         const data = pageOf(model);
         const engine = createExplorerEngine(data);
-        const scenario = scenarioOf(model, picks, values);
+        const scenario = scenarioOf(model, picks, values, adds);
+        if ([...scenario.values()].some((change) => change.type === 'add')) withAdditions++;
         const page = engine.evaluate(scenario);
         const yaml = toScenarioYaml(scenario, model.name ?? 'model');
         const library = whatIf(model, parseScenario(yaml, model));
@@ -68,17 +100,20 @@ describe('the explorer engine', () => {
           expect(shown.service).toBe(customer.service.after);
           expect(shown.strength).toBe(customer.chainStrength.after);
           const link = shown.weakest;
+          const chain = page.chain;
           const id =
             link < 0
               ? null
-              : link < engine.chain.actorCount
-                ? engine.chain.ids[link]
-                : engine.chain.handoffIds[link - engine.chain.actorCount];
+              : link < chain.actorCount
+                ? chain.ids[link]
+                : chain.handoffIds[link - chain.actorCount];
           expect(id).toBe(customer.weakestLink.after?.id ?? null);
         }
       }),
       { numRuns: 120 },
     );
+    // The added hand-offs took the recompiling path in a fair share of the runs.
+    expect(withAdditions).toBeGreaterThan(20);
   });
 
   it('starts from the analysis as given', async () => {
@@ -116,7 +151,30 @@ describe('the scenario fragment', () => {
             };
             scenario.set(controlKey(setting), setting);
           }
-          const known = new Set(scenario.keys());
+          const known = { controls: new Set(scenario.keys()), canAdd: () => false };
+          const back = fromFragment(toFragment(scenario), known);
+          expect(back.dropped).toBe(0);
+          expect([...back.scenario.values()]).toEqual([...scenario.values()]);
+        },
+      ),
+    );
+  });
+
+  it('round-trips added hand-offs between any ids', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            from: fc.string({ minLength: 1 }),
+            to: fc.string({ minLength: 1 }),
+            value: fc.double({ min: 0, max: 1, noNaN: true }),
+          }),
+          { maxLength: 4 },
+        ),
+        (entries) => {
+          const scenario: Scenario = new Map();
+          for (const e of entries) scenario.set(addKey(e.from, e.to), { type: 'add', ...e });
+          const known = { controls: new Set<string>(), canAdd: () => true };
           const back = fromFragment(toFragment(scenario), known);
           expect(back.dropped).toBe(0);
           expect([...back.scenario.values()]).toEqual([...scenario.values()]);
@@ -126,7 +184,10 @@ describe('the scenario fragment', () => {
   });
 
   it('leaves out, and counts, what the model does not have or cannot take', () => {
-    const known = new Set([controlKey({ type: 'actor', id: 'a', field: 'welfare' })]);
+    const known = {
+      controls: new Set([controlKey({ type: 'actor', id: 'a', field: 'welfare' })]),
+      canAdd: (from: string, to: string) => from === 'a' && to === 'c',
+    };
     const fragment = `#set=${encodeURIComponent(
       JSON.stringify([
         ['actor', 'a', 'welfare', 0.5],
@@ -134,13 +195,17 @@ describe('the scenario fragment', () => {
         ['actor', 'a', 'welfare', 2],
         ['actor', 'a', 'quality', 0.5],
         'junk',
+        ['add', 'a', 'c', 0.75],
+        ['add', 'c', 'a', 0.75],
+        ['add', 'a', 'c', -1],
       ]),
     )}`;
     const back = fromFragment(fragment, known);
     expect([...back.scenario.values()]).toEqual([
       { type: 'actor', id: 'a', field: 'welfare', value: 0.5 },
+      { type: 'add', from: 'a', to: 'c', value: 0.75 },
     ]);
-    expect(back.dropped).toBe(4);
+    expect(back.dropped).toBe(6);
     expect(fromFragment('#set=%zz', known).dropped).toBe(1);
     expect(fromFragment('', known).scenario.size).toBe(0);
   });

@@ -7,6 +7,7 @@
 import type { Report } from '../../analysis/report.js';
 import type { Model } from '../../model/schema.js';
 import type { Diagram } from '../diagram-graph.js';
+import type { PanelItem } from '../html/panel-data.js';
 
 /** The fields a slider sets: a hand-off's quality, an actor's performance or welfare. */
 export type ExplorerField = 'quality' | 'performance' | 'welfare';
@@ -41,14 +42,17 @@ export interface ExplorerData {
   /** The engine's iteration controls the report was computed with. */
   readonly tolerance: number;
   readonly maxIterations: number;
+  /** What the side panel shows for each box and arrow of the diagrams, by diagram key. */
+  readonly items: readonly PanelItem[];
 }
 
-/** The page's data for a report of `model` and its diagrams. */
+/** The page's data for a report of `model`, its diagrams and their panels. */
 export function explorerData(
   report: Report,
   model: Model,
   diagrams: readonly Diagram[],
   engine: { tolerance: number; maxIterations: number },
+  items: readonly PanelItem[] = [],
 ): ExplorerData {
   const names = new Map<string, string>();
   for (const actor of report.actors) names.set(actor.id, actor.name);
@@ -68,7 +72,9 @@ export function explorerData(
     controls,
     names: [...names],
     views: diagrams.map(viewOf),
-    ...engine,
+    tolerance: engine.tolerance,
+    maxIterations: engine.maxIterations,
+    items,
   };
 }
 

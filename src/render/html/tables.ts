@@ -19,20 +19,23 @@ export function customersTable(report: Report, names: Names): string {
     const weakest = c.weakestLink === null ? '—' : x(names.link(c.weakestLink));
     const low = c.service !== null && c.service < 0.7 ? ' class="num low"' : ' class="num"';
     return [
-      '<tr>',
+      `<tr data-customer="${x(c.id)}">`,
       `<td><strong>${x(c.name)}</strong></td>`,
       `<td>${x(c.segment)}</td>`,
       `<td class="num">${x(formatAmount(c.value))}</td>`,
       `<td${low}>${c.service === null ? 'not reached' : x(formatNumber(c.service))}${bar(c.service)}</td>`,
-      `<td class="num">${x(formatNumber(c.chainStrength))}</td>`,
-      `<td>${weakest}</td>`,
-      `<td class="chain">${c.chain.length === 0 ? '—' : x(names.chain(c.chain))}</td>`,
+      '<td class="num x-now" data-role="service-now"></td>',
+      '<td class="num x-now" data-role="service-change"></td>',
+      `<td class="num" data-role="strength">${x(formatNumber(c.chainStrength))}</td>`,
+      `<td data-role="weakest">${weakest}</td>`,
+      `<td class="chain" data-role="chain">${c.chain.length === 0 ? '—' : x(names.chain(c.chain))}</td>`,
       '</tr>',
     ].join('');
   });
+  // "Service now" and "Change" stay hidden until the page's explorer applies a change.
   return [
     '<table id="sc-customers">',
-    `<thead><tr><th>Customer</th><th>Segment</th><th class="num">${x(report.model.currency === undefined ? 'Value' : `Value (${report.model.currency})`)}</th><th class="num">Service</th><th class="num">Chain strength</th><th>Weakest link</th><th>Chain</th></tr></thead>`,
+    `<thead><tr><th>Customer</th><th>Segment</th><th class="num">${x(report.model.currency === undefined ? 'Value' : `Value (${report.model.currency})`)}</th><th class="num">Service</th><th class="num x-now">Service now</th><th class="num x-now">Change</th><th class="num">Chain strength</th><th>Weakest link</th><th>Chain</th></tr></thead>`,
     `<tbody>${rows.join('\n')}</tbody>`,
     '</table>',
   ].join('\n');

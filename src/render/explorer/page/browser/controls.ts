@@ -27,6 +27,13 @@ interface Row {
   readonly output: HTMLOutputElement;
 }
 
+/**
+ * Rows the table lists at once. A large model has thousands of link fields: the table lists the
+ * first ones that match the filter (and every changed one), and the filter finds the rest, so the
+ * page stays quick whatever the model's size.
+ */
+export const CONTROL_ROWS = 200;
+
 /** Builds the controls table into `host`; `set(control, null)` undoes a change. */
 export function createControls(
   host: HTMLElement,
@@ -41,42 +48,80 @@ export function createControls(
     id: 'sc-controls-filter',
   });
   const tbody = element('tbody');
-  const rows: Row[] = [];
+  const known: { control: ExplorerControl; key: string; modelled: number }[] = [];
   for (const control of list) {
     const modelled = engine.valueOf(control);
-    if (modelled === null) continue;
-    const row = controlRow(control, modelled, on);
-    rows.push(row);
-    tbody.appendChild(row.tr);
+    if (modelled !== null) known.push({ control, key: controlKey(control), modelled });
   }
+  const keys = new Set(known.map((entry) => entry.key));
+  const built = new Map<string, Row>();
+  const listed = new Set<string>();
+  const rowOf = (entry: (typeof known)[number]) => {
+    let row = built.get(entry.key);
+    if (row === undefined) {
+      row = controlRow(entry.control, entry.modelled, on);
+      built.set(entry.key, row);
+    }
+    return row;
+  };
   const table = element('table', '', { class: 'x-controls' });
   const head = element('tr');
   for (const title of ['Link', 'Field', 'Value', '', 'Change'])
     head.appendChild(element('th', title, { scope: 'col' }));
   table.append(element('thead'), tbody);
   table.tHead?.appendChild(head);
-  host.append(filterInput, table);
-  const filter = (text: string) => {
-    const wanted = text.trim().toLowerCase();
-    for (const row of rows)
-      row.tr.hidden = wanted !== '' && !row.control.label.toLowerCase().includes(wanted);
+  const note = element('p', '', { class: 'hint', id: 'sc-controls-note' });
+  host.append(filterInput, table, note);
+  let wanted = '';
+  let scenario: Scenario = new Map();
+  // The rows listed: the changed ones and the first CONTROL_ROWS that match, in the model's order.
+  const relist = () => {
+    let matching = 0;
+    let plain = 0;
+    tbody.textContent = '';
+    listed.clear();
+    for (const entry of known) {
+      const matches = wanted === '' || entry.control.label.toLowerCase().includes(wanted);
+      if (matches) matching++;
+      if (!scenario.has(entry.key) && !(matches && plain < CONTROL_ROWS)) continue;
+      if (matches && !scenario.has(entry.key)) plain++;
+      const row = rowOf(entry);
+      update(row, scenario);
+      tbody.appendChild(row.tr);
+      listed.add(entry.key);
+    }
+    note.textContent =
+      matching > CONTROL_ROWS
+        ? `Showing ${CONTROL_ROWS.toLocaleString('en')} of ${matching.toLocaleString('en')} link fields${wanted === '' ? '' : ' that match'}: filter by name to find the others.`
+        : '';
   };
-  filterInput.addEventListener('input', () => filter(filterInput.value));
+  filterInput.addEventListener('input', () => {
+    wanted = filterInput.value.trim().toLowerCase();
+    relist();
+  });
+  relist();
   return {
-    show(scenario) {
-      for (const row of rows) {
-        const set = scenario.get(row.key);
-        const value = set?.value ?? row.modelled;
-        if (Number(row.slider.value) !== value) row.slider.value = String(value);
-        row.output.textContent = value.toFixed(3);
-        row.tr.classList.toggle('x-changed', set !== undefined);
-      }
+    show(next) {
+      scenario = next;
+      // A changed link always has its row listed; a row already listed stays in place (moving
+      // it would take the focus from a slider being moved).
+      if ([...next.keys()].some((key) => keys.has(key) && !listed.has(key))) relist();
+      else for (const key of listed) update(built.get(key)!, scenario);
     },
     filter(text) {
       filterInput.value = text;
-      filter(text);
+      wanted = text.trim().toLowerCase();
+      relist();
     },
   };
+}
+
+function update(row: Row, scenario: Scenario): void {
+  const set = scenario.get(row.key);
+  const value = set !== undefined && set.type !== 'add' ? set.value : row.modelled;
+  if (Number(row.slider.value) !== value) row.slider.value = String(value);
+  row.output.textContent = value.toFixed(3);
+  row.tr.classList.toggle('x-changed', set !== undefined);
 }
 
 function controlRow(

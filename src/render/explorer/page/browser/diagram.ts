@@ -9,8 +9,11 @@ import type { Figures } from '../compute.js';
 
 /** What the page does to its diagram. */
 export interface DiagramView {
-  /** Shows the figures of a state; `changed` holds the link numbers the scenario sets. */
-  show(figures: Figures, chain: CompiledChain, changed: ReadonlySet<number>): void;
+  /**
+   * Shows the figures of a state; `changed` holds the link numbers the scenario sets. Not `live`
+   * (no change applied): the report's own marks and labels.
+   */
+  show(figures: Figures, changed: ReadonlySet<number>, live: boolean): void;
   /** Traces a customer's weakest-link chain: its link and the walk's nodes (none: -1, []). */
   trace(link: number, path: readonly number[], chain: CompiledChain): void;
   /** The box that shows a node (at department level: its unit's), by model id. */
@@ -52,9 +55,23 @@ export function createDiagramView(svg: SVGSVGElement, view: ExplorerView): Diagr
     return edgesOf.get(chain.handoffIds[h]!) ?? nodes.get(chain.ids[chain.to[h]!]!);
   };
   const departmentLevel = view.level === 'department';
+  // The report's labels, put back when no change is applied.
+  const given = new Map<Element, string>();
+  for (const label of svg.querySelectorAll('.sc-node text, .sc-edge text'))
+    given.set(label, label.textContent ?? '');
+  const restore = () => {
+    for (const [label, text] of given) if (label.textContent !== text) label.textContent = text;
+  };
   return {
-    show(figures, chain, changed) {
-      svg.classList.add('sc-live');
+    show(figures, changed, live) {
+      const chain = figures.chain;
+      svg.classList.toggle('sc-live', live);
+      if (!live) {
+        mark('x-weakest', []);
+        mark('x-changed', []);
+        restore();
+        return;
+      }
       const weakest: SVGGElement[] = [];
       for (const customer of figures.customers) {
         const el = customer.weakest < 0 ? undefined : linkElement(chain, customer.weakest);

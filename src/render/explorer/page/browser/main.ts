@@ -1,12 +1,14 @@
 /**
- * The explorer page's program (bundled with the engine into the page's one inline script): reads
- * the page's data, builds the sliders and tables, and after every change re-evaluates the
- * scenario with the engine and shows before -> after. Every model string is set as text.
+ * The HTML report's one script (bundled with the engine): the report's side panel and sortable
+ * tables, and the explorer — it reads the page's data, builds the sliders and the add form, and
+ * after every change re-evaluates the scenario with the engine and shows before -> after in the
+ * score, the diagram and the customers table. Every model string is set as text.
  */
 import { KIND_CUSTOMER } from '../../../../engine/types.js';
 import type { ExplorerControl, ExplorerData } from '../../explorer-data.js';
 import { createExplorerEngine, type Figures } from '../compute.js';
 import {
+  addKey,
   controlKey,
   fromFragment,
   roundValue,
@@ -14,13 +16,16 @@ import {
   toFragment,
   toScenarioYaml,
 } from '../scenario.js';
+import { createAddForm } from './add.js';
 import { createControls } from './controls.js';
 import { createCustomersTable } from './customers.js';
-import { createDiagramView, type DiagramView } from './diagram.js';
 import { byId } from './dom.js';
-import { createZoom, type Zoom } from './zoom.js';
+import { liveFigures } from './live-figures.js';
+import { bindMoreButtons, bindPanel, bindSortableTables } from './report.js';
+import { bindScenarioOut } from './scenario-out.js';
+import { createViews, type ShownView } from './views.js';
 
-const data = JSON.parse(byId('sc-explorer-data').textContent ?? '') as ExplorerData;
+const data = JSON.parse(byId('sc-data').textContent ?? '') as ExplorerData;
 const engine = createExplorerEngine(data);
 const names = new Map(data.names);
 const views = createViews(data);
@@ -29,7 +34,14 @@ let scenario: Scenario = new Map();
 let selected: string | null = null;
 let last: Figures = engine.before;
 
-const controls = createControls(byId('sc-controls'), data.controls, engine, {
+const panel = bindPanel(
+  data.items,
+  liveFigures(data, () => (scenario.size > 0 ? last : null)),
+);
+bindMoreButtons();
+bindSortableTables();
+
+const change = {
   set(control: ExplorerControl, value: number | null) {
     const key = controlKey(control);
     if (value === null) scenario.delete(key);
@@ -42,47 +54,26 @@ const controls = createControls(byId('sc-controls'), data.controls, engine, {
       });
     update();
   },
-});
-const customers = createCustomersTable(byId('sc-customers'), engine, names, (id) => {
-  selected = selected === id ? null : id;
-  trace();
-});
-
-interface ShownView {
-  readonly level: string;
-  readonly host: HTMLElement;
-  readonly svg: SVGSVGElement;
-  readonly diagram: DiagramView;
-  readonly zoom: Zoom;
-  /** Frames the boxes of these node ids. */
-  focus(ids: readonly string[]): void;
-}
-
-/** The page's diagrams (the first one shown), each bound to its view's keys and zoomable. */
-function createViews(page: ExplorerData): ShownView[] {
-  const hosts = document.querySelectorAll<HTMLElement>('#sc-viewport .x-view');
-  const shown: ShownView[] = [];
-  page.views.forEach((view, i) => {
-    const host = hosts[i];
-    const svg = host?.querySelector('svg');
-    if (host === undefined || svg === null || svg === undefined) return;
-    const diagram = createDiagramView(svg, view);
-    const zoom = createZoom(svg, host);
-    const focus = (ids: readonly string[]) => {
-      const rects = diagram
-        .boxesOf(ids)
-        .flatMap((g) => [...g.querySelectorAll('rect')].slice(0, 1));
-      if (rects.length === 0) return;
-      const left = Math.min(...rects.map((r) => r.x.baseVal.value));
-      const top = Math.min(...rects.map((r) => r.y.baseVal.value));
-      const right = Math.max(...rects.map((r) => r.x.baseVal.value + r.width.baseVal.value));
-      const bottom = Math.max(...rects.map((r) => r.y.baseVal.value + r.height.baseVal.value));
-      zoom.focus(left, top, right - left, bottom - top);
-    };
-    shown.push({ level: view.level, host, svg, diagram, zoom, focus });
-  });
-  return shown;
-}
+  add(from: string, to: string, value: number) {
+    scenario.set(addKey(from, to), { type: 'add', from, to, value: roundValue(value) });
+    update();
+  },
+  remove(added: { from: string; to: string }) {
+    scenario.delete(addKey(added.from, added.to));
+    update();
+  },
+};
+const controls = createControls(byId('sc-controls'), data.controls, engine, change);
+const addForm = createAddForm(byId('sc-add'), engine, names, change);
+const customers = createCustomersTable(
+  document.querySelector<HTMLTableElement>('table#sc-customers'),
+  engine,
+  names,
+  (id) => {
+    selected = selected === id ? null : id;
+    trace();
+  },
+);
 
 function currentView(): ShownView | undefined {
   return views.find((view) => !view.host.hidden);
@@ -100,14 +91,16 @@ function update(): void {
   const started = performance.now();
   last = engine.evaluate(scenario);
   const elapsed = performance.now() - started;
+  const live = scenario.size > 0;
   showScore(last);
-  customers.show(last, engine.chain);
+  customers.show(last, live);
   controls.show(scenario);
+  addForm.show(scenario);
   const changed = changedLinks();
-  for (const view of views) view.diagram.show(last, engine.chain, changed);
+  for (const view of views) view.diagram.show(last, changed, live);
   trace();
-  byId('sc-timing').textContent =
-    scenario.size === 0 ? '' : `Recomputed in ${elapsed.toFixed(1)} ms.`;
+  panel.refresh();
+  byId('sc-timing').textContent = live ? `Recomputed in ${elapsed.toFixed(1)} ms.` : '';
   byId('sc-timing').dataset.ms = String(elapsed);
   byId('sc-scenario-yaml').textContent = toScenarioYaml(scenario, data.model.name ?? 'the model');
   const fragment = toFragment(scenario);
@@ -119,38 +112,57 @@ function update(): void {
     );
 }
 
+function plural(count: number, word: string): string {
+  return `${count.toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`;
+}
+
 function showScore(figures: Figures): void {
   const before = engine.before.score;
   const after = figures.score;
   const score = byId('sc-score');
   const change = byId('sc-score-change');
-  if (after === null) {
-    score.textContent = 'n/a';
-    change.textContent = 'No customer receives a hand-off.';
-    return;
+  score.textContent = after === null ? 'n/a' : after.toFixed(3);
+  if (after !== null) {
+    const percent = document.createElement('small');
+    percent.textContent = `${(after * 100).toFixed(1)}%`;
+    score.append(percent);
   }
-  score.textContent = after.toFixed(3);
   const meter = document.querySelector<HTMLElement>('#sc-meter span');
-  if (meter !== null) meter.style.width = `${Math.round(after * 100)}%`;
-  if (scenario.size === 0 || before === null)
-    change.textContent = 'As modelled. Move a slider to try a change.';
+  if (meter !== null)
+    meter.style.width = `${Math.round(Math.min(1, Math.max(0, after ?? 0)) * 100)}%`;
+  const note = document.getElementById('sc-score-note');
+  if (note !== null)
+    note.textContent =
+      scenario.size === 0 || before === null
+        ? ''
+        : `With ${plural(scenario.size, 'change')} tried; as modelled ${before.toFixed(3)}. The rest of this summary is the model as given.`;
+  if (scenario.size === 0) change.textContent = 'As modelled. Move a slider to try a change.';
+  else if (after === null || before === null)
+    change.textContent = `S: ${before === null ? 'n/a' : before.toFixed(3)} -> ${after === null ? 'n/a' : after.toFixed(3)} after ${plural(scenario.size, 'change')}.`;
   else {
     const delta = after - before;
     const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
-    change.textContent = `was ${before.toFixed(3)}; change ${sign}${Math.abs(delta).toFixed(3)}`;
+    change.textContent = `S: ${before.toFixed(3)} -> ${after.toFixed(3)} (${sign}${Math.abs(delta).toFixed(3)}) after ${plural(scenario.size, 'change')}.`;
   }
 }
 
+/** The link numbers (in the evaluated chain) of the links the scenario sets. */
 function changedLinks(): Set<number> {
   const links = new Set<number>();
+  const chain = last.chain;
   for (const s of scenario.values()) {
+    if (s.type === 'add') {
+      const h = chain.handoffIndex.get(`${s.from}->${s.to}`);
+      if (h !== undefined) links.add(chain.actorCount + h);
+      continue;
+    }
+    const h = s.type === 'handoff' ? chain.handoffIndex.get(s.id) : undefined;
     const link =
       s.type === 'actor'
-        ? engine.chain.nodeIndex.get(s.id)
-        : (() => {
-            const h = engine.chain.handoffIndex.get(s.id);
-            return h === undefined ? undefined : engine.chain.actorCount + h;
-          })();
+        ? chain.nodeIndex.get(s.id)
+        : h === undefined
+          ? undefined
+          : chain.actorCount + h;
     if (link !== undefined) links.add(link);
   }
   return links;
@@ -160,31 +172,14 @@ function trace(): void {
   const customer = last.customers.find((c) => c.id === selected);
   customers.select(selected);
   for (const view of views)
-    view.diagram.trace(customer?.weakest ?? -1, customer?.path ?? [], engine.chain);
+    view.diagram.trace(customer?.weakest ?? -1, customer?.path ?? [], last.chain);
 }
 
 byId('sc-reset').addEventListener('click', () => {
   scenario = new Map();
   update();
 });
-byId('sc-copy').addEventListener('click', () => {
-  const text = byId('sc-scenario-yaml').textContent ?? '';
-  const done = () => {
-    byId('sc-copy-status').textContent = 'Copied.';
-  };
-  navigator.clipboard?.writeText(text).then(done, () => {
-    byId('sc-copy-status').textContent =
-      'Copying is not allowed here: select the text and copy it.';
-  });
-});
-byId('sc-download').addEventListener('click', () => {
-  const blob = new Blob([byId('sc-scenario-yaml').textContent ?? ''], { type: 'text/yaml' });
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(blob);
-  link.download = 'scenario.yaml';
-  link.click();
-  URL.revokeObjectURL(link.href);
-});
+bindScenarioOut();
 
 byId('sc-zoom-in').addEventListener('click', () => currentView()?.zoom.zoomBy(1.25));
 byId('sc-zoom-out').addEventListener('click', () => currentView()?.zoom.zoomBy(0.8));
@@ -217,7 +212,7 @@ byId<HTMLFormElement>('sc-search').addEventListener('submit', (event) => {
   }
 });
 
-const restored = fromFragment(location.hash, known);
+const restored = fromFragment(location.hash, { controls: known, canAdd: engine.canAdd });
 scenario = restored.scenario;
 if (restored.dropped > 0)
   byId('sc-fragment-status').textContent =
