@@ -120,22 +120,34 @@ export function labelSize(label: string): Size {
   };
 }
 
+/** What the layout measures before ordering: name lines, box sizes, label sizes. */
+function measure(diagram: Diagram) {
+  const lines = diagram.nodes.map((node) => wrapName(node.name));
+  return {
+    lines,
+    sizes: lines.map(nodeSize),
+    labels: diagram.edges.map((edge) => labelSize(edge.label)),
+  };
+}
+
 /** Lays the diagram out left to right: dagre's order, or the plain layered one above its limits. */
 export function layoutDiagram(diagram: Diagram): DiagramLayout {
-  const lines = diagram.nodes.map((node) => wrapName(node.name));
-  const sizes = lines.map(nodeSize);
-  const labels = diagram.edges.map((edge) => labelSize(edge.label));
   const fallback = layoutFallback(diagram);
-  if (fallback !== null)
-    return place(diagram, lines, layeredOrdering(diagram, sizes, labels), fallback);
+  if (fallback !== null) return layeredLayout(diagram, fallback);
+  const { lines, sizes, labels } = measure(diagram);
   try {
     return place(diagram, lines, dagreOrdering(diagram, sizes, labels), null);
   } catch (error) {
     // A stack smaller than the one DAGRE_LIMIT was measured with: never an internal error.
     if (!(error instanceof RangeError)) throw error;
-    const reason = 'the full layout ran out of stack: drawn with a plain layered layout';
-    return place(diagram, lines, layeredOrdering(diagram, sizes, labels), reason);
+    return layeredLayout(diagram, 'the full layout ran out of stack: drawn with a plain layered layout');
   }
+}
+
+/** The plain layered layout at any size (what diagrams above dagre's limits get). */
+export function layeredLayout(diagram: Diagram, reason = 'asked for'): DiagramLayout {
+  const { lines, sizes, labels } = measure(diagram);
+  return place(diagram, lines, layeredOrdering(diagram, sizes, labels), reason);
 }
 
 /** Places and routes an ordered diagram; frames around their members, within their bands. */
