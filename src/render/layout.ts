@@ -140,7 +140,10 @@ export function layoutDiagram(diagram: Diagram): DiagramLayout {
   } catch (error) {
     // A stack smaller than the one DAGRE_LIMIT was measured with: never an internal error.
     if (!(error instanceof RangeError)) throw error;
-    return layeredLayout(diagram, 'the full layout ran out of stack: drawn with a plain layered layout');
+    return layeredLayout(
+      diagram,
+      'the full layout ran out of stack: drawn with a plain layered layout',
+    );
   }
 }
 
