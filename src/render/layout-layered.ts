@@ -12,7 +12,10 @@ import type { Ordering, Size } from './layout-place.js';
 /** Barycentre sweeps, each one left to right and back. */
 const SWEEPS = 3;
 
-/** Longest-path rank of every node; a cycle is cut at the first declared node still waiting. */
+/**
+ * Longest-path rank of every node; a cycle is cut at the first declared node still waiting, and
+ * the two ends of every edge get different ranks.
+ */
 function ranks(diagram: Diagram): { rank: Int32Array; order: number[] } {
   const count = diagram.nodes.length;
   const index = new Map(diagram.nodes.map((node, i) => [node.key, i]));
@@ -42,6 +45,9 @@ function ranks(diagram: Diagram): { rank: Int32Array; order: number[] } {
       if (done[node] === 1) continue;
       done[node] = 1;
       order.push(node);
+      // An edge back to a node already ranked runs leftwards: a column apart, never within one.
+      for (const to of successors[node]!)
+        if (done[to] === 1) rank[node] = Math.max(rank[node]!, rank[to]! + 1);
       for (const to of successors[node]!) {
         if (done[to] === 1) continue;
         rank[to] = Math.max(rank[to]!, rank[node]! + 1);

@@ -6,6 +6,8 @@
  * column, so an edge can run straight across a column at its own slot's height.
  */
 import type { Diagram } from './diagram-graph.js';
+import { narrowestColumns, packLanes, type Reach } from './layout-lanes.js';
+import { frameTitleWidth } from './layout-text.js';
 
 /** A box's size before it is placed. */
 export interface Size {
@@ -68,10 +70,23 @@ export interface Heights {
   readonly height: number;
 }
 
+/** What a band holds, or its own slots alone. */
 interface Unit {
   readonly band: string | null;
   readonly own: boolean;
-  readonly key: number;
+}
+
+/** Sums over a band's slots (see `placeHeights`). */
+interface Stats {
+  sum: number;
+  count: number;
+  min: number;
+  max: number;
+  node: number;
+  depth: number;
+  title: number;
+  /** Some cluster in it holds nothing. */
+  empty: boolean;
 }
 
 /** Places every slot's height, band inside band (see the file comment). */
@@ -86,30 +101,63 @@ export function placeHeights(diagram: Diagram, ordering: Ordering): Heights {
     const band = slots[i]!.band;
     (own.get(band !== null && own.has(band) ? band : null) ?? []).push(i);
   }
-  // A band's place among its siblings: the mean key of everything it holds.
-  const sum = new Map<string | null, [number, number]>();
-  const addUp = (band: string | null): [number, number] => {
-    const total: [number, number] = [0, 0];
+  // Per band, over everything it holds: the sum and count of keys (its place among its siblings
+  // is their mean), its columns, its nodes' first column, its depth and its titles' reach.
+  const lb = narrowestColumns(slots, ordering.columns);
+  const label = new Map(diagram.clusters.map((c) => [c.key, c.label]));
+  const stats = new Map<string | null, Stats>();
+  const ownStats = (band: string | null): Stats => {
+    const s: Stats = {
+      sum: 0,
+      count: 0,
+      min: Infinity,
+      max: -Infinity,
+      node: Infinity,
+      depth: 0,
+      title: -Infinity,
+      empty: false,
+    };
     for (const i of own.get(band)!) {
-      total[0] += slots[i]!.key;
-      total[1] += 1;
+      const slot = slots[i]!;
+      s.sum += slot.key;
+      s.count += 1;
+      s.min = Math.min(s.min, slot.column);
+      s.max = Math.max(s.max, slot.column);
+      if (slot.box) s.node = Math.min(s.node, slot.column);
     }
+    return s;
+  };
+  const addUp = (band: string | null): Stats => {
+    const s = ownStats(band);
     for (const child of children.get(band)!) {
-      const [s, n] = addUp(child);
-      total[0] += s;
-      total[1] += n;
+      const c = addUp(child);
+      s.sum += c.sum;
+      s.count += c.count;
+      s.min = Math.min(s.min, c.min);
+      s.max = Math.max(s.max, c.max);
+      s.node = Math.min(s.node, c.node);
+      s.depth = Math.max(s.depth, c.depth + 1);
+      s.title = Math.max(s.title, c.title);
+      s.empty ||= c.empty;
     }
-    sum.set(band, total);
-    return total;
+    if (band !== null) {
+      s.empty ||= s.count === 0;
+      const first = Number.isFinite(s.node) ? lb.right[s.node]! : 0;
+      s.title = Math.max(s.title, first + frameTitleWidth(label.get(band) ?? ''));
+    }
+    stats.set(band, s);
+    return s;
   };
   addUp(null);
-  const mean = (band: string | null, ownOnly: boolean): number => {
-    if (ownOnly) {
-      const list = own.get(band)!;
-      return list.reduce((s, i) => s + slots[i]!.key, 0) / Math.max(1, list.length);
-    }
-    const [s, n] = sum.get(band)!;
-    return n === 0 ? Number.MAX_SAFE_INTEGER : s / n;
+  const statsOf = (unit: Unit) => (unit.own ? ownStats(unit.band) : stats.get(unit.band)!);
+  const mean = (s: Stats) => (s.count === 0 ? Number.MAX_SAFE_INTEGER : s.sum / s.count);
+  const reach = (unit: Unit): Reach => {
+    const s = statsOf(unit);
+    // A frame with nothing in it is drawn at the left (see frameBoxes): it shares no lane.
+    if (s.count === 0 || s.empty) return null;
+    // Frame padding grows with nesting: room for every level, and a little more.
+    const slack = BAND.pad * (s.depth + 2) + 8;
+    return { start: lb.left[s.min]! - slack, end: Math.max(lb.right[s.max]!, s.title) + slack };
   };
   const y = new Float64Array(slots.length);
   const bands = new Map<string, { top: number; height: number }>();
@@ -131,16 +179,20 @@ export function placeHeights(diagram: Diagram, ordering: Ordering): Heights {
   // Lays a band out from `top`; returns its height (the root's includes the picture's margin).
   const layBand = (band: string | null, top: number): number => {
     const units: Unit[] = [
-      ...children.get(band)!.map((c) => ({ band: c, own: false, key: mean(c, false) })),
-      { band, own: true, key: mean(band, true) },
+      ...children.get(band)!.map((c) => ({ band: c, own: false })),
+      { band, own: true },
     ];
-    units.sort((a, b) => a.key - b.key);
+    const keyOf = new Map(units.map((u) => [u, mean(statsOf(u))]));
+    units.sort((a, b) => keyOf.get(a)! - keyOf.get(b)!);
     const pad = band === null ? BAND.margin : BAND.pad;
     let cursor = top + (band === null ? BAND.margin : BAND.title);
     let placed = 0;
-    for (const unit of units) {
+    for (const lane of packLanes(units, reach)) {
       const start = cursor + (placed > 0 ? BAND.gap : 0);
-      const height = unit.own ? layOwn(band, start) : layBand(unit.band, start);
+      const height = lane.reduce(
+        (h, unit) => Math.max(h, unit.own ? layOwn(band, start) : layBand(unit.band, start)),
+        0,
+      );
       if (height === 0) continue;
       cursor = start + height;
       placed += 1;

@@ -55,3 +55,8 @@ export function wrapName(name: string): string[] {
   const cut = last.length >= NAME_LINE_CHARS ? last.slice(0, NAME_LINE_CHARS - 1) : last;
   return [...lines.slice(0, NAME_MAX_LINES - 1), `${cut.join('')}…`];
 }
+
+/** The room a frame's title takes: its text (11 px bold) and 10 units each side. */
+export function frameTitleWidth(label: string): number {
+  return textWidth(label, 11) + 20;
+}

@@ -12,7 +12,7 @@ import { dagreOrdering } from './layout-dagre.js';
 import { layeredOrdering } from './layout-layered.js';
 import { BAND, clusterParents, type Ordering, placeHeights, type Size } from './layout-place.js';
 import { routeEdges } from './layout-route.js';
-import { textWidth, wrapName } from './layout-text.js';
+import { frameTitleWidth, textWidth, wrapName } from './layout-text.js';
 
 export { textWidth } from './layout-text.js';
 
@@ -225,7 +225,7 @@ function frameBoxes(
   const frames = new Map<string, Placed>();
   for (const cluster of deepestFirst) {
     const [left0, right0] = span.get(cluster.key) ?? [BAND.margin, BAND.margin];
-    const title = textWidth(cluster.label, 11) + 20;
+    const title = frameTitleWidth(cluster.label);
     const right = Math.max(right0, left0 + title);
     const band = bands.get(cluster.key) ?? { top: 0, height: 0 };
     frames.set(cluster.key, {
