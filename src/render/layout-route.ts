@@ -6,10 +6,11 @@
  * overlap. So no edge crosses a box, and each label sits on its own edge's level run.
  */
 import type { Point } from './layout.js';
+import { CHANNEL_MIN } from './layout-lanes.js';
 import type { Heights, Ordering } from './layout-place.js';
 
 /** Width of an empty channel, room between two tracks, and the widest a channel gets. */
-const CHANNEL = { min: 40, track: 8, max: 480 } as const;
+const CHANNEL = { min: CHANNEL_MIN, track: 8, max: 480 } as const;
 /** Room between two height changes on one track. */
 const TRACK_CLEAR = 4;
 /** Ports keep this far from a box's corners. */
