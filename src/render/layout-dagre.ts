@@ -7,7 +7,7 @@
 import { Graph, layout } from '@dagrejs/dagre';
 import type { Diagram } from './diagram-graph.js';
 import type { Point } from './layout.js';
-import { buildOrdering } from './layout-order.js';
+import { buildOrdering, customersLast } from './layout-order.js';
 import type { Ordering, Size } from './layout-place.js';
 
 /** dagre's ordering of the diagram. */
@@ -46,7 +46,12 @@ export function dagreOrdering(
   for (const n of nodes) xs.add(snap(n.x));
   for (const r of routes) for (const p of r.bends) xs.add(snap(p.x));
   const column = new Map([...xs].sort((a, b) => a - b).map((x, i) => [x, i]));
-  const nodeColumn = nodes.map((n) => column.get(snap(n.x))!);
+  // Customers no edge reaches: at the customers' end, not in dagre's first rank.
+  const nodeColumn = customersLast(
+    diagram,
+    nodes.map((n) => column.get(snap(n.x))!),
+    true,
+  );
   const index = new Map(diagram.nodes.map((node, i) => [node.key, i]));
   const bendAt = routes.map((r) => new Map(r.bends.map((p) => [column.get(snap(p.x))!, p.y])));
   return buildOrdering(diagram, sizes, labels, {

@@ -2,11 +2,12 @@
  * The plain layered ordering, for diagrams too large for dagre (whose ranking and ordering recurse
  * once per node on a long chain or cycle, and overflow the stack at about 1,800 nodes). Loops
  * only, near linear in nodes plus edge lengths: longest-path ranks (a cycle is entered at its
- * first declared node), a label column between two ranks, then a few barycentre sweeps. The
+ * first declared node; customers that hand nothing on in the last rank), a label column between
+ * two ranks, then a few barycentre sweeps. The
  * placement and routing after it are the same as dagre's (layout-place.ts, layout-route.ts).
  */
 import type { Diagram } from './diagram-graph.js';
-import { buildOrdering } from './layout-order.js';
+import { buildOrdering, customersLast } from './layout-order.js';
 import type { Ordering, Size } from './layout-place.js';
 
 /** Barycentre sweeps, each one left to right and back. */
@@ -112,7 +113,11 @@ export function layeredOrdering(
     nodeKey[node] = position;
   });
   const index = new Map(diagram.nodes.map((node, i) => [node.key, i]));
-  const nodeColumn = Array.from(rank, (r) => 2 * r);
+  const nodeColumn = customersLast(
+    diagram,
+    Array.from(rank, (r) => 2 * r),
+    false,
+  );
   const ordering = buildOrdering(diagram, sizes, labels, {
     nodeColumn,
     nodeKey,

@@ -16,6 +16,25 @@ export interface Columns {
   readonly labelColumn: (edge: number) => number | null;
 }
 
+/**
+ * Customers that hand nothing on (or, with `isolatedOnly`, that no edge touches at all) moved to
+ * the last column, so that a segment's frame stays at the customers' end of the picture.
+ */
+export function customersLast(
+  diagram: Diagram,
+  nodeColumn: number[],
+  isolatedOnly: boolean,
+): number[] {
+  const from = new Set(diagram.edges.map((e) => e.from));
+  const to = new Set(diagram.edges.map((e) => e.to));
+  const last = nodeColumn.reduce((m, c) => Math.max(m, c), 0);
+  return nodeColumn.map((column, i) => {
+    const node = diagram.nodes[i]!;
+    const sink = node.kind === 'customer' && !from.has(node.key);
+    return sink && (!isolatedOnly || !to.has(node.key)) ? last : column;
+  });
+}
+
 /** Builds the slots and paths; empty columns are dropped. */
 export function buildOrdering(
   diagram: Diagram,
