@@ -87,10 +87,12 @@ export const DAGRE_LIMIT = 1000;
 
 /**
  * Arrows above which dagre is not tried either: its crossing reduction grows faster than
- * linearly with the arrows (generated organisations on a busy 2-core machine: 566 arrows 5 s, 939
- * arrows 10 s, 2,158 arrows 106 s), and a report must not wait that long.
+ * linearly with the arrows (generated organisations on a busy 2-core machine, load about 16: 110
+ * arrows 1 s, 571 arrows 15 to 19 s; earlier, 939 arrows 10 s and 2,158 arrows 106 s), and a
+ * report must not wait that long. The plain ordering above it is placed and routed the same way
+ * and crosses about as few edges (docs/performance.md, "Diagram layout").
  */
-export const DAGRE_EDGE_LIMIT = 800;
+export const DAGRE_EDGE_LIMIT = 300;
 
 /** Why a diagram gets the plain layered layout, or null when dagre can lay it out. */
 export function layoutFallback(diagram: Diagram): string | null {
