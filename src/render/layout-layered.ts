@@ -1,31 +1,22 @@
 /**
- * A plain layered left-to-right layout for diagrams too large for dagre (whose ranking and
- * ordering recurse once per node on a long chain or cycle, and overflow the stack at about 1,800
- * nodes). Loops only, linear in nodes plus edges: longest-path ranks (a cycle is entered at its
- * first declared node), declaration order within a rank, straight edges, clusters boxed around
- * their members. Deterministic.
+ * The plain layered ordering, for diagrams too large for dagre (whose ranking and ordering recurse
+ * once per node on a long chain or cycle, and overflow the stack at about 1,800 nodes). Loops
+ * only, near linear in nodes plus edge lengths: longest-path ranks (a cycle is entered at its
+ * first declared node; customers that hand nothing on in the last rank), a label column between
+ * two ranks, then a few barycentre sweeps. The
+ * placement and routing after it are the same as dagre's (layout-place.ts, layout-route.ts).
  */
 import type { Diagram } from './diagram-graph.js';
-import type { Placed, Point } from './layout.js';
+import { buildOrdering, customersLast } from './layout-order.js';
+import type { Ordering, Size } from './layout-place.js';
 
-/** A box's size before it is placed. */
-export interface Size {
-  readonly width: number;
-  readonly height: number;
-}
+/** Barycentre sweeps, each one left to right and back. */
+const SWEEPS = 3;
 
-/** Where the layered layout puts everything (centres, as dagre gives them). */
-export interface Positions {
-  readonly nodes: ReadonlyMap<string, Placed>;
-  readonly clusters: ReadonlyMap<string, Placed>;
-  readonly edges: ReadonlyMap<string, { points: Point[]; x: number; y: number }>;
-}
-
-const NODE_GAP = 36;
-const RANK_GAP = 96;
-const CLUSTER_PADDING = 12;
-
-/** Longest-path rank of every node; a cycle is cut at the first declared node still waiting. */
+/**
+ * Longest-path rank of every node; a cycle is cut at the first declared node still waiting, and
+ * the two ends of every edge get different ranks.
+ */
 function ranks(diagram: Diagram): { rank: Int32Array; order: number[] } {
   const count = diagram.nodes.length;
   const index = new Map(diagram.nodes.map((node, i) => [node.key, i]));
@@ -55,6 +46,9 @@ function ranks(diagram: Diagram): { rank: Int32Array; order: number[] } {
       if (done[node] === 1) continue;
       done[node] = 1;
       order.push(node);
+      // An edge back to a node already ranked runs leftwards: a column apart, never within one.
+      for (const to of successors[node]!)
+        if (done[to] === 1) rank[node] = Math.max(rank[node]!, rank[to]! + 1);
       for (const to of successors[node]!) {
         if (done[to] === 1) continue;
         rank[to] = Math.max(rank[to]!, rank[node]! + 1);
@@ -67,92 +61,78 @@ function ranks(diagram: Diagram): { rank: Int32Array; order: number[] } {
   return { rank, order };
 }
 
-/** Places nodes in columns by rank, clusters around their members, edges straight. */
-export function layeredPositions(diagram: Diagram, sizes: readonly Size[]): Positions {
-  const { rank, order } = ranks(diagram);
-  const columns = rank.reduce((most, r) => Math.max(most, r + 1), 0);
-  const columnWidth = new Float64Array(columns);
-  for (let i = 0; i < sizes.length; i += 1)
-    columnWidth[rank[i]!] = Math.max(columnWidth[rank[i]!]!, sizes[i]!.width);
-  const columnX = new Float64Array(columns);
-  for (let c = 1; c < columns; c += 1)
-    columnX[c] = columnX[c - 1]! + columnWidth[c - 1]! / 2 + RANK_GAP + columnWidth[c]! / 2;
-  const nextY = new Float64Array(columns);
-  const nodes = new Map<string, Placed>();
-  for (const i of order) {
-    const node = diagram.nodes[i]!;
-    const size = sizes[i]!;
-    const column = rank[i]!;
-    const y = nextY[column]! + size.height / 2;
-    nextY[column] = y + size.height / 2 + NODE_GAP;
-    nodes.set(node.key, { x: columnX[column]!, y, ...size });
-  }
-  return { nodes, clusters: clusterBoxes(diagram, nodes), edges: straightEdges(diagram, nodes) };
-}
-
-/** Each cluster's box: around its nodes and its child clusters, deepest first. */
-function clusterBoxes(diagram: Diagram, nodes: ReadonlyMap<string, Placed>): Map<string, Placed> {
-  const bounds = new Map<string, [number, number, number, number]>();
-  const extend = (key: string, box: Placed, pad: number) => {
-    const b = bounds.get(key) ?? [Infinity, Infinity, -Infinity, -Infinity];
-    b[0] = Math.min(b[0], box.x - box.width / 2 - pad);
-    b[1] = Math.min(b[1], box.y - box.height / 2 - pad);
-    b[2] = Math.max(b[2], box.x + box.width / 2 + pad);
-    b[3] = Math.max(b[3], box.y + box.height / 2 + pad);
-    bounds.set(key, b);
-  };
-  for (const node of diagram.nodes)
-    if (node.cluster !== null) extend(node.cluster, nodes.get(node.key)!, CLUSTER_PADDING);
-  const parent = new Map(diagram.clusters.map((cluster) => [cluster.key, cluster.parent]));
-  const depth = new Map<string, number>();
-  for (const cluster of diagram.clusters) {
-    // Walk up to a cluster of known depth, then number the path on the way back.
-    const path: string[] = [];
-    const seen = new Set<string>();
-    let key: string | null = cluster.key;
-    while (key !== null && !depth.has(key) && !seen.has(key)) {
-      path.push(key);
-      seen.add(key);
-      key = parent.get(key) ?? null;
-    }
-    let known = key === null ? -1 : (depth.get(key) ?? -1);
-    for (let i = path.length - 1; i >= 0; i -= 1) {
-      known += 1;
-      depth.set(path[i]!, known);
+/** Reorders each column by the mean position of its neighbours in the column before it. */
+function sweep(ordering: Ordering, keys: Float64Array, forward: boolean): void {
+  const { slots, paths, columns } = ordering;
+  const neighbours: number[][] = slots.map(() => []);
+  for (const path of paths) {
+    for (let k = 0; k + 1 < path.length; k += 1) {
+      const [a, b] = [path[k]!, path[k + 1]!];
+      const [ca, cb] = [slots[a]!.column, slots[b]!.column];
+      if (ca === cb) continue;
+      // Toward the sweep's direction: the slot further on looks back at the other.
+      if (cb > ca === forward) neighbours[b]!.push(a);
+      else neighbours[a]!.push(b);
     }
   }
-  const deepestFirst = [...diagram.clusters].sort(
-    (a, b) => (depth.get(b.key) ?? 0) - (depth.get(a.key) ?? 0),
-  );
-  const boxes = new Map<string, Placed>();
-  for (const cluster of deepestFirst) {
-    const b = bounds.get(cluster.key);
-    const box =
-      b === undefined
-        ? { x: 0, y: 0, width: 0, height: 0 }
-        : { x: (b[0] + b[2]) / 2, y: (b[1] + b[3]) / 2, width: b[2] - b[0], height: b[3] - b[1] };
-    boxes.set(cluster.key, box);
-    if (cluster.parent !== null && b !== undefined) extend(cluster.parent, box, CLUSTER_PADDING);
-  }
-  return new Map(diagram.clusters.map((cluster) => [cluster.key, boxes.get(cluster.key)!]));
-}
-
-/** An edge from the right of its source to the left of its target, labelled at the middle. */
-function straightEdges(
-  diagram: Diagram,
-  nodes: ReadonlyMap<string, Placed>,
-): Map<string, { points: Point[]; x: number; y: number }> {
-  const edges = new Map<string, { points: Point[]; x: number; y: number }>();
-  for (const edge of diagram.edges) {
-    const from = nodes.get(edge.from)!;
-    const to = nodes.get(edge.to)!;
-    const start = { x: from.x + from.width / 2, y: from.y };
-    const end = { x: to.x - to.width / 2, y: to.y };
-    edges.set(edge.key, {
-      points: [start, end],
-      x: (start.x + end.x) / 2,
-      y: (start.y + end.y) / 2,
+  const byColumn: number[][] = Array.from({ length: columns }, () => []);
+  slots.forEach((slot, i) => {
+    byColumn[slot.column]!.push(i);
+  });
+  const position = new Float64Array(slots.length);
+  const rankColumn = (list: number[]) => {
+    list.sort((a, b) => keys[a]! - keys[b]! || a - b);
+    list.forEach((slot, p) => {
+      position[slot] = p;
     });
+  };
+  const start = forward ? 0 : columns - 1;
+  rankColumn(byColumn[start]!);
+  for (let c = start + (forward ? 1 : -1); c >= 0 && c < columns; c += forward ? 1 : -1) {
+    const list = byColumn[c]!;
+    for (const slot of list) {
+      const near = neighbours[slot]!;
+      if (near.length === 0) continue;
+      keys[slot] = near.reduce((sum, n) => sum + position[n]!, 0) / near.length;
+    }
+    rankColumn(list);
+    // Keys become positions, so that the next column compares like with like.
+    for (const slot of list) keys[slot] = position[slot]!;
   }
-  return edges;
+}
+
+/** The plain layered ordering of the file comment. */
+export function layeredOrdering(
+  diagram: Diagram,
+  sizes: readonly Size[],
+  labels: readonly Size[],
+): Ordering {
+  const { rank, order } = ranks(diagram);
+  const nodeKey = new Float64Array(diagram.nodes.length);
+  order.forEach((node, position) => {
+    nodeKey[node] = position;
+  });
+  const index = new Map(diagram.nodes.map((node, i) => [node.key, i]));
+  const nodeColumn = customersLast(
+    diagram,
+    Array.from(rank, (r) => 2 * r),
+    false,
+  );
+  const ordering = buildOrdering(diagram, sizes, labels, {
+    nodeColumn,
+    nodeKey,
+    bendKey: (e, column) => {
+      const from = index.get(diagram.edges[e]!.from)!;
+      const to = index.get(diagram.edges[e]!.to)!;
+      const t = (column - nodeColumn[from]!) / (nodeColumn[to]! - nodeColumn[from]!);
+      return nodeKey[from]! + t * (nodeKey[to]! - nodeKey[from]!);
+    },
+    labelColumn: () => null,
+  });
+  const keys = Float64Array.from(ordering.slots, (slot) => slot.key);
+  for (let s = 0; s < SWEEPS; s += 1) {
+    sweep(ordering, keys, true);
+    sweep(ordering, keys, false);
+  }
+  return { ...ordering, slots: ordering.slots.map((slot, i) => ({ ...slot, key: keys[i]! })) };
 }

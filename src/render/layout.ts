@@ -1,12 +1,20 @@
 /**
- * A layered left-to-right layout of a Diagram (suppliers ... customers), computed by dagre
- * (Sugiyama-style ranking, crossing reduction, Brandes-Köpf coordinates); above what dagre can
- * take, by the plain layered layout of layout-layered.ts. Text is measured by an estimate, not a
- * browser, so the layout is the same everywhere and deterministic.
+ * A layered left-to-right layout of a Diagram (suppliers ... customers). The order of the boxes in
+ * each column comes from dagre (Sugiyama-style ranking and crossing reduction, layout-dagre.ts)
+ * or, above what dagre can take, from the plain layered ordering (layout-layered.ts). The rest is
+ * the same for both: clusters placed as nested bands that never overlap (layout-place.ts), edges
+ * routed around the boxes with each label on its own edge (layout-route.ts), names wrapped onto a
+ * few lines (layout-text.ts). Text is measured by an estimate, not a browser, so the layout is the
+ * same everywhere and deterministic.
  */
-import { Graph, layout } from '@dagrejs/dagre';
 import type { Diagram, DiagramCluster, DiagramEdge, DiagramNode } from './diagram-graph.js';
-import { layeredPositions, type Positions, type Size } from './layout-layered.js';
+import { dagreOrdering } from './layout-dagre.js';
+import { layeredOrdering } from './layout-layered.js';
+import { BAND, clusterParents, type Ordering, placeHeights, type Size } from './layout-place.js';
+import { routeEdges } from './layout-route.js';
+import { frameTitleWidth, textWidth, wrapName } from './layout-text.js';
+
+export { textWidth } from './layout-text.js';
 
 /** A point in SVG user units. */
 export interface Point {
@@ -22,10 +30,10 @@ export interface Placed {
   readonly height: number;
 }
 
-/** A node with its place and the lines it shows (name shortened to fit). */
+/** A node with its place and the lines of its name as drawn (wrapped, see layout-text.ts). */
 export interface PlacedNode extends Placed {
   readonly node: DiagramNode;
-  readonly title: string;
+  readonly lines: readonly string[];
 }
 
 /** A cluster with its place. */
@@ -33,7 +41,7 @@ export interface PlacedCluster extends Placed {
   readonly cluster: DiagramCluster;
 }
 
-/** An edge with its route and label position. */
+/** An edge with its route (level runs and height changes) and label position, on the route. */
 export interface PlacedEdge {
   readonly edge: DiagramEdge;
   readonly points: readonly Point[];
@@ -42,7 +50,7 @@ export interface PlacedEdge {
 
 /** The whole placed picture; coordinates start at 0,0. */
 export interface DiagramLayout {
-  /** Why the plain layered layout was used instead of dagre's; null when dagre laid it out. */
+  /** Why the plain layered ordering was used instead of dagre's; null when dagre ordered it. */
   readonly fallback: string | null;
   readonly width: number;
   readonly height: number;
@@ -54,28 +62,17 @@ export interface DiagramLayout {
 /** Sizes in SVG user units (font sizes in px); the SVG renderer draws with the same figures. */
 export const LAYOUT_SIZES = {
   nameFont: 13,
+  /** From one line of a name to the next. */
+  nameLine: 15,
   figureFont: 11,
   labelFont: 11,
+  /** A box with a one-line name; each more line adds `nameLine`. */
   nodeHeight: 46,
   minNodeWidth: 120,
-  maxNameChars: 26,
+  labelHeight: 17,
   /** Room above a cluster's members for its title. */
-  clusterTitle: 18,
+  clusterTitle: BAND.title,
 } as const;
-
-/** Estimated width of a text at a font size: wide (CJK, emoji) characters count double. */
-export function textWidth(text: string, fontSize: number): number {
-  let units = 0;
-  for (const char of text) units += (char.codePointAt(0) ?? 0) > 0x2e80 ? 1.1 : 0.6;
-  return units * fontSize;
-}
-
-/** The name as drawn: at most `maxNameChars` characters, with an ellipsis when cut. */
-export function shortName(name: string): string {
-  const chars = [...name];
-  const max = LAYOUT_SIZES.maxNameChars;
-  return chars.length <= max ? name : `${chars.slice(0, max - 1).join('')}…`;
-}
 
 function round(value: number): number {
   return Math.round(value * 10) / 10;
@@ -90,10 +87,12 @@ export const DAGRE_LIMIT = 1000;
 
 /**
  * Arrows above which dagre is not tried either: its crossing reduction grows faster than
- * linearly with the arrows (generated organisations on a busy 2-core machine: 566 arrows 5 s, 939
- * arrows 10 s, 2,158 arrows 106 s), and a report must not wait that long.
+ * linearly with the arrows (generated organisations on a busy 2-core machine, load about 16: 110
+ * arrows 1 s, 571 arrows 15 to 19 s; earlier, 939 arrows 10 s and 2,158 arrows 106 s), and a
+ * report must not wait that long. The plain ordering above it is placed and routed the same way
+ * and crosses about as few edges (docs/performance.md, "Diagram layout").
  */
-export const DAGRE_EDGE_LIMIT = 800;
+export const DAGRE_EDGE_LIMIT = 300;
 
 /** Why a diagram gets the plain layered layout, or null when dagre can lay it out. */
 export function layoutFallback(diagram: Diagram): string | null {
@@ -106,135 +105,139 @@ export function layoutFallback(diagram: Diagram): string | null {
   return null;
 }
 
-/** A node's box size: its shortened name and padding, at least the minimum width. */
-function nodeSize(node: DiagramNode): Size {
-  const width = Math.max(
-    LAYOUT_SIZES.minNodeWidth,
-    textWidth(shortName(node.name), LAYOUT_SIZES.nameFont) + 24,
-  );
-  return { width: Math.ceil(width), height: LAYOUT_SIZES.nodeHeight };
+/** A node's box: its widest name line and padding (at least the minimum), a line's height each. */
+function nodeSize(lines: readonly string[]): Size {
+  const widest = lines.reduce((w, line) => Math.max(w, textWidth(line, LAYOUT_SIZES.nameFont)), 0);
+  return {
+    width: Math.ceil(Math.max(LAYOUT_SIZES.minNodeWidth, widest + 24)),
+    height: LAYOUT_SIZES.nodeHeight + LAYOUT_SIZES.nameLine * (lines.length - 1),
+  };
 }
 
-/** Lays the diagram out left to right: dagre, or the plain layered layout above its limits. */
+/** An edge label's box. */
+export function labelSize(label: string): Size {
+  return {
+    width: Math.ceil(textWidth(label, LAYOUT_SIZES.labelFont) + 8),
+    height: LAYOUT_SIZES.labelHeight,
+  };
+}
+
+/** What the layout measures before ordering: name lines, box sizes, label sizes. */
+function measure(diagram: Diagram) {
+  const lines = diagram.nodes.map((node) => wrapName(node.name));
+  return {
+    lines,
+    sizes: lines.map(nodeSize),
+    labels: diagram.edges.map((edge) => labelSize(edge.label)),
+  };
+}
+
+/** Lays the diagram out left to right: dagre's order, or the plain layered one above its limits. */
 export function layoutDiagram(diagram: Diagram): DiagramLayout {
-  const sizes = diagram.nodes.map(nodeSize);
   const fallback = layoutFallback(diagram);
-  if (fallback !== null) return collect(diagram, layeredPositions(diagram, sizes), fallback);
+  if (fallback !== null) return layeredLayout(diagram, fallback);
+  const { lines, sizes, labels } = measure(diagram);
   try {
-    return collect(diagram, dagrePositions(diagram, sizes), null);
+    return place(diagram, lines, dagreOrdering(diagram, sizes, labels), null);
   } catch (error) {
     // A stack smaller than the one DAGRE_LIMIT was measured with: never an internal error.
     if (!(error instanceof RangeError)) throw error;
-    const reason = 'the full layout ran out of stack: drawn with a plain layered layout';
-    return collect(diagram, layeredPositions(diagram, sizes), reason);
-  }
-}
-
-/** dagre's positions of every node, cluster and edge. */
-function dagrePositions(diagram: Diagram, sizes: readonly Size[]): Positions {
-  const graph = new Graph({ multigraph: true, compound: true });
-  graph.setGraph({
-    rankdir: 'LR',
-    nodesep: 36,
-    ranksep: 48,
-    edgesep: 12,
-    marginx: 16,
-    marginy: 16,
-  });
-  graph.setDefaultEdgeLabel(() => ({}));
-  for (const cluster of diagram.clusters) graph.setNode(cluster.key, {});
-  for (const cluster of diagram.clusters) {
-    if (cluster.parent !== null) graph.setParent(cluster.key, cluster.parent);
-  }
-  diagram.nodes.forEach((node, i) => {
-    graph.setNode(node.key, { ...sizes[i]! });
-    if (node.cluster !== null) graph.setParent(node.key, node.cluster);
-  });
-  for (const edge of diagram.edges) {
-    graph.setEdge(
-      edge.from,
-      edge.to,
-      {
-        width: Math.ceil(textWidth(edge.label, LAYOUT_SIZES.labelFont) + 8),
-        height: LAYOUT_SIZES.labelFont + 6,
-        labelpos: 'c',
-        // Heavier edges pull their ends into line: weak links read as straight runs.
-        weight: edge.highlight === 'none' ? 1 : 2,
-      },
-      edge.key,
+    return layeredLayout(
+      diagram,
+      'the full layout ran out of stack: drawn with a plain layered layout',
     );
   }
-  layout(graph);
-  const box = (key: string) => graph.node(key) as Placed;
-  return {
-    nodes: new Map(diagram.nodes.map((node) => [node.key, box(node.key)])),
-    clusters: new Map(diagram.clusters.map((cluster) => [cluster.key, box(cluster.key)])),
-    edges: new Map(
-      diagram.edges.map((edge) => [
-        edge.key,
-        graph.edge({ v: edge.from, w: edge.to, name: edge.key }) as {
-          points: Point[];
-          x: number;
-          y: number;
-        },
-      ]),
-    ),
-  };
 }
 
-function collect(diagram: Diagram, positions: Positions, fallback: string | null): DiagramLayout {
-  const rounded = (label: Placed): Placed => {
-    return {
-      x: round(label.x),
-      y: round(label.y),
-      width: round(label.width),
-      height: round(label.height),
-    };
-  };
-  const nodes = diagram.nodes.map((node) => ({
-    ...rounded(positions.nodes.get(node.key)!),
-    node,
-    title: shortName(node.name),
-  }));
-  const clusters = diagram.clusters.map((cluster) => {
-    const box = rounded(positions.clusters.get(cluster.key)!);
-    const extra = LAYOUT_SIZES.clusterTitle;
-    return { ...box, y: box.y - extra / 2, height: box.height + extra, cluster };
+/** The plain layered layout at any size (what diagrams above dagre's limits get). */
+export function layeredLayout(diagram: Diagram, reason = 'asked for'): DiagramLayout {
+  const { lines, sizes, labels } = measure(diagram);
+  return place(diagram, lines, layeredOrdering(diagram, sizes, labels), reason);
+}
+
+/** Places and routes an ordered diagram; frames around their members, within their bands. */
+function place(
+  diagram: Diagram,
+  lines: readonly string[][],
+  ordering: Ordering,
+  fallback: string | null,
+): DiagramLayout {
+  const heights = placeHeights(diagram, ordering);
+  const routes = routeEdges(ordering, heights, BAND.margin);
+  const nodes = diagram.nodes.map((node, i) => {
+    const slot = ordering.slots[i]!;
+    const x = routes.columnX[slot.column]!;
+    return { x, y: heights.y[i]!, width: slot.width, height: slot.height, node, lines: lines[i]! };
   });
-  const edges = diagram.edges.map((edge) => {
-    const label = positions.edges.get(edge.key)!;
-    return {
-      edge,
-      points: label.points.map((p) => ({ x: round(p.x), y: round(p.y) })),
-      label: { x: round(label.x), y: round(label.y) },
-    };
-  });
-  // Loops, not Math.min(...spread): a spread of 100,000 values overflows the stack too.
-  let [minX, minY, maxX, maxY] = [0, 0, 0, 0];
-  const include = (b: Placed) => {
-    minX = Math.min(minX, b.x - b.width / 2);
-    minY = Math.min(minY, b.y - b.height / 2);
-    maxX = Math.max(maxX, b.x + b.width / 2);
-    maxY = Math.max(maxY, b.y + b.height / 2);
-  };
-  for (const box of nodes) include(box);
-  for (const box of clusters) include(box);
-  for (const edge of edges) for (const p of edge.points) include({ ...p, width: 0, height: 0 });
-  minX -= 8;
-  minY -= 8;
-  maxX += 8;
-  maxY += 8;
-  const shift = <T extends Point>(p: T): T => ({
-    ...p,
-    x: round(p.x - minX),
-    y: round(p.y - minY),
+  const frames = frameBoxes(diagram, nodes, heights.bands);
+  let width = routes.right + BAND.margin;
+  let minX = 0;
+  for (const f of frames.values()) {
+    minX = Math.min(minX, f.x - f.width / 2 - BAND.margin);
+    width = Math.max(width, f.x + f.width / 2 + BAND.margin);
+  }
+  const dx = -minX;
+  const at = (p: Point): Point => ({ x: round(p.x + dx), y: round(p.y) });
+  const box = <T extends Placed>(b: T): T => ({
+    ...b,
+    ...at(b),
+    width: round(b.width),
+    height: round(b.height),
   });
   return {
     fallback,
-    width: Math.ceil(maxX - minX),
-    height: Math.ceil(maxY - minY),
-    nodes: nodes.map(shift),
-    clusters: clusters.map(shift),
-    edges: edges.map((e) => ({ edge: e.edge, points: e.points.map(shift), label: shift(e.label) })),
+    width: Math.ceil(width + dx),
+    height: Math.ceil(heights.height),
+    nodes: nodes.map(box),
+    clusters: diagram.clusters.map((cluster) => box({ ...frames.get(cluster.key)!, cluster })),
+    edges: diagram.edges.map((edge, e) => ({
+      edge,
+      points: routes.points[e]!.map(at),
+      label: at(routes.labels[e]!),
+    })),
   };
+}
+
+/**
+ * Each cluster's frame: across its members and its inner frames (padded), down its band; at
+ * least as wide as its title. A frame with nothing in it sits at the left.
+ */
+function frameBoxes(
+  diagram: Diagram,
+  nodes: readonly Placed[],
+  bands: ReadonlyMap<string, { readonly top: number; readonly height: number }>,
+): Map<string, Placed> {
+  const parents = clusterParents(diagram);
+  const span = new Map<string, [number, number]>();
+  const extend = (key: string, left: number, right: number) => {
+    const s = span.get(key) ?? [Infinity, -Infinity];
+    span.set(key, [Math.min(s[0], left), Math.max(s[1], right)]);
+  };
+  diagram.nodes.forEach((node, i) => {
+    if (node.cluster === null || !parents.has(node.cluster)) return;
+    const n = nodes[i]!;
+    extend(node.cluster, n.x - n.width / 2 - BAND.pad, n.x + n.width / 2 + BAND.pad);
+  });
+  const depth = (key: string) => {
+    let d = 0;
+    for (let k = parents.get(key) ?? null; k !== null; k = parents.get(k) ?? null) d += 1;
+    return d;
+  };
+  const deepestFirst = [...diagram.clusters].sort((a, b) => depth(b.key) - depth(a.key));
+  const frames = new Map<string, Placed>();
+  for (const cluster of deepestFirst) {
+    const [left0, right0] = span.get(cluster.key) ?? [BAND.margin, BAND.margin];
+    const title = frameTitleWidth(cluster.label);
+    const right = Math.max(right0, left0 + title);
+    const band = bands.get(cluster.key) ?? { top: 0, height: 0 };
+    frames.set(cluster.key, {
+      x: (left0 + right) / 2,
+      y: band.top + band.height / 2,
+      width: right - left0,
+      height: band.height,
+    });
+    const parent = parents.get(cluster.key) ?? null;
+    if (parent !== null) extend(parent, left0 - BAND.pad, right + BAND.pad);
+  }
+  return frames;
 }

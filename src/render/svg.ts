@@ -1,4 +1,4 @@
-/** A standalone SVG picture of a report, laid out left to right by dagre (src/render/layout.ts). */
+/** A standalone SVG picture of a report, laid out left to right (src/render/layout.ts). */
 import type { Report } from '../analysis/report.js';
 import type { Model } from '../model/schema.js';
 import { buildDiagram } from './diagram.js';
@@ -15,6 +15,7 @@ import { escapeXml } from './escape.js';
 import {
   type DiagramLayout,
   LAYOUT_SIZES,
+  labelSize,
   layoutDiagram,
   type PlacedCluster,
   type PlacedEdge,
@@ -95,38 +96,17 @@ function clusterSvg(placed: PlacedCluster): string {
   ].join('');
 }
 
-/** d3's B-spline (curveBasis) through dagre's control points: smooth, and ends on the boxes. */
-export function basisPath(points: readonly Point[]): string {
-  const f = (n: number) => String(Math.round(n * 10) / 10);
-  const [first, second] = points;
-  if (first === undefined) return '';
-  if (second === undefined || points.length < 3) {
-    return points.map((p, i) => `${i === 0 ? 'M' : 'L'}${f(p.x)},${f(p.y)}`).join('');
-  }
-  let d = `M${f(first.x)},${f(first.y)}`;
-  let [x0, y0, x1, y1] = [first.x, first.y, second.x, second.y];
-  d += `L${f((5 * x0 + x1) / 6)},${f((5 * y0 + y1) / 6)}`;
-  const bezier = (x: number, y: number) =>
-    `C${f((2 * x0 + x1) / 3)},${f((2 * y0 + y1) / 3)} ${f((x0 + 2 * x1) / 3)},${f((y0 + 2 * y1) / 3)} ${f((x0 + 4 * x1 + x) / 6)},${f((y0 + 4 * y1 + y) / 6)}`;
-  for (const p of points.slice(2)) {
-    d += bezier(p.x, p.y);
-    [x0, y0, x1, y1] = [x1, y1, p.x, p.y];
-  }
-  d += bezier(x1, y1);
-  return `${d}L${f(x1)},${f(y1)}`;
-}
-
 function edgeSvg(placed: PlacedEdge, extraClass: string): string {
   const { edge, label } = placed;
   const { stroke: colour, dash } = HIGHLIGHT_COLOURS[edge.highlight];
   const dashed = dash === null ? '' : ` stroke-dasharray="${dash}"`;
-  const labelWidth = Math.ceil(edge.label.length * LAYOUT_SIZES.labelFont * 0.6 + 8);
+  const { width: labelWidth, height: labelHeight } = labelSize(edge.label);
   const ids = edge.handoffs.join(', ');
   return [
     `<g class="sc-edge sc-${edge.highlight}${extraClass}" data-key="${edge.key}">`,
     `<title>${escapeXml(`${ids}: quality ${formatFigure(edge.quality)}, sensitivity ${formatFigure(edge.sensitivity)}`)}</title>`,
-    `<path d="${basisPath(placed.points)}" fill="none" stroke="${colour}" stroke-width="${edge.width}"${dashed} marker-end="url(#sc-arrow-${edge.highlight})"${edge.highlight === 'none' ? ' stroke-opacity="0.75"' : ''}/>`,
-    `<rect x="${num(label.x - labelWidth / 2)}" y="${num(label.y - 8)}" width="${labelWidth}" height="16" rx="3" fill="#ffffff" fill-opacity="0.9"/>`,
+    `<path d="${routePath(placed.points)}" fill="none" stroke="${colour}" stroke-width="${edge.width}"${dashed} marker-end="url(#sc-arrow-${edge.highlight})"${edge.highlight === 'none' ? ' stroke-opacity="0.75"' : ''}/>`,
+    `<rect x="${num(label.x - labelWidth / 2)}" y="${num(label.y - labelHeight / 2)}" width="${labelWidth}" height="${labelHeight}" rx="3" fill="#ffffff" stroke="${colour}" stroke-opacity="0.35"/>`,
     `<text x="${num(label.x)}" y="${num(label.y + 4)}" text-anchor="middle" font-size="${LAYOUT_SIZES.labelFont}" fill="${edge.highlight === 'none' ? MUTED_COLOUR : colour}"${edge.highlight === 'none' ? '' : ' font-weight="bold"'}>${escapeXml(edge.label)}</text>`,
     '</g>',
   ].join('');
@@ -154,10 +134,47 @@ function nodeSvg(placed: PlacedNode, extraClass: string): string {
     `<g class="sc-node sc-${node.kind} sc-${node.highlight}${extraClass}" data-key="${node.key}" tabindex="0">`,
     `<title>${escapeXml(`${node.name} (${node.id})`)}</title>`,
     `<rect x="${num(left)}" y="${num(top)}" width="${num(placed.width)}" height="${num(placed.height)}" rx="${radius}" fill="${fill}" stroke="${colours.stroke}" stroke-width="${strokeWidth}"${dashed}/>${dot}`,
-    `<text x="${num(placed.x)}" y="${num(placed.y - 3)}" text-anchor="middle" font-size="${LAYOUT_SIZES.nameFont}" font-weight="bold" fill="${TEXT_COLOUR}">${escapeXml(placed.title)}</text>`,
-    `<text x="${num(placed.x)}" y="${num(placed.y + 13)}" text-anchor="middle" font-size="${LAYOUT_SIZES.figureFont}" fill="${MUTED_COLOUR}">${escapeXml(service)}</text>`,
+    nameSvg(placed),
+    `<text x="${num(placed.x)}" y="${num(top + 36 + LAYOUT_SIZES.nameLine * (placed.lines.length - 1))}" text-anchor="middle" font-size="${LAYOUT_SIZES.figureFont}" fill="${MUTED_COLOUR}">${escapeXml(service)}</text>`,
     '</g>',
   ].join('');
+}
+
+/** The name, one <tspan> a line (one <text>, so the service figure stays the box's second). */
+function nameSvg(placed: PlacedNode): string {
+  const top = placed.y - placed.height / 2;
+  const lines = placed.lines.map(
+    (line, i) =>
+      `<tspan x="${num(placed.x)}" y="${num(top + 20 + LAYOUT_SIZES.nameLine * i)}">${escapeXml(line)}</tspan>`,
+  );
+  return `<text text-anchor="middle" font-size="${LAYOUT_SIZES.nameFont}" font-weight="bold" fill="${TEXT_COLOUR}">${lines.join('')}</text>`;
+}
+
+/**
+ * An edge's route: its level runs and height changes, the corners rounded (by at most 5 units,
+ * so a corner stays in the channel and beside its own run).
+ */
+export function routePath(points: readonly Point[]): string {
+  const first = points[0];
+  if (first === undefined) return '';
+  let d = `M${num(first.x)},${num(first.y)}`;
+  for (let i = 1; i < points.length; i += 1) {
+    const p = points[i]!;
+    const next = points[i + 1];
+    if (next === undefined) {
+      d += `L${num(p.x)},${num(p.y)}`;
+      break;
+    }
+    const prev = points[i - 1]!;
+    const lenIn = Math.hypot(p.x - prev.x, p.y - prev.y);
+    const lenOut = Math.hypot(next.x - p.x, next.y - p.y);
+    const r = Math.min(5, lenIn / 2, lenOut / 2);
+    if (r <= 0) continue;
+    const a = { x: p.x + ((prev.x - p.x) * r) / lenIn, y: p.y + ((prev.y - p.y) * r) / lenIn };
+    const b = { x: p.x + ((next.x - p.x) * r) / lenOut, y: p.y + ((next.y - p.y) * r) / lenOut };
+    d += `L${num(a.x)},${num(a.y)}Q${num(p.x)},${num(p.y)} ${num(b.x)},${num(b.y)}`;
+  }
+  return d;
 }
 
 function legendSvg(placed: DiagramLayout, top: number): string {

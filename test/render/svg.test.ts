@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { basisPath, toSvg } from '../../src/render/svg.js';
+import { routePath, toSvg } from '../../src/render/svg.js';
 import { HOSTILE, tinyFixture } from './diagram-fixture.js';
 
 /** Centre x of the node box with this generated key. */
@@ -35,7 +35,7 @@ describe('toSvg', () => {
   it('shows name and service in each box, quality on each arrow, colours by highlight', () => {
     const { report, model } = tinyFixture();
     const svg = toSvg(report, model);
-    expect(svg).toContain('>Bob</text><text');
+    expect(svg).toContain('>Bob</tspan></text><text');
     expect(svg).toContain('>service 0.60</text>');
     expect(svg).toMatch(
       /class="sc-edge sc-fixFirst" data-key="e0">.*stroke="#D55E00" stroke-width="5".*>0\.60<\/text>/,
@@ -80,21 +80,30 @@ describe('toSvg', () => {
   });
 });
 
-describe('basisPath', () => {
-  // Hand-traced d3 curveBasis: L to (5p0+p1)/6, then C per point, closing with C to p_n and L.
-  it('draws a line through two points and a B-spline through more', () => {
+describe('routePath', () => {
+  // Hand-traced: a straight run stays a line; a corner is cut 5 units before and after its point.
+  it('draws level runs and height changes with rounded corners', () => {
     expect(
-      basisPath([
+      routePath([
         { x: 0, y: 0 },
         { x: 10, y: 0 },
       ]),
     ).toBe('M0,0L10,0');
     expect(
-      basisPath([
+      routePath([
         { x: 0, y: 0 },
-        { x: 6, y: 6 },
-        { x: 12, y: 0 },
+        { x: 20, y: 0 },
+        { x: 20, y: 30 },
+        { x: 40, y: 30 },
       ]),
-    ).toBe('M0,0L1,1C2,2 4,4 6,4C8,4 10,2 11,1L12,0');
+    ).toBe('M0,0L15,0Q20,0 20,5L20,25Q20,30 25,30L40,30');
+    // A corner between short runs is cut by half the shorter run.
+    expect(
+      routePath([
+        { x: 0, y: 0 },
+        { x: 4, y: 0 },
+        { x: 4, y: 10 },
+      ]),
+    ).toBe('M0,0L2,0Q4,0 4,2L4,10');
   });
 });
