@@ -8,7 +8,7 @@
  * the change is lambda_a (s'_a - s_a), spread over every target column (each customer's adjoint,
  * then S's) in ONE loop: S is just another column.
  */
-import { createComponentQueue } from './component-queue.js';
+import { createBitQueue } from './component-queue.js';
 import { type AdjointRows, adjointRows, columnsOf, type ImpactTargets } from './frontier.js';
 import { createLaneScratch, type LaneStore, nodeLanes } from './lane-kernel.js';
 import {
@@ -82,7 +82,7 @@ export function createLaneRun(
   let touchedCount = 0;
   const scratch = createLaneScratch(stride);
   let laneValues = new Float64Array(stride * 4); // s of one component's nodes, per lane
-  const queue = createComponentQueue(chain.components.count);
+  const queue = createBitQueue(chain.components.count);
   const { componentOf, start, nodes, cyclic } = chain.components;
   const { outStart, outEdges, to, scoreWeight, actorCount } = chain;
   const { customers, score } = targets;
