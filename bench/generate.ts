@@ -40,6 +40,11 @@ export interface GenerateOptions {
   readonly allMean?: boolean;
   /** Share of hand-offs sent to a random actor of ANY later layer instead of a nearby one. */
   readonly longRange?: number;
+  /**
+   * Share of actors turned `min` after the rest is drawn (its own seeded draw, so the layout and
+   * figures of the other actors stay those of the same seed): the min-heavy organisation.
+   */
+  readonly minShare?: number;
 }
 
 function pickCombine(random: () => number, allMean: boolean): Combine {
@@ -108,6 +113,12 @@ export function generateOrganisation(options: GenerateOptions): Model {
           handoffs.push(handoff(random, ids[target]!, ids[i]!, allMean));
       }
     }
+  }
+  const minShare = options.minShare ?? 0;
+  if (minShare > 0) {
+    const draw = seededRandom((options.seed ?? 42) + 1);
+    for (const actor of [...departments, ...employees])
+      if (draw() < minShare) actor.combine = 'min';
   }
   return { version: 1, name: `Layered ${n}`, departments, employees, customers, handoffs };
 }

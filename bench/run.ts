@@ -5,8 +5,10 @@
  * Each run (organisation x size, plus the `--extra` ones) is a CHILD process, so that its peak
  * memory is its own. It generates a seeded organisation (bench/generate.ts: `mean` = all-mean,
  * `mixed` = the layered generator, `long-range` = the same with 20 % of hand-offs to any later
- * layer, `team` = a fully connected team; a plain model, not validated), then times compileModel
- * and every engine stage of docs/model.md ("Propagation", "Weakest link", "Impact"), the downstream
+ * layer, `min-heavy` = the all-`mean` layout with half the actors `min`, `team` = a fully connected
+ * team; a plain model, not validated), then times compileModel
+ * and every engine stage of docs/model.md ("Propagation", "Weakest link", "Impact", "no way around"
+ * of single points of failure), the downstream
  * work of the impact pass, peak RSS, and the same propagation written plainly on graphology
  * attributes (bench/graphology-baseline.ts). Progress goes to stderr, the table to stdout.
  *
@@ -34,6 +36,7 @@ import {
   isAffineLink,
   linkImpacts,
   linkNode,
+  noWayAround,
   propagate,
   reevaluate,
   reevaluateStrength,
@@ -58,6 +61,7 @@ interface Result {
   sensitivity: number;
   customerAdjoints: number;
   impactsAffine: number;
+  noWayAround: number;
   impactsOther: number;
   impactsOtherCpu: number;
   otherLinks: number;
@@ -111,6 +115,7 @@ const ORGANISATIONS: Record<string, (size: number) => Model> = {
   mean: (size) => generateOrganisation({ actors: size, allMean: true }),
   mixed: (size) => generateOrganisation({ actors: size }),
   'long-range': (size) => generateOrganisation({ actors: size, longRange: 0.2 }),
+  'min-heavy': (size) => generateOrganisation({ actors: size, allMean: true, minShare: 0.5 }),
   team: (size) => generateTeam(size),
 };
 
@@ -273,6 +278,9 @@ function child(org: string, size: number, budget: number, baselineMax: number): 
     customerImpacts = time;
     customerImpactsCpu = cpu() - startCpu;
   } else log('  impact pass with every customer: skipped (S alone did not fit the budget)');
+  const [, noWay] = timed('no way around (single points of failure, every customer)', () =>
+    noWayAround(chain),
+  );
   const { whatIf, fullRecompute } = oneLinkWhatIf(chain, evaluation);
   const [, reach] = timed('reach', () => {
     customersReached(chain);
@@ -311,6 +319,7 @@ function child(org: string, size: number, budget: number, baselineMax: number): 
     sensitivity +
     adjointTime +
     (customerImpacts ?? impactsAffine + other.time) +
+    noWay +
     reach;
   return {
     org,
@@ -325,6 +334,7 @@ function child(org: string, size: number, budget: number, baselineMax: number): 
     sensitivity,
     customerAdjoints: adjointTime,
     impactsAffine,
+    noWayAround: noWay,
     impactsOther: other.time,
     impactsOtherCpu: other.cpuTime,
     otherLinks: otherLinks.length,
@@ -384,6 +394,7 @@ function table(results: readonly Result[]): string {
       '  impact pass, CPU time (s)',
       ...results.map((r) => (r.customerImpactsCpu === null ? '-' : s(r.customerImpactsCpu))),
     ],
+    ['no way around, every customer (s)', ...results.map((r) => s(r.noWayAround))],
     ['one-link what-if, downstream only (s)', ...results.map((r) => r.whatIf.toFixed(4))],
     ['  same, full propagate + strength (s)', ...results.map((r) => r.fullRecompute.toFixed(4))],
     ['reach (s)', ...results.map((r) => s(r.reach))],

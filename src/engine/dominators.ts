@@ -12,15 +12,16 @@
  *
  * and "x cuts v off" is exactly x ∈ Dom(v) at the greatest solution (it is the dual of the least
  * fixed point of reachability), found in one pass over the components in topological order,
- * iterating only inside cycles from "every link". Sets are persistent sorted lists sharing their
- * tails, as in Cooper–Harvey–Kennedy's dominator tree: on an OR graph Dom(v) is v's path in the
- * dominator tree and each intersection stops at the shared tail, so a chain costs O(1) per node.
+ * iterating only inside cycles from "every link". "Cuts off" is a partial order, so a set is kept
+ * as the generators of a down-set (src/engine/down-sets.ts): a node that needs every input costs
+ * its inputs, not the cone above it (materialising that cone made min / product-heavy models
+ * quadratic), and an intersection walks the sides in derivation order only as far as they
+ * differ — on an OR graph that is Cooper–Harvey–Kennedy's walk up the dominator tree. Inside a
+ * cycle the links of the cycle itself are persistent sorted lists (src/engine/link-lists.ts).
  */
+import { DownSets } from './down-sets.js';
+import { EMPTY, Lists } from './link-lists.js';
 import { COMBINE_MEAN, type CompiledChain, KIND_CUSTOMER } from './types.js';
-
-const EMPTY = -1;
-/** The set of every link: the start of the iteration inside a cycle. */
-const TOP = -2;
 
 /**
  * How many hand-offs of group g are needed (1 = any one will do). k-of-n groups compile into
@@ -32,153 +33,31 @@ export function groupNeed(chain: CompiledChain, g: number): number {
   return Math.min(Math.max(need, 1), n);
 }
 
-/** Persistent sorted lists of link ranks (largest first) in two growable typed arrays. */
-class Lists {
-  rank = new Int32Array(1024);
-  next = new Int32Array(1024);
-  size = 0;
-  private readonly scratch: number[] = [];
-
-  cons(rank: number, next: number): number {
-    if (this.size === this.rank.length) {
-      const grow = (a: Int32Array) => {
-        const b = new Int32Array(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.rank = grow(this.rank);
-      this.next = grow(this.next);
-    }
-    this.rank[this.size] = rank;
-    this.next[this.size] = next;
-    return this.size++;
-  }
-
-  /** `prefix` (largest first) consed onto `tail`. */
-  private build(prefix: number[], tail: number): number {
-    let list = tail;
-    for (let i = prefix.length - 1; i >= 0; i--) list = this.cons(prefix[i]!, list);
-    return list;
-  }
-
-  insert(r: number, list: number): number {
-    if (list === TOP) return TOP;
-    const prefix = this.scratch;
-    prefix.length = 0;
-    let x = list;
-    while (x !== EMPTY && this.rank[x]! > r) {
-      prefix.push(this.rank[x]!);
-      x = this.next[x]!;
-    }
-    if (x !== EMPTY && this.rank[x] === r) return list;
-    return this.build(prefix, this.cons(r, x));
-  }
-
-  intersect(a: number, b: number): number {
-    if (a === TOP) return b;
-    if (b === TOP || a === b) return a;
-    const out: number[] = [];
-    let x = a;
-    let y = b;
-    let allA = true;
-    let allB = true;
-    while (x !== y && x !== EMPTY && y !== EMPTY) {
-      const rx = this.rank[x]!;
-      const ry = this.rank[y]!;
-      if (rx === ry) out.push(rx);
-      if (rx >= ry) x = this.next[x]!;
-      if (ry >= rx) y = this.next[y]!;
-      if (rx > ry) allA = false;
-      if (ry > rx) allB = false;
-    }
-    if (x !== y) {
-      if (x !== EMPTY) allA = false;
-      if (y !== EMPTY) allB = false;
-    }
-    if (allA) return a;
-    if (allB) return b;
-    return this.build(out, x === y ? x : EMPTY);
-  }
-
-  union(a: number, b: number): number {
-    if (a === TOP || b === TOP) return TOP;
-    if (a === b) return a;
-    const out: number[] = [];
-    let x = a;
-    let y = b;
-    let hasB = true; // a holds every element of b
-    let hasA = true;
-    while (x !== y && x !== EMPTY && y !== EMPTY) {
-      const rx = this.rank[x]!;
-      const ry = this.rank[y]!;
-      out.push(Math.max(rx, ry));
-      if (rx >= ry) x = this.next[x]!;
-      if (ry >= rx) y = this.next[y]!;
-      if (rx > ry) hasA = false;
-      if (ry > rx) hasB = false;
-    }
-    if (x !== y) {
-      if (y !== EMPTY) hasB = false;
-      if (x !== EMPTY) hasA = false;
-    }
-    if (hasB) return a;
-    if (hasA) return b;
-    return this.build(out, x === EMPTY ? y : x);
-  }
-
-  /** The ranks in at least `t` of `lists` (t = lists.length: intersection; t = 1: union). */
-  threshold(lists: readonly number[], t: number): number {
-    if (lists.length === 0) return EMPTY;
-    if (t >= lists.length) return lists.reduce((a, b) => this.intersect(a, b));
-    if (t <= 1) return lists.reduce((a, b) => this.union(a, b));
-    const tops = lists.filter((l) => l === TOP).length;
-    if (tops >= t) return TOP;
-    const counts = new Map<number, number>();
-    for (const list of lists) {
-      for (let x = list; x >= 0; x = this.next[x]!) {
-        counts.set(this.rank[x]!, (counts.get(this.rank[x]!) ?? 0) + 1);
-      }
-    }
-    const kept = [...counts].filter(([, n]) => n >= t - tops).map(([r]) => r);
-    return this.build(
-      kept.sort((p, q) => q - p),
-      EMPTY,
-    );
-  }
-
-  equal(a: number, b: number): boolean {
-    let x = a;
-    let y = b;
-    while (x !== y) {
-      if (x < 0 || y < 0 || this.rank[x] !== this.rank[y]) return false;
-      x = this.next[x]!;
-      y = this.next[y]!;
-    }
-    return true;
-  }
-}
-
 /**
  * Chain order of the links (`rankOf[link]`): nodes in the components' topological order, and at
  * each node first the hand-offs into it (declaration order), then the actor itself. `linkOf[rank]`
  * inverts it.
  */
 export function chainOrder(chain: CompiledChain): { rankOf: Int32Array; linkOf: Int32Array } {
-  const { actorCount, groupStart, groupEdgeStart, groupEdges } = chain;
+  const { actorCount, nodeCount, handoffCount, to } = chain;
   const rankOf = new Int32Array(chain.linkCount);
   const linkOf = new Int32Array(chain.linkCount);
+  // The hand-offs into each node in declaration order: a counting sort by receiver, O(V + E).
+  const inStart = new Int32Array(nodeCount + 1);
+  for (let h = 0; h < handoffCount; h++) inStart[to[h]! + 1]!++;
+  for (let v = 0; v < nodeCount; v++) inStart[v + 1]! += inStart[v]!;
+  const fill = inStart.slice(0, nodeCount);
+  const into = new Int32Array(handoffCount);
+  for (let h = 0; h < handoffCount; h++) into[fill[to[h]!]!++] = h;
   let rank = 0;
-  const into: number[] = [];
   for (const v of chain.components.nodes) {
-    into.length = 0;
-    for (let i = groupEdgeStart[groupStart[v]!]!; i < groupEdgeStart[groupStart[v + 1]!]!; i++) {
-      into.push(groupEdges[i]!);
+    for (let i = inStart[v]!; i < inStart[v + 1]!; i++) {
+      rankOf[actorCount + into[i]!] = rank;
+      linkOf[rank++] = actorCount + into[i]!;
     }
-    const links = into.sort((a, b) => a - b).map((h) => actorCount + h);
-    if (v < actorCount) links.push(v);
-    for (const link of links) {
-      rankOf[link] = rank;
-      linkOf[rank++] = link;
+    if (v < actorCount) {
+      rankOf[v] = rank;
+      linkOf[rank++] = v;
     }
   }
   return { rankOf, linkOf };
@@ -211,67 +90,186 @@ function needsEveryGroup(chain: CompiledChain, v: number): boolean {
   return chain.kind[v] !== KIND_CUSTOMER && chain.combine[v] !== COMBINE_MEAN;
 }
 
+/** A node's set while its component is worked out: explicit links of its own loop, generators below. */
+interface State {
+  /** Links of the same cycle (a persistent list of chain ranks; EMPTY outside cycles). */
+  readonly inner: number;
+  /** Generators from earlier components (final sets). */
+  readonly gens: readonly number[];
+}
+
+/** `null` is "every link" (TOP): a node not reached, or the start of a cycle's iteration. */
+type Set_ = State | null;
+
 /**
  * For every customer (by ordinal), the links whose failure alone cuts it off, in chain order (from
- * its sources to the customer). O(V + E) list operations, each as long as the unshared parts of
- * the sets it meets; cycles iterate until no set changes.
+ * its sources to the customer). Components in topological order; inside a cycle the sets iterate
+ * from "every link" until none changes. A `min` / `product` actor's set is its inputs' generators
+ * (no copy of the cone above), an intersection walks only as far as the two sides differ.
  */
 export function noWayAround(chain: CompiledChain): Int32Array[] {
   const { rankOf, linkOf } = chainOrder(chain);
   const joined = sourceJoined(chain);
+  const { reached, rank } = derivationOrder(chain, joined);
+  const sets = new DownSets(chain, rank);
   const lists = new Lists();
-  const dom = new Int32Array(chain.nodeCount).fill(TOP);
-  const { actorCount, groupStart, groupEdgeStart, groupEdges, from } = chain;
-  const domOf = (v: number): number => {
-    const own = v < actorCount ? lists.cons(rankOf[v]!, EMPTY) : EMPTY;
-    if (joined[v] === 1) return own;
-    const groups: number[] = [];
+  const { actorCount, nodeCount, groupStart, groupEdgeStart, groupEdges, from } = chain;
+  const { count, start, nodes, cyclic, componentOf } = chain.components;
+  const top = new Uint8Array(nodeCount).fill(1);
+  const customerGens: (readonly number[] | null)[] = new Array(chain.customerCount).fill(null);
+  const current: Set_[] = [];
+
+  const combine = (sides: Set_[], t: number): Set_ => {
+    const live = sides.filter((s): s is State => s !== null);
+    const need = t - (sides.length - live.length);
+    if (need <= 0) return null;
+    if (live.length === 1) return live[0]!;
+    const inner = live.map((s) => s.inner);
+    const gens = live.map((s) => s.gens);
+    if (need === 1) return { inner: lists.threshold(inner, 1), gens: sets.union(gens) };
+    if (need < live.length) {
+      return { inner: lists.threshold(inner, need), gens: sets.threshold(gens, need) };
+    }
+    return { inner: lists.threshold(inner, need), gens: sets.intersect(gens) };
+  };
+
+  /** A node outside any cycle: every input comes from a final set, so only generators. */
+  const acyclicGens = (v: number): readonly number[] | null => {
+    if (joined[v] === 1) return [];
+    const groups: (readonly number[])[] = [];
+    let tops = 0;
     for (let g = groupStart[v]!; g < groupStart[v + 1]!; g++) {
-      const inputs: number[] = [];
+      const first = groupEdgeStart[g]!;
+      if (groupEdgeStart[g + 1]! === first + 1) {
+        const h = groupEdges[first]!;
+        if (top[from[h]!] === 1) tops++;
+        else groups.push([actorCount + h]);
+        continue;
+      }
+      const sides: number[][] = [];
+      for (let i = first; i < groupEdgeStart[g + 1]!; i++) {
+        const h = groupEdges[i]!;
+        if (top[from[h]!] === 0) sides.push([actorCount + h]);
+      }
+      // At least n - k + 1 of the n hand-offs' sets, a failed-to-reach one counting as every link.
+      const need = sides.length - groupNeed(chain, g) + 1;
+      if (need <= 0) tops++;
+      else if (sides.length === 1) groups.push(sides[0]!);
+      else if (need === 1) groups.push(sides.map((side) => side[0]!));
+      else if (need === sides.length) groups.push(sets.intersect(sides));
+      else groups.push(sets.threshold(sides, need));
+    }
+    if (needsEveryGroup(chain, v)) return tops > 0 ? null : sets.union(groups);
+    if (groups.length === 0) return null;
+    return groups.length === 1 ? groups[0]! : sets.intersect(groups);
+  };
+
+  const stateOf = (v: number, k: number): Set_ => {
+    const loop = cyclic[k] === 1;
+    const own = (inner: number) =>
+      loop && v < actorCount ? lists.insert(rankOf[v]!, inner) : inner;
+    if (joined[v] === 1) return { inner: own(EMPTY), gens: [] };
+    const groups: Set_[] = [];
+    for (let g = groupStart[v]!; g < groupStart[v + 1]!; g++) {
+      const sides: Set_[] = [];
       for (let i = groupEdgeStart[g]!; i < groupEdgeStart[g + 1]!; i++) {
         const h = groupEdges[i]!;
-        inputs.push(lists.insert(rankOf[actorCount + h]!, dom[from[h]!]!));
+        const u = from[h]!;
+        if (loop && componentOf[u] === k) {
+          const s = current[u] ?? null;
+          sides.push(
+            s === null
+              ? null
+              : { inner: lists.insert(rankOf[actorCount + h]!, s.inner), gens: s.gens },
+          );
+        } else sides.push(top[u] === 1 ? null : { inner: EMPTY, gens: [actorCount + h] });
       }
-      groups.push(lists.threshold(inputs, inputs.length - groupNeed(chain, g) + 1));
+      groups.push(combine(sides, sides.length - groupNeed(chain, g) + 1));
     }
-    const inner = lists.threshold(groups, needsEveryGroup(chain, v) ? 1 : groups.length);
-    return v < actorCount ? lists.insert(rankOf[v]!, inner) : inner;
+    const inner = combine(groups, needsEveryGroup(chain, v) ? 1 : groups.length);
+    return inner === null ? null : { inner: own(inner.inner), gens: inner.gens };
   };
-  const { count, start, nodes, cyclic } = chain.components;
+
+  const finish = (v: number, s: Set_, linkOf: Int32Array): void => {
+    // Not reached even with every link working: every link "cuts it off" (nothing to lose).
+    if (s === null || reached[v] === 0) return;
+    top[v] = 0;
+    const gens = [...s.gens];
+    for (let x = s.inner; x >= 0; x = lists.next[x]!) {
+      const link = linkOf[lists.rank[x]!]!;
+      if (link !== v || v >= actorCount) gens.push(link);
+    }
+    if (v < actorCount) {
+      sets.setGenerators(v, gens);
+      return;
+    }
+    // A customer is no link: a hand-off it sends has the customer's generators as its own.
+    customerGens[v - actorCount] = gens;
+    for (let i = chain.outStart[v]!; i < chain.outStart[v + 1]!; i++) {
+      sets.setGenerators(actorCount + chain.outEdges[i]!, gens);
+    }
+  };
   for (let k = 0; k < count; k++) {
-    let changed = true;
-    while (changed) {
+    if (cyclic[k] === 0) {
+      const v = nodes[start[k]!]!;
+      const gens = acyclicGens(v);
+      finish(v, gens === null ? null : { inner: EMPTY, gens }, linkOf);
+      continue;
+    }
+    for (let n = start[k]!; n < start[k + 1]!; n++) current[nodes[n]!] = null;
+    for (let changed = true; changed; ) {
       changed = false;
       for (let n = start[k]!; n < start[k + 1]!; n++) {
         const v = nodes[n]!;
-        const next = domOf(v);
-        if (!lists.equal(next, dom[v]!)) changed = cyclic[k] === 1;
-        dom[v] = next;
+        const next = stateOf(v, k);
+        if (!sameSet(next, current[v]!)) changed = true;
+        current[v] = next;
       }
     }
+    for (let n = start[k]!; n < start[k + 1]!; n++) finish(nodes[n]!, current[nodes[n]!]!, linkOf);
   }
-  const reached = reachedNodes(chain, joined);
   const result: Int32Array[] = [];
-  for (let c = actorCount; c < chain.nodeCount; c++) {
-    const ranks: number[] = [];
-    // A customer that nothing reaches even with every link working has nothing to lose.
-    if (reached[c] === 0) {
-      result.push(new Int32Array(0));
-      continue;
-    }
-    for (let x = dom[c]!; x >= 0; x = lists.next[x]!) ranks.push(lists.rank[x]!);
-    result.push(Int32Array.from(ranks.reverse(), (r) => linkOf[r]!));
+  for (let c = 0; c < chain.customerCount; c++) {
+    const gens = customerGens[c];
+    const links = gens === null || gens === undefined ? [] : sets.closure(gens);
+    result.push(Int32Array.from(links.sort((a, b) => rankOf[a]! - rankOf[b]!)));
   }
   return result;
-}
 
+  function sameSet(a: Set_, b: Set_): boolean {
+    if (a === null || b === null) return a === b;
+    return lists.equal(a.inner, b.inner) && sets.equal(a.gens, b.gens);
+  }
+}
 /**
  * The nodes reached with every link working (the least fixed point of the rules above), in linear
  * time: each group counts its live hand-offs, each node its reached groups.
  */
 export function reachedNodes(chain: CompiledChain, joined = sourceJoined(chain)): Uint8Array {
-  const { nodeCount, groupStart, groupEdgeStart, to, handoffGroup, outStart, outEdges } = chain;
+  return derivationOrder(chain, joined).reached;
+}
+
+/**
+ * Reachability as a derivation: `rank[link]` is the order in which it is first reached (an actor
+ * when it is reached, a hand-off just after its sender; -1 if never). Nothing a link needs comes
+ * after it, so everything that cuts a link off ranks below it.
+ */
+function derivationOrder(
+  chain: CompiledChain,
+  joined: Uint8Array,
+): { reached: Uint8Array; rank: Int32Array } {
+  const {
+    nodeCount,
+    actorCount,
+    groupStart,
+    groupEdgeStart,
+    to,
+    handoffGroup,
+    outStart,
+    outEdges,
+  } = chain;
   const reached = new Uint8Array(nodeCount);
+  const rank = new Int32Array(chain.linkCount).fill(-1);
   const liveInputs = new Int32Array(groupEdgeStart.length - 1);
   const liveGroups = new Int32Array(nodeCount);
   const queue: number[] = [];
@@ -281,10 +279,13 @@ export function reachedNodes(chain: CompiledChain, joined = sourceJoined(chain))
     queue.push(v);
   };
   for (let v = 0; v < nodeCount; v++) if (joined[v] === 1) reach(v);
+  let next = 0;
   for (let head = 0; head < queue.length; head++) {
     const u = queue[head]!;
+    if (u < actorCount) rank[u] = next++;
     for (let i = outStart[u]!; i < outStart[u + 1]!; i++) {
       const h = outEdges[i]!;
+      rank[actorCount + h] = next++;
       const g = handoffGroup[h]!;
       if (++liveInputs[g]! !== groupNeed(chain, g)) continue;
       const v = to[h]!;
@@ -292,5 +293,5 @@ export function reachedNodes(chain: CompiledChain, joined = sourceJoined(chain))
       if (++liveGroups[v]! === (needsEveryGroup(chain, v) ? groups : 1)) reach(v);
     }
   }
-  return reached;
+  return { reached, rank };
 }

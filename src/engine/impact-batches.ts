@@ -107,3 +107,106 @@ export function createLaneBatch(columns: number): LaneBatch {
     out: new Float64Array(MAX_LANES * Math.max(columns, 1)),
   };
 }
+
+/**
+ * Longest path from a source to each component of the condensation: components of one level
+ * cannot reach each other (every hand-off between components climbs at least one level).
+ */
+function componentLevels(chain: CompiledChain): Int32Array {
+  const { count, start, nodes, componentOf } = chain.components;
+  const level = new Int32Array(count);
+  for (let k = 0; k < count; k++) {
+    for (let n = start[k]!; n < start[k + 1]!; n++) {
+      const v = nodes[n]!;
+      for (let i = chain.outStart[v]!; i < chain.outStart[v + 1]!; i++) {
+        const w = componentOf[chain.to[chain.outEdges[i]!]!]!;
+        if (w !== k && level[w]! < level[k]! + 1) level[w] = level[k]! + 1;
+      }
+    }
+  }
+  return level;
+}
+
+/**
+ * Runs the lanes of every node's links (`grouped`), calling `done` per batch. Nodes outside cycles
+ * share traversals with other nodes of their level (`LaneRun.many`), up to MAX_LANES lanes: their
+ * downstream overlaps, so each node below is visited once for all of them. A node in a cycle, or
+ * with more lanes than one batch takes, runs alone (runNodeLanes).
+ */
+export function runAllLanes(
+  chain: CompiledChain,
+  run: LaneRun,
+  grouped: LinksByNode,
+  batch: LaneBatch,
+  done: (lanes: number) => void,
+): void {
+  const { start, links } = grouped;
+  const { count, componentOf, cyclic, nodes } = chain.components;
+  const level = componentLevels(chain);
+  const byLevel = new Int32Array(count + 1);
+  for (let k = 0; k < count; k++) byLevel[level[k]! + 1]!++;
+  for (let l = 0; l < count; l++) byLevel[l + 1]! += byLevel[l]!;
+  const order = new Int32Array(count);
+  const fill = byLevel.slice(0, count);
+  for (let k = 0; k < count; k++) order[fill[level[k]!]!++] = k;
+  const sources = new Int32Array(MAX_LANES);
+  const ends = new Int32Array(MAX_LANES);
+  let sourceCount = 0;
+  let lanes = 0;
+  let batchLevel = -1;
+  const flush = () => {
+    if (sourceCount === 0) return;
+    run.many(sources, ends, sourceCount, batch.links, batch.xs, lanes, batch.out);
+    done(lanes);
+    sourceCount = 0;
+    lanes = 0;
+  };
+  for (let i = 0; i < count; i++) {
+    const k = order[i]!;
+    const n0 = chain.components.start[k]!;
+    if (cyclic[k] === 1) {
+      flush(); // runNodeLanes fills the same batch
+      for (let n = n0; n < chain.components.start[k + 1]!; n++) {
+        const v = nodes[n]!;
+        runNodeLanes(chain, run, v, links, start[v]!, start[v + 1]!, batch, done);
+      }
+      continue;
+    }
+    const v = nodes[n0]!;
+    const own = laneCount(chain, links, start[v]!, start[v + 1]!);
+    if (own === 0) continue;
+    if (own > MAX_LANES) {
+      flush();
+      runNodeLanes(chain, run, v, links, start[v]!, start[v + 1]!, batch, done);
+      continue;
+    }
+    if (level[componentOf[v]!] !== batchLevel || lanes + own > MAX_LANES) flush();
+    batchLevel = level[k]!;
+    for (let j = start[v]!; j < start[v + 1]!; j++) {
+      const l = links[j]!;
+      const x = linkValue(chain, l);
+      if (x !== 1) {
+        batch.links[lanes] = l;
+        batch.xs[lanes++] = 1;
+      }
+      if (x !== 0) {
+        batch.links[lanes] = l;
+        batch.xs[lanes++] = 0;
+      }
+    }
+    sources[sourceCount] = v;
+    ends[sourceCount++] = lanes;
+  }
+  flush();
+}
+
+/** The lanes of links[from .. to): (link, 1) unless x = 1, (link, 0) unless x = 0. */
+function laneCount(chain: CompiledChain, links: ArrayLike<number>, from: number, to: number) {
+  let lanes = 0;
+  for (let i = from; i < to; i++) {
+    const x = linkValue(chain, links[i]!);
+    if (x !== 1) lanes++;
+    if (x !== 0) lanes++;
+  }
+  return lanes;
+}

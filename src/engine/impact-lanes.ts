@@ -8,7 +8,7 @@
  * the change is lambda_a (s'_a - s_a), spread over every target column (each customer's adjoint,
  * then S's) in ONE loop: S is just another column.
  */
-import { createComponentQueue } from './component-queue.js';
+import { createBitQueue } from './component-queue.js';
 import { type AdjointRows, adjointRows, columnsOf, type ImpactTargets } from './frontier.js';
 import { createLaneScratch, type LaneStore, nodeLanes } from './lane-kernel.js';
 import {
@@ -37,13 +37,27 @@ export {
 } from './frontier.js';
 
 /** Runs the lanes (link, x) of ONE node: `out[j * columns + k]` gets lane j's change of column k. */
-export type LaneRun = (
+export type LaneRun = ((
   node: number,
   links: Int32Array,
   xs: Float64Array,
   lanes: number,
   out: Float64Array,
-) => void;
+) => void) & {
+  /**
+   * The lanes of SEVERAL nodes outside any cycle, none downstream of another (one level of the
+   * condensation), in one traversal: node `nodes[i]` has lanes `ends[i - 1] .. ends[i]`.
+   */
+  readonly many: (
+    nodes: Int32Array,
+    ends: Int32Array,
+    count: number,
+    links: Int32Array,
+    xs: Float64Array,
+    lanes: number,
+    out: Float64Array,
+  ) => void;
+};
 
 /** Downstream work of an impact pass, counted when asked (the benchmark reports it). */
 export interface ImpactWork {
@@ -82,7 +96,7 @@ export function createLaneRun(
   let touchedCount = 0;
   const scratch = createLaneScratch(stride);
   let laneValues = new Float64Array(stride * 4); // s of one component's nodes, per lane
-  const queue = createComponentQueue(chain.components.count);
+  const queue = createBitQueue(chain.components.count);
   const { componentOf, start, nodes, cyclic } = chain.components;
   const { outStart, outEdges, to, scoreWeight, actorCount } = chain;
   const { customers, score } = targets;
@@ -143,7 +157,7 @@ export function createLaneRun(
   };
 
   /** The perturbed node itself: each lane sets its link, evaluates (a cycle from s = 1), restores. */
-  const source = (v: number, links: Int32Array, xs: Float64Array): void => {
+  const source = (v: number, links: Int32Array, xs: Float64Array, from = 0): void => {
     const k = componentOf[v]!;
     const n0 = start[k]!;
     const n1 = start[k + 1]!;
@@ -157,9 +171,9 @@ export function createLaneRun(
       oldDot = rowDot(chain, k, position, v, unit);
     }
     for (let j = 0; j < lanes; j++) {
-      const link = links[j]!;
+      const link = links[from + j]!;
       const old = linkValue(chain, link);
-      setLinkValue(chain, link, xs[j]!);
+      setLinkValue(chain, link, xs[from + j]!);
       if (cycle !== null && rowSum(chain, k, v) <= ROW_LIMIT) {
         // Sherman-Morrison (linear-cycle.ts): the new fixed point without iterating.
         const g = serviceOf(chain, v, nodeInput(chain, base, v)) - base[v]!;
@@ -184,16 +198,16 @@ export function createLaneRun(
    * only the distinct values travel (unchanged lanes not at all). At a min, product or geometric
    * node every failure lane gives one value (p (1 - d)), and fixing a non-limiting input none.
    */
-  const distinctLanes = (v: number, count: number): number => {
-    let distinct = 0;
+  const distinctLanes = (v: number, count: number, from: number, first: number): number => {
+    let distinct = first;
     for (let j = 0; j < count; j++) {
       const s = laneValues[j]!;
-      laneOf[j] = -1;
+      laneOf[from + j] = -1;
       if (s === base[v]) continue;
-      let u = 0;
+      let u = first;
       while (u < distinct && distinctValues[u] !== s) u++;
       if (u === distinct) distinctValues[distinct++] = s;
-      laneOf[j] = u;
+      laneOf[from + j] = u;
     }
     return distinct;
   };
@@ -291,23 +305,8 @@ export function createLaneRun(
     for (let n = n0; n < n1; n++) settle(nodes[n]!, laneValues, (n - n0) * stride);
   };
 
-  return (v, links, xs, count, target) => {
-    lanes = count;
-    touchedCount = 0;
-    source(v, links, xs);
-    const k0 = componentOf[v]!;
-    const acyclic = cyclic[k0] === 0;
-    if (acyclic) {
-      lanes = distinctLanes(v, count);
-      out = distinctOut;
-      out.fill(0, 0, lanes * columns);
-      settle(v, distinctValues, 0);
-    } else {
-      out = target;
-      out.fill(0, 0, lanes * columns);
-      for (let n = start[k0]!; n < start[k0 + 1]!; n++)
-        settle(nodes[n]!, laneValues, (n - start[k0]!) * stride);
-    }
+  /** Every queued component below the settled sources, in topological order. */
+  const traverse = (): void => {
     if (work !== undefined) work.traversals++;
     for (let k = queue.pop(); k !== -1; k = queue.pop()) {
       if (work !== undefined) {
@@ -323,11 +322,81 @@ export function createLaneRun(
       settle(w, laneValues, 0);
     }
     for (let i = 0; i < touchedCount; i++) store.slot[touched[i]!] = -1;
-    if (acyclic)
-      for (let j = 0; j < count; j++) {
-        const u = laneOf[j]!;
-        for (let c = 0; c < columns; c++)
-          target[j * columns + c] = u < 0 ? 0 : distinctOut[u * columns + c]!;
-      }
   };
+
+  /** Lane j's columns from its distinct value's (laneOf[j], -1 = unchanged: all 0). */
+  const expand = (count: number, target: Float64Array): void => {
+    for (let j = 0; j < count; j++) {
+      const u = laneOf[j]!;
+      for (let c = 0; c < columns; c++)
+        target[j * columns + c] = u < 0 ? 0 : distinctOut[u * columns + c]!;
+    }
+  };
+
+  const run = (
+    v: number,
+    links: Int32Array,
+    xs: Float64Array,
+    count: number,
+    target: Float64Array,
+  ) => {
+    lanes = count;
+    touchedCount = 0;
+    source(v, links, xs);
+    const k0 = componentOf[v]!;
+    const acyclic = cyclic[k0] === 0;
+    if (acyclic) {
+      lanes = distinctLanes(v, count, 0, 0);
+      out = distinctOut;
+      out.fill(0, 0, lanes * columns);
+      settle(v, distinctValues, 0);
+    } else {
+      out = target;
+      out.fill(0, 0, lanes * columns);
+      for (let n = start[k0]!; n < start[k0 + 1]!; n++)
+        settle(nodes[n]!, laneValues, (n - start[k0]!) * stride);
+    }
+    traverse();
+    if (acyclic) expand(count, target);
+  };
+
+  const sourceRow = new Float64Array(stride);
+  const ownerOf = new Int32Array(stride);
+  // Sources of one level cannot reach each other, so lane j of source i sees base values at every
+  // other source and wherever only other sources' changes go: a kernel lane whose inputs are all
+  // unchanged gives the base value exactly, and adds 0 nowhere. Its operations are those of its
+  // own traversal, in the same (topological) order: the same bits.
+  const many = (
+    sources: Int32Array,
+    ends: Int32Array,
+    count: number,
+    links: Int32Array,
+    xs: Float64Array,
+    total: number,
+    target: Float64Array,
+  ): void => {
+    touchedCount = 0;
+    let distinct = 0;
+    for (let i = 0; i < count; i++) {
+      const from = i === 0 ? 0 : ends[i - 1]!;
+      lanes = ends[i]! - from;
+      source(sources[i]!, links, xs, from);
+      const before = distinct;
+      distinct = distinctLanes(sources[i]!, lanes, from, distinct);
+      ownerOf.fill(i, before, distinct);
+    }
+    lanes = distinct;
+    out = distinctOut;
+    out.fill(0, 0, lanes * columns);
+    for (let i = 0; i < count; i++) {
+      const v = sources[i]!;
+      for (let j = 0; j < lanes; j++)
+        sourceRow[j] = ownerOf[j] === i ? distinctValues[j]! : base[v]!;
+      settle(v, sourceRow, 0);
+    }
+    traverse();
+    expand(total, target);
+  };
+
+  return Object.assign(run, { many });
 }

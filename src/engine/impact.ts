@@ -17,7 +17,7 @@ import {
   type ImpactProgress,
   linksByNode,
   progressTicker,
-  runNodeLanes,
+  runAllLanes,
 } from './impact-batches.js';
 import {
   adjointRows,
@@ -100,18 +100,15 @@ export function linkImpacts(
   const progress = progressTicker(options.onProgress, total);
   const batch = createLaneBatch(1);
   let done = 2 * (total - grouped.links.length);
-  for (let v = 0; v < chain.nodeCount; v++) {
-    const { start } = grouped;
-    runNodeLanes(chain, run, v, grouped.links, start[v]!, start[v + 1]!, batch, (lanes) => {
-      for (let j = 0; j < lanes; j++) {
-        const l = batch.links[j]!;
-        if (batch.xs[j] === 1) fixGain[l] = batch.out[j]!;
-        else failureLoss[l] = -batch.out[j]!;
-      }
-      done += lanes;
-      progress.tick(done >> 1);
-    });
-  }
+  runAllLanes(chain, run, grouped, batch, (lanes) => {
+    for (let j = 0; j < lanes; j++) {
+      const l = batch.links[j]!;
+      if (batch.xs[j] === 1) fixGain[l] = batch.out[j]!;
+      else failureLoss[l] = -batch.out[j]!;
+    }
+    done += lanes;
+    progress.tick(done >> 1);
+  });
   progress.end();
   return { fixGain, failureLoss };
 }
@@ -180,14 +177,11 @@ export function forEachLinkCustomerImpact(
     }
   };
   let done = 0;
-  for (let v = 0; v < chain.nodeCount; v++) {
-    const { start, links } = traversed;
-    runNodeLanes(chain, run, v, links, start[v]!, start[v + 1]!, batch, (lanes) => {
-      keep(lanes);
-      done += lanes;
-      progress.tick(done >> 1);
-    });
-  }
+  runAllLanes(chain, run, traversed, batch, (lanes) => {
+    keep(lanes);
+    done += lanes;
+    progress.tick(done >> 1);
+  });
   // Then every link in order: a link at an A node is its own frontier (affineLinkLanes, no
   // traversal), the others were kept.
   const lanes = new Float64Array(2 * columns);

@@ -108,24 +108,41 @@ describe('noWayAround', () => {
   it('equals the brute force: fail each link alone, is the customer cut off?', () => {
     fc.assert(
       fc.property(randomModel(), fc.array(fc.integer({ min: 1, max: 4 })), (model, needs) => {
-        const plain = compileModel(model);
-        const groupCount = plain.groupEdgeStart.length - 1;
-        const groupNeed = Int32Array.from({ length: groupCount }, (_, g) => {
-          const n = plain.groupEdgeStart[g + 1]! - plain.groupEdgeStart[g]!;
-          return Math.min(needs[g] ?? 1, n);
-        });
-        const chain = { ...plain, groupNeed };
-        const need = new Map<string, number>();
-        for (let g = 0; g < groupCount; g++) {
-          const h = model.handoffs![chain.groupEdges[chain.groupEdgeStart[g]!]!]!;
-          need.set(groupKey(h), groupNeed[g]!);
-        }
-        const expected = bruteForce(model, need);
-        const sorted = (sets: Record<string, string[]>) =>
-          Object.fromEntries(Object.entries(sets).map(([c, links]) => [c, [...links].sort()]));
-        expect(sorted(names(chain))).toEqual(sorted(expected));
+        expectBruteForce(model, needs);
       }),
     );
+  });
+
+  it('equals the brute force on larger layered models heavy in min / product actors', () => {
+    // Unions at actors that need every input and long intersection walks below them, loops
+    // through hand-offs back, customers that hand work on, k-of-n groups.
+    fc.assert(
+      fc.property(layeredModel(), fc.array(fc.integer({ min: 1, max: 4 })), (model, needs) => {
+        expectBruteForce(model, needs);
+      }),
+    );
+  });
+
+  it('intersects more inputs than one walk takes (a customer fed by 40 actors)', () => {
+    const feeders = Array.from({ length: 40 }, (_, i) => ({
+      id: `f${i}`,
+      combine: 'min' as const,
+    }));
+    const model: Model = {
+      version: 1,
+      departments: [{ id: 's' }, { id: 't' }, ...feeders],
+      customers: [{ id: 'c' }],
+      handoffs: [
+        ...feeders.flatMap((f) => [
+          { id: `s-${f.id}`, from: 's', to: f.id },
+          { id: `t-${f.id}`, from: 't', to: f.id },
+          { id: `${f.id}-c`, from: f.id, to: 'c' },
+        ]),
+      ],
+    };
+    // Every feeder needs both s and t: both are single points of failure, nothing else is.
+    expect(names(compileModel(model)).c).toEqual(['s', 't']);
+    expectBruteForce(model, []);
   });
 
   it('takes an acyclic customer to 0 exactly when d = 1 and a "no way around" link fails', () => {
@@ -149,6 +166,72 @@ describe('noWayAround', () => {
     );
   });
 });
+
+/** noWayAround of the model (its groups needing `needs[g]` each, clamped) against bruteForce. */
+function expectBruteForce(model: Model, needs: readonly number[]): void {
+  const plain = compileModel(model);
+  const groupCount = plain.groupEdgeStart.length - 1;
+  const groupNeed = Int32Array.from({ length: groupCount }, (_, g) => {
+    const n = plain.groupEdgeStart[g + 1]! - plain.groupEdgeStart[g]!;
+    return Math.min(needs[g] ?? 1, n);
+  });
+  const chain = { ...plain, groupNeed };
+  const need = new Map<string, number>();
+  for (let g = 0; g < groupCount; g++) {
+    const h = model.handoffs![chain.groupEdges[chain.groupEdgeStart[g]!]!]!;
+    need.set(groupKey(h), groupNeed[g]!);
+  }
+  const expected = bruteForce(model, need);
+  const sorted = (sets: Record<string, string[]>) =>
+    Object.fromEntries(Object.entries(sets).map(([c, links]) => [c, [...links].sort()]));
+  expect(sorted(names(chain))).toEqual(sorted(expected));
+}
+
+/**
+ * Layered models of up to 16 actors: each actor takes 1-4 hand-offs from earlier ones (sometimes
+ * grouped), mostly `min` / `product`, a few hand-offs back (loops); customers take several.
+ */
+function layeredModel(): fc.Arbitrary<Model> {
+  const combine = fc.constantFrom<Combine>('min', 'min', 'product', 'mean', 'geometric');
+  return fc
+    .record({
+      actors: fc.array(combine, { minLength: 2, maxLength: 16 }),
+      customers: fc.integer({ min: 1, max: 3 }),
+      picks: fc.array(fc.nat(), { minLength: 200, maxLength: 200 }),
+    })
+    .map(({ actors, customers, picks }) => {
+      let p = 0;
+      const pick = (n: number) => picks[p++ % picks.length]! % n;
+      const handoffs: Handoff[] = [];
+      const add = (from: string, to: string) => {
+        const group = pick(5) === 0 ? { group: 'g' } : {};
+        handoffs.push({ id: `h${handoffs.length}`, from, to, ...group });
+      };
+      for (let i = 1; i < actors.length; i++) {
+        const inputs = 1 + pick(4);
+        for (let j = 0; j < inputs; j++) add(`a${pick(i)}`, `a${i}`);
+        if (pick(8) === 0) add(`a${i}`, `a${pick(i)}`);
+      }
+      for (let c = 0; c < customers; c++) {
+        const inputs = 1 + pick(4);
+        for (let j = 0; j < inputs; j++) add(`a${pick(actors.length)}`, `c${c}`);
+        if (pick(6) === 0) add(`c${c}`, `a${pick(actors.length)}`);
+      }
+      const seen = new Set<string>();
+      return {
+        version: 1 as const,
+        departments: actors.map((combine, i) => ({ id: `a${i}`, combine })),
+        customers: Array.from({ length: customers }, (_, c) => ({ id: `c${c}` })),
+        // One hand-off per (from, to): a repeated pair is a different model, not a new case.
+        handoffs: handoffs.filter((h) => {
+          const key = `${h.from}>${h.to}`;
+          if (h.from === h.to || seen.has(key)) return false;
+          seen.add(key);
+          return true;
+        }),
+      };
+    });
+}
 
 function groupKey(h: Handoff): string {
   return `${h.to}/${h.group === undefined ? `#${h.id}` : h.group}`;

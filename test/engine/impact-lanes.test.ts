@@ -1,12 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { generateOrganisation } from '../../bench/generate.js';
 import { customerAdjoints, forEachLinkSensitivities } from '../../src/engine/adjoint-lanes.js';
 import { compileModel } from '../../src/engine/compile.js';
 import { forEachLinkCustomerImpact, linkImpacts } from '../../src/engine/impact.js';
 import { MAX_LANES } from '../../src/engine/impact-lanes.js';
+import { linkNode } from '../../src/engine/links.js';
 import { propagate } from '../../src/engine/propagate.js';
 import { customerSensitivity, scoreSensitivity } from '../../src/engine/sensitivity.js';
-import { ENGINE_DEFAULTS } from '../../src/engine/types.js';
+import {
+  type CompiledChain,
+  ENGINE_DEFAULTS,
+  type Evaluation,
+  type Sensitivity,
+} from '../../src/engine/types.js';
 import type { Model } from '../../src/model/schema.js';
 import { randomModel, withLink } from './fixtures.js';
 
@@ -132,6 +139,46 @@ describe('impact lanes: S as a column of the customer lanes', () => {
         expect(Math.abs(impacts.failureLoss[l]! - (S - failed))).toBeLessThan(1e-10);
       }
     }
+  });
+});
+
+/** Every link's figures with each node's links run alone, against all of them in one pass. */
+function expectSharedEqualsAlone(
+  chain: CompiledChain,
+  evaluation: Evaluation,
+  sensitivity: Sensitivity,
+  nodes: readonly number[],
+): void {
+  const shared = linkImpacts(chain, evaluation, sensitivity);
+  for (const v of nodes) {
+    const links: number[] = [];
+    for (let l = 0; l < chain.linkCount; l++) if (linkNode(chain, l) === v) links.push(l);
+    const alone = linkImpacts(chain, evaluation, sensitivity, { links });
+    for (const l of links) {
+      expect(Object.is(alone.fixGain[l], shared.fixGain[l])).toBe(true);
+      expect(Object.is(alone.failureLoss[l], shared.failureLoss[l])).toBe(true);
+    }
+  }
+}
+
+describe('one traversal for the nodes of one level', () => {
+  it('gives every link the bits of its own node run alone (random models)', () => {
+    fc.assert(
+      fc.property(randomModel(), (model) => {
+        const chain = compileModel(model);
+        const evaluation = propagate(chain);
+        fc.pre(evaluation.score !== null);
+        const all = Array.from({ length: chain.nodeCount }, (_, v) => v);
+        expectSharedEqualsAlone(chain, evaluation, scoreSensitivity(chain, evaluation), all);
+      }),
+    );
+  });
+
+  it('gives every link the bits of its own node run alone (a layered organisation)', () => {
+    const chain = compileModel(generateOrganisation({ actors: 400, seed: 3 }));
+    const evaluation = propagate(chain);
+    const some = Array.from({ length: 40 }, (_, i) => (i * 97) % chain.nodeCount);
+    expectSharedEqualsAlone(chain, evaluation, scoreSensitivity(chain, evaluation), some);
   });
 });
 
