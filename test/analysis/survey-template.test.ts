@@ -113,8 +113,8 @@ describe('how colleagues see one person or team (--by)', () => {
         'accuracy',
         'accuracy n',
       ],
-      ['Terry -> Sam', 'terry -> sam', '2', '0.625', '3', '2', '4', '1'],
-      ['Terry -> Callers', 'terry -> c', '1', '1', '5', '1', '5', '1'],
+      ['Terry -> Sam', 'terry->sam', '2', '0.625', '3', '2', '4', '1'],
+      ['Terry -> Callers', 'terry->c', '1', '1', '5', '1', '5', '1'],
       // (2 + 4 + 5) / 3 and (4 + 5) / 2.
       ['All hand-offs it provides', '', '', '', '3.67', '3', '4.5', '2'],
     ]);
