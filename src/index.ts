@@ -54,6 +54,8 @@ export type {
   CalibrationReport,
   Explanation,
 } from './analysis/calibrate-report.js';
+/** A customer's pairs of links that cut it off together (analyze's `cutSets: 2`), with the search's bound. */
+export type { CutSetSearch, CutSetsOfTwo } from './analysis/cut-sets.js';
 /** Change over time (docs/model.md, "Change over time"): two models compared, the change of S shared out by Shapley value. */
 export {
   type AttributionMethod,
@@ -163,8 +165,6 @@ export type { Candidate, Change, PlanObjective, Scenario } from './analysis/scen
 export { CandidateSchema, PLAN_OBJECTIVES } from './analysis/scenario-schema.js';
 /** One customer's single points of failure: links with no way around, and costly failures. */
 export type { CostlyFailure, CustomerSinglePoints } from './analysis/single-points.js';
-/** A customer's pairs of links that cut it off together (analyze's `cutSets: 2`), with the search's bound. */
-export type { CutSetSearch, CutSetsOfTwo } from './analysis/cut-sets.js';
 /** A survey's aggregates per hand-off and dimension, and its options. */
 export type {
   DimensionAggregate,
