@@ -148,6 +148,29 @@ describe.skipIf(!AVAILABLE && !REQUIRED)('the explorer in Chromium', () => {
       expect(await page.textContent('#sc-added')).toContain(
         'Online shop → Store shoppers, quality 0.90',
       );
+      // Drawn on the diagram (a dotted arrow of its own, not laid out with the others).
+      const drawn = page.locator('.x-view[data-level="actor"] .x-added-edge');
+      expect(await drawn.count()).toBe(1);
+      expect(await drawn.locator('text').textContent()).toBe('added 0.90');
+      expect(await drawn.locator('title').textContent()).toBe(
+        'Online shop → Store shoppers (added), quality 0.90',
+      );
+      await page.screenshot({ path: join(ARTIFACTS, 'retail-explorer-added.png'), fullPage: true });
+      // Its own slider moves its quality, as what-if would.
+      const added = page.locator('input[data-action="added-quality"]');
+      await added.fill('0.4');
+      expect(await shownScore(page)).toBe(
+        scoreAfter(model, [
+          { handoff: 'warehouse->dispatch', set: { quality: 0.95 } },
+          { actor: 'call-centre', set: { welfare: 0 } },
+          { add: { handoff: { from: 'online', to: 'shoppers', quality: 0.4 } } },
+        ]),
+      );
+      expect(await page.textContent('#sc-added')).toContain(
+        'Online shop → Store shoppers, quality 0.40',
+      );
+      expect(await drawn.locator('text').textContent()).toBe('added 0.40');
+      await added.fill('0.9');
       // A pair the model already has is refused with a plain message, and changes nothing.
       const before = await shownScore(page);
       await page.selectOption('#sc-add-from', 'warehouse');

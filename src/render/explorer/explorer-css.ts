@@ -8,6 +8,8 @@ import { HIGHLIGHT_COLOURS } from '../diagram-style.js';
 
 const WEAK = HIGHLIGHT_COLOURS.weakest.stroke;
 const PLAIN = HIGHLIGHT_COLOURS.none.stroke;
+/** An added hand-off: a colour no other mark uses, and a dotted line (told apart by shape too). */
+const ADDED = '#7d3c98';
 
 /** CSS appended to the report's inline stylesheet. */
 export const EXPLORER_CSS = `
@@ -62,6 +64,11 @@ table.x-live td.x-now { font-weight: 700; }
 .sc-live .x-changed path, .sc-live .sc-node.x-changed rect { stroke-dasharray: 6 3; }
 .sc-live .sc-node.x-changed rect { stroke: var(--blue); stroke-width: 3; }
 .sc-live .sc-edge.x-changed path { stroke: var(--blue); stroke-width: 3; }
+.x-added-edge line { stroke: ${ADDED}; stroke-width: 2.5; stroke-dasharray: 2 4; stroke-linecap: round; }
+.x-added-edge polygon { fill: ${ADDED}; }
+.x-added-edge text { fill: ${ADDED}; font-weight: bold; paint-order: stroke; stroke: #fff; stroke-width: 3px; }
+.x-added input[type=range] { vertical-align: middle; width: 140px; margin: 0 6px; }
+.sc-tracing .x-added-edge { opacity: 0.35; }
 .sc-tracing .sc-node:not(.x-path) { opacity: 0.35; }
 .sc-tracing .sc-edge:not(.x-path) { opacity: 0.2; }
 @media (max-width: 900px) { .x-grid { grid-template-columns: 1fr; } .summary { grid-template-columns: 1fr; } }
@@ -73,7 +80,7 @@ table.x-live td.x-now { font-weight: 700; }
   .x-controls td:nth-child(3) { grid-column: 1 / -1; }
 }
 @media print {
-  .x-toolbar, .x-actions, #sc-controls-filter, #sc-reset, #sc-copy, #sc-download, .x-controls input[type=range], .x-add, .x-added button { display: none; }
+  .x-toolbar, .x-actions, #sc-controls-filter, #sc-reset, #sc-copy, #sc-download, .x-controls input[type=range], .x-add, .x-added button, .x-added input[type=range] { display: none; }
   .x-status { position: static; }
   .x-viewport { height: auto; border: none; }
   #sc-controls { max-height: none; overflow: visible; }

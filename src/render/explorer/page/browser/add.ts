@@ -2,9 +2,10 @@
  * The add-a-hand-off form: pick the actor that hands off, the node that receives, a quality; the
  * scenario gains `add: { handoff: { from, to, quality } }` (docs/explorer.md). What the model
  * cannot take (a hand-off to itself, a pair it already has) is refused with a plain message.
+ * Each added hand-off is listed with a slider of its quality and a Remove button.
  */
 import type { ExplorerEngine } from '../compute.js';
-import type { AddedHandoff, Scenario } from '../scenario.js';
+import { type AddedHandoff, addKey, type Scenario } from '../scenario.js';
 import { element } from './dom.js';
 
 /** What the page tells the form and hears from it. */
@@ -66,22 +67,70 @@ export function createAddForm(
     status.textContent = refusal(engine, source, target, value, name) ?? '';
     if (status.textContent === '') on.add(source, target, value);
   });
+  const items = new Map<string, AddedItem>();
   return {
     show(scenario) {
-      added.textContent = '';
+      const wanted = new Set<string>();
       for (const change of scenario.values()) {
         if (change.type !== 'add') continue;
-        const label = `${name(change.from)} → ${name(change.to)}, quality ${change.value.toFixed(2)}`;
-        const item = element('li', label);
-        const remove = element('button', 'Remove', {
-          type: 'button',
-          'data-action': 'remove-add',
-          'aria-label': `Remove the added hand-off ${name(change.from)} → ${name(change.to)}`,
-        });
-        remove.addEventListener('click', () => on.remove(change));
-        item.append(' ', remove);
-        added.append(item);
+        const key = addKey(change.from, change.to);
+        wanted.add(key);
+        const item = items.get(key) ?? addedItem(change, name, on);
+        if (!items.has(key)) {
+          items.set(key, item);
+          added.append(item.li);
+        }
+        item.show(change.value);
       }
+      for (const [key, item] of items) {
+        if (wanted.has(key)) continue;
+        item.li.remove();
+        items.delete(key);
+      }
+    },
+  };
+}
+
+/** One added hand-off in the list: its name, a slider of its quality and a Remove button. */
+interface AddedItem {
+  readonly li: HTMLLIElement;
+  show(value: number): void;
+}
+
+/**
+ * Kept while the hand-off stays in the scenario (the list is not rebuilt on every change, so a
+ * slider being dragged is not replaced under the pointer).
+ */
+function addedItem(
+  change: AddedHandoff,
+  name: (id: string) => string,
+  on: { add(from: string, to: string, value: number): void; remove(change: AddedHandoff): void },
+): AddedItem {
+  const pair = `${name(change.from)} → ${name(change.to)}`;
+  const label = element('span', '');
+  const slider = element('input', '', {
+    type: 'range',
+    min: '0',
+    max: '1',
+    step: '0.01',
+    value: String(change.value),
+    'data-action': 'added-quality',
+    'aria-label': `Quality of the added hand-off ${pair}`,
+  });
+  slider.addEventListener('input', () => on.add(change.from, change.to, Number(slider.value)));
+  const remove = element('button', 'Remove', {
+    type: 'button',
+    'data-action': 'remove-add',
+    'aria-label': `Remove the added hand-off ${pair}`,
+  });
+  remove.addEventListener('click', () => on.remove(change));
+  const li = element('li');
+  li.append(label, slider, remove);
+  return {
+    li,
+    show(value) {
+      label.textContent = `${pair}, quality ${value.toFixed(2)}`;
+      if (Number(slider.value) !== value) slider.value = String(value);
     },
   };
 }

@@ -6,6 +6,8 @@
 import type { CompiledChain } from '../../../../engine/types.js';
 import type { ExplorerView } from '../../explorer-data.js';
 import type { Figures } from '../compute.js';
+import type { AddedHandoff } from '../scenario.js';
+import { drawAddedHandoffs } from './added-edges.js';
 
 /** What the page does to its diagram. */
 export interface DiagramView {
@@ -14,6 +16,8 @@ export interface DiagramView {
    * (no change applied): the report's own marks and labels.
    */
   show(figures: Figures, changed: ReadonlySet<number>, live: boolean): void;
+  /** Draws the scenario's added hand-offs (added-edges.ts); `name` gives a node's name. */
+  showAdded(added: readonly AddedHandoff[], name: (id: string) => string): void;
   /** Traces a customer's weakest-link chain: its link and the walk's nodes (none: -1, []). */
   trace(link: number, path: readonly number[], chain: CompiledChain): void;
   /** The box that shows a node (at department level: its unit's), by model id. */
@@ -96,6 +100,9 @@ export function createDiagramView(svg: SVGSVGElement, view: ExplorerView): Diagr
         const label = g.querySelector('text');
         if (h !== undefined && label !== null) label.textContent = chain.quality[h]!.toFixed(2);
       }
+    },
+    showAdded(added, name) {
+      drawAddedHandoffs(svg, added, (id) => nodes.get(id), name);
     },
     trace(link, path, chain) {
       const traced: SVGGElement[] = [];

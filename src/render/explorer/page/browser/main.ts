@@ -97,7 +97,11 @@ function update(): void {
   controls.show(scenario);
   addForm.show(scenario);
   const changed = changedLinks();
-  for (const view of views) view.diagram.show(last, changed, live);
+  const added = [...scenario.values()].filter((s) => s.type === 'add');
+  for (const view of views) {
+    view.diagram.show(last, changed, live);
+    view.diagram.showAdded(added, (id) => names.get(id) ?? id);
+  }
   trace();
   panel.refresh();
   byId('sc-timing').textContent = live ? `Recomputed in ${elapsed.toFixed(1)} ms.` : '';
