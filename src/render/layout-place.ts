@@ -155,8 +155,9 @@ export function placeHeights(diagram: Diagram, ordering: Ordering): Heights {
     const s = statsOf(unit);
     // A frame with nothing in it is drawn at the left (see frameBoxes): it shares no lane.
     if (s.count === 0 || s.empty) return null;
-    // Frame padding grows with nesting: room for every level, and a little more.
-    const slack = BAND.pad * (s.depth + 2) + 8;
+    // Frame padding grows with nesting: room for every level, and a little more. A band's own
+    // slots draw no frame of their own: the frames beside them keep the room (their own slack).
+    const slack = unit.own ? 0 : BAND.pad * (s.depth + 2) + 8;
     return { start: lb.left[s.min]! - slack, end: Math.max(lb.right[s.max]!, s.title) + slack };
   };
   const y = new Float64Array(slots.length);
