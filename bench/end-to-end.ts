@@ -44,6 +44,8 @@ export interface EndToEnd {
   readonly reportBytes: number;
   /** The fastest of the CLI runs. */
   readonly cli: CliRun;
+  /** `dist/cli.js --version`: Node's start-up and the CLI's modules, no model. */
+  readonly startup: CliRun;
   readonly runs: number;
   readonly library: LibraryStages;
   /** The library stages wrote the CLI's report byte for byte. */
@@ -82,19 +84,15 @@ function script(name: string, args: readonly string[]): string {
   return result.stdout.toString();
 }
 
-/** One run of the built CLI on the file, as a user runs it (no tsx, no flags), measured. */
-function runCli(file: string, report: string, usage: string): CliRun {
+/** One run of the built CLI with these arguments, as a user runs it (no tsx, no flags), measured. */
+function runCli(args: readonly string[], usage: string): CliRun {
   const start = performance.now();
-  const result = spawnSync(
-    process.execPath,
-    ['--import', PRELOAD, CLI, 'analyze', file, '--format', 'json', '--out', report],
-    {
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, SERVICE_CHAIN_BENCH_USAGE: usage },
-    },
-  );
+  const result = spawnSync(process.execPath, ['--import', PRELOAD, CLI, ...args], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, SERVICE_CHAIN_BENCH_USAGE: usage },
+  });
   const wall = (performance.now() - start) / 1000;
-  if (result.status !== 0) throw new Error(`dist/cli.js analyze: exit ${result.status}`);
+  if (result.status !== 0) throw new Error(`dist/cli.js ${args[0]}: exit ${result.status}`);
   const { userCPUTime, systemCPUTime, maxRSS } = JSON.parse(readFileSync(usage, 'utf8')) as {
     userCPUTime: number;
     systemCPUTime: number;
@@ -132,12 +130,14 @@ export function endToEnd(org: string, size: number, repeat: number): EndToEnd | 
     script('./write-model.ts', [org, String(size), path('model.json')]);
     let cli: CliRun | undefined;
     for (let i = 0; i < repeat; i++) {
-      const run = runCli(path('model.json'), path('cli.json'), path('usage.json'));
+      const args = ['analyze', path('model.json'), '--format', 'json', '--out', path('cli.json')];
+      const run = runCli(args, path('usage.json'));
       log(
         `  CLI analyze --format json: ${run.wall.toFixed(3)} s wall, ${(run.user + run.system).toFixed(3)} s CPU`,
       );
       if (cli === undefined || run.wall < cli.wall) cli = run;
     }
+    const startup = runCli(['--version'], path('usage.json'));
     const library = JSON.parse(
       script('./file-stages.ts', ['library', path('model.json'), path('library.json')]),
     ) as LibraryStages;
@@ -148,6 +148,7 @@ export function endToEnd(org: string, size: number, repeat: number): EndToEnd | 
       modelBytes: statSync(path('model.json')).size,
       reportBytes: statSync(path('cli.json')).size,
       cli: cli!,
+      startup,
       runs: repeat,
       library,
       sameBytes: sameFile(path('cli.json'), path('library.json')),
@@ -187,6 +188,9 @@ export function endToEndRows(runs: readonly (EndToEnd | undefined)[]): string[][
     ),
     row('  CLI peak RSS (MB)', (r) => mb(r.cli.peakRss)),
     row('  report file (MB)', (r) => mb(r.reportBytes)),
+    row('  CLI start-up alone, --version (s CPU / wall)', (r) =>
+      cpuWall({ cpu: r.startup.user + r.startup.system, wall: r.startup.wall }),
+    ),
     row('  read + decode (s CPU / wall)', (r) => cpuWall(stages(r).read)),
     row('  JSON.parse + key scan (s CPU / wall)', (r) => cpuWall(stages(r).parse)),
     row('  validation (s CPU / wall)', (r) => cpuWall(stages(r).validate)),
