@@ -94,8 +94,9 @@ const USAGE = `usage: npm run bench -- [options]
   --extra ORG:N,...    extra runs (default mixed:2000,team:50,team:100; '' for none)
   --budget S           seconds for the exact impacts outside the affine shortcut (default 30)
   --baseline-max N     largest size the graphology baseline runs at (default 100000)
-  --no-cli             skip the end-to-end stage (file -> built CLI -> JSON report; needs npm run build)
-  --cli-repeat N       CLI runs per organisation end to end, the fastest kept (default 1)
+  --cli, --no-cli      run (the default) or skip the end-to-end stage: file -> built CLI -> JSON
+                       report, so the bench needs npm run build first
+  --cli-repeat N       CLI runs per organisation end to end, the one of least CPU time kept (default 1)
   --help               this text`;
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
@@ -449,9 +450,14 @@ function main(): void {
   const runs = [...extra, ...sizes.flatMap((size) => orgs.map((org) => `${org}:${size}`))];
   const cli = !process.argv.includes('--no-cli');
   const cliRepeat = Number(argument('--cli-repeat') ?? 1);
-  const missing = cli ? cliMissing() : undefined;
-  if (missing !== undefined) {
-    log(missing);
+  const refusal =
+    !Number.isInteger(cliRepeat) || cliRepeat < 1
+      ? '--cli-repeat must be a positive integer'
+      : cli
+        ? cliMissing()
+        : undefined;
+  if (refusal !== undefined) {
+    log(refusal);
     process.exitCode = 2;
     return;
   }
