@@ -158,3 +158,23 @@ export function generateTeam(actors: number, seed = 5): Model {
     handoffs,
   };
 }
+
+/**
+ * The organisations the bench knows (`--orgs`, bench/write-model.ts), by name: a model of about
+ * `size` actors.
+ */
+export const ORGANISATIONS: Readonly<Record<string, (size: number) => Model>> = {
+  mean: (size) => generateOrganisation({ actors: size, allMean: true }),
+  mixed: (size) => generateOrganisation({ actors: size }),
+  'long-range': (size) => generateOrganisation({ actors: size, longRange: 0.2 }),
+  'min-heavy': (size) => generateOrganisation({ actors: size, allMean: true, minShare: 0.5 }),
+  team: (size) => generateTeam(size),
+};
+
+/** The organisation `name` of about `size` actors; throws on a name the bench does not know. */
+export function organisation(name: string, size: number): Model {
+  const make = Object.hasOwn(ORGANISATIONS, name) ? ORGANISATIONS[name] : undefined;
+  if (make === undefined)
+    throw new Error(`unknown organisation "${name}" (${Object.keys(ORGANISATIONS).join(', ')})`);
+  return make(size);
+}

@@ -5,6 +5,7 @@
  * change is within tolerance, like the engine.
  */
 import { MultiDirectedGraph } from 'graphology';
+import type { CompiledChain } from '../src/engine/index.js';
 import { pointValue } from '../src/model/estimates.js';
 import type { Combine, Model } from '../src/model/schema.js';
 
@@ -93,6 +94,16 @@ export interface BaselineOrder {
   /** Component k is nodes[start[k] .. start[k + 1]). */
   readonly start: readonly number[];
   readonly cyclic: readonly boolean[];
+}
+
+/** The compiled chain's component order as a BaselineOrder (node ids in place of indices). */
+export function engineOrder(chain: CompiledChain): BaselineOrder {
+  const { start, nodes, cyclic, count } = chain.components;
+  return {
+    nodes: Array.from(nodes, (v) => chain.ids[v]!),
+    start: Array.from(start),
+    cyclic: Array.from(cyclic.subarray(0, count), (c) => c === 1),
+  };
 }
 
 /**

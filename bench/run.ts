@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- --sizes 10000,100000] [-- --orgs mean,mixed,long-range]
- *   [-- --extra mixed:2000,team:50,team:100] [-- --budget 60] [-- --baseline-max 100000]`
+ *   [-- --extra mixed:2000,team:50,team:100] [-- --budget 60] [-- --baseline-max 100000]
+ *   [-- --no-cli] [-- --cli-repeat 1]` (USAGE below, `-- --help`).
  *
  * Each run (organisation x size, plus the `--extra` ones) is a CHILD process, so that its peak
  * memory is its own. It generates a seeded organisation (bench/generate.ts: `mean` = all-mean,
@@ -10,7 +11,10 @@
  * and every engine stage of docs/model.md ("Propagation", "Weakest link", "Impact", "no way around"
  * of single points of failure), the downstream
  * work of the impact pass, peak RSS, and the same propagation written plainly on graphology
- * attributes (bench/graphology-baseline.ts). Progress goes to stderr, the table to stdout.
+ * attributes (bench/graphology-baseline.ts). Then, unless `--no-cli`, the same organisation end to
+ * end (bench/end-to-end.ts): written as a JSON file, analysed by the built CLI into a JSON report
+ * (wall, CPU, peak RSS), the CLI's stages one by one, and graphology loading the same file and
+ * propagating. Progress goes to stderr, the table to stdout.
  *
  * fixGain/failureLoss: links where S is provably affine take the exact shortcut; the others need a
  * downstream traversal per node. Those nodes are processed in a seeded random order until
@@ -45,8 +49,9 @@ import {
   weakestLink,
 } from '../src/engine/index.js';
 import type { Model } from '../src/model/schema.js';
-import { generateOrganisation, generateTeam, seededRandom } from './generate.js';
-import { baselineGraph, baselinePropagate } from './graphology-baseline.js';
+import { cliMissing, type EndToEnd, endToEnd, endToEndRows } from './end-to-end.js';
+import { generateOrganisation, ORGANISATIONS, organisation, seededRandom } from './generate.js';
+import { baselineGraph, baselinePropagate, engineOrder } from './graphology-baseline.js';
 
 interface Result {
   org: string;
@@ -79,7 +84,20 @@ interface Result {
   baselinePropagate: number | null;
   scoreCheck: number | null;
   load: number;
+  /** Set by the parent after the engine's child: the run end to end (undefined: `--no-cli`). */
+  endToEnd?: EndToEnd | undefined;
 }
+
+const USAGE = `usage: npm run bench -- [options]
+  --sizes N,N,...      actors per organisation (default 10000,100000,1000000)
+  --orgs NAME,...      organisations: ${Object.keys(ORGANISATIONS).join(', ')} (default mean,mixed,long-range)
+  --extra ORG:N,...    extra runs (default mixed:2000,team:50,team:100; '' for none)
+  --budget S           seconds for the exact impacts outside the affine shortcut (default 30)
+  --baseline-max N     largest size the graphology baseline runs at (default 100000)
+  --cli, --no-cli      run (the default) or skip the end-to-end stage: file -> built CLI -> JSON
+                       report, so the bench needs npm run build first
+  --cli-repeat N       CLI runs per organisation end to end, the one of least CPU time kept (default 1)
+  --help               this text`;
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 const now = () => performance.now() / 1000;
@@ -110,15 +128,6 @@ function timed<T>(label: string, run: () => T, repeat = 3): [T, number] {
   return [value as T, best];
 }
 
-/** The organisations the bench knows (`--orgs`), by name: a model of about `size` actors. */
-const ORGANISATIONS: Record<string, (size: number) => Model> = {
-  mean: (size) => generateOrganisation({ actors: size, allMean: true }),
-  mixed: (size) => generateOrganisation({ actors: size }),
-  'long-range': (size) => generateOrganisation({ actors: size, longRange: 0.2 }),
-  'min-heavy': (size) => generateOrganisation({ actors: size, allMean: true, minShare: 0.5 }),
-  team: (size) => generateTeam(size),
-};
-
 /**
  * Warms the JIT up on a small model, for the engine and the baseline alike, so that the timings
  * measure steady-state code rather than the interpreter's first pass.
@@ -135,16 +144,7 @@ function warmUp(): void {
     handoffsToCustomer(chain);
   }
   const graph = baselineGraph(model);
-  for (let i = 0; i < 5; i++) baselinePropagate(graph, componentOrder(chain));
-}
-
-function componentOrder(chain: CompiledChain) {
-  const { start, nodes, cyclic, count } = chain.components;
-  return {
-    nodes: Array.from(nodes, (v) => chain.ids[v]!),
-    start: Array.from(start),
-    cyclic: Array.from(cyclic.subarray(0, count), (c) => c === 1),
-  };
+  for (let i = 0; i < 5; i++) baselinePropagate(graph, engineOrder(chain));
 }
 
 /**
@@ -153,9 +153,7 @@ function componentOrder(chain: CompiledChain) {
  * (it is a gigabyte of plain objects for the garbage collector to walk).
  */
 function generateAndCompile(org: string, size: number, keepModel: boolean) {
-  const make = ORGANISATIONS[org];
-  if (make === undefined) throw new Error(`unknown organisation "${org}"`);
-  const [generated, generate] = timed('generate', () => make(size), 1);
+  const [generated, generate] = timed('generate', () => organisation(org, size), 1);
   globalThis.gc?.();
   const modelRss = process.memoryUsage().rss;
   const [chain, compile] = timed('compile', () => compileModel(generated), 1);
@@ -300,7 +298,7 @@ function child(org: string, size: number, budget: number, baselineMax: number): 
   globalThis.gc?.();
   if (model !== undefined) {
     const [graph, build] = timed('graphology baseline: build graph', () => baselineGraph(model), 1);
-    const order = componentOrder(chain);
+    const order = engineOrder(chain);
     const [score, time] = timed(
       'graphology baseline: propagate',
       () => baselinePropagate(graph, order),
@@ -419,6 +417,7 @@ function table(results: readonly Result[]): string {
       '|S engine - S graphology|',
       ...results.map((r) => (r.scoreCheck === null ? '-' : r.scoreCheck.toExponential(1))),
     ],
+    ...endToEndRows(results.map((r) => r.endToEnd)),
     ['load average (1 min) at the end', ...results.map((r) => r.load.toFixed(1))],
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
@@ -432,6 +431,10 @@ function table(results: readonly Result[]): string {
 }
 
 function main(): void {
+  if (process.argv.includes('--help')) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
   const childRun = argument('--child');
   const budget = Number(argument('--budget') ?? 30);
   const baselineMax = Number(argument('--baseline-max') ?? 100_000);
@@ -445,6 +448,19 @@ function main(): void {
   // Extra runs as org:size: the mixed 2k employer and the fully connected teams.
   const extra = (argument('--extra') ?? 'mixed:2000,team:50,team:100').split(',').filter(Boolean);
   const runs = [...extra, ...sizes.flatMap((size) => orgs.map((org) => `${org}:${size}`))];
+  const cli = !process.argv.includes('--no-cli');
+  const cliRepeat = Number(argument('--cli-repeat') ?? 1);
+  const refusal =
+    !Number.isInteger(cliRepeat) || cliRepeat < 1
+      ? '--cli-repeat must be a positive integer'
+      : cli
+        ? cliMissing()
+        : undefined;
+  if (refusal !== undefined) {
+    log(refusal);
+    process.exitCode = 2;
+    return;
+  }
   const results: Result[] = [];
   for (const run of runs) {
     const result = spawnSync(
@@ -465,7 +481,9 @@ function main(): void {
       log(`the run ${run} failed (exit ${result.status}): left out of the table`);
       continue;
     }
-    results.push(JSON.parse(result.stdout.toString()) as Result);
+    const engine = JSON.parse(result.stdout.toString()) as Result;
+    if (cli) engine.endToEnd = endToEnd(engine.org, engine.size, cliRepeat);
+    results.push(engine);
   }
   process.stdout.write(`${table(results)}\n`);
   process.stdout.write(
