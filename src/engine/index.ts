@@ -54,7 +54,11 @@ export {
   type ImpactOptions,
   type ImpactProgress,
   type ImpactWork,
+  joinLanes,
+  type LaneBatch,
   linkImpacts,
+  type TraversedLanes,
+  traversedLanes,
 } from './impact.js';
 export { applyChanges, reevaluate, reevaluateStrength } from './incremental.js';
 export { linkName, linkNode, linkValue } from './links.js';
