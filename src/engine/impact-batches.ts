@@ -236,7 +236,12 @@ export function runAllLanes(
 }
 
 /** The lanes of links[from .. to): (link, 1) unless x = 1, (link, 0) unless x = 0. */
-function laneCount(chain: CompiledChain, links: ArrayLike<number>, from: number, to: number) {
+export function laneCount(
+  chain: CompiledChain,
+  links: ArrayLike<number>,
+  from: number,
+  to: number,
+) {
   let lanes = 0;
   for (let i = from; i < to; i++) {
     const x = linkValue(chain, links[i]!);

@@ -16,6 +16,7 @@ import {
   createLaneBatch,
   type ImpactProgress,
   type LaneBatch,
+  laneCount,
   linksByNode,
   progressTicker,
   runAllLanes,
@@ -27,6 +28,7 @@ import {
   createLaneRun,
   type ImpactTargets,
   type ImpactWork,
+  type LaneRun,
 } from './impact-lanes.js';
 import { reevaluate } from './incremental.js';
 import { linkNode, linkValue, setLinkValue } from './links.js';
@@ -174,9 +176,30 @@ export interface TraversedLanes {
   /**
    * The lanes of batches `from .. to` (in batch order; lane j's columns at out[j * columns ..]):
    * each batch computed exactly as the whole pass computes it, so that the ranges of any split,
-   * put together, are the pass's own lanes bit for bit.
+   * put together, are the pass's own lanes bit for bit. `onBatch` is told after each batch.
    */
-  run(from: number, to: number): LaneBatch;
+  run(from: number, to: number, onBatch?: () => void): LaneBatch;
+}
+
+/** A LaneRun for counting batches only: runAllLanes never calls it when no batch is chosen. */
+const NO_RUN: LaneRun = Object.assign(() => {}, { many: () => {} });
+
+/**
+ * How many batches and lanes traversedLanes has for this chain (whatever its settings): what a
+ * caller splits into ranges, without the adjoints and lane buffers the lanes themselves need.
+ */
+export function traversedBatches(chain: CompiledChain): { batches: number; lanes: number } {
+  const affine = affineNodes(chain);
+  const traversed = linksByNode(chain, undefined, (l) => affine[linkNode(chain, l)] === 0);
+  const batches = runAllLanes(
+    chain,
+    NO_RUN,
+    traversed,
+    createLaneBatch(0),
+    () => {},
+    () => false,
+  );
+  return { batches, lanes: laneCount(chain, traversed.links, 0, traversed.links.length) };
 }
 
 /**
@@ -203,14 +226,16 @@ export function traversedLanes(
   return {
     batches,
     columns,
-    run: (from, to) => {
+    run: (from, to, onBatch) => {
       const parts: LaneBatch[] = [];
-      const keep = (lanes: number) =>
+      const keep = (lanes: number) => {
+        onBatch?.();
         parts.push({
           links: batch.links.slice(0, lanes),
           xs: batch.xs.slice(0, lanes),
           out: batch.out.slice(0, lanes * columns),
         });
+      };
       runAllLanes(chain, run, traversed, batch, keep, (ordinal) => ordinal >= from && ordinal < to);
       return joinLanes(parts, columns);
     },

@@ -58,6 +58,7 @@ export {
   type LaneBatch,
   linkImpacts,
   type TraversedLanes,
+  traversedBatches,
   traversedLanes,
 } from './impact.js';
 export { applyChanges, reevaluate, reevaluateStrength } from './incremental.js';
