@@ -304,8 +304,10 @@ export function* analysisChunks(
 
 /**
  * From this many traversed lanes (impact-tasks.ts) the impact pass runs on worker threads unless
- * `--workers` says otherwise: about a second of work in process (mixed 2,000 actors: 6,300 lanes,
- * 0.35 s), well above the 50-100 ms that starting workers and sending them the model cost.
+ * `--workers` says otherwise: near a second of lane work in process (the bench's mixed 2,000
+ * actors: 19,780 lanes, 0.8 s CPU), well above the 50-150 ms that starting workers, sending them
+ * the model and compiling it there cost (docs/performance.md, "Fourth session: the impact pass on
+ * worker threads").
  */
 export const WORKER_TRAVERSED_LANES = 20_000;
 
