@@ -44,7 +44,7 @@ async function main() {
   const evaluation = propagate(chain, options);
   const score = scoreSensitivity(chain, evaluation, options);
   const adjoints = customerAdjoints(chain, evaluation, options);
-  const pass = (lanes?: LaneBatch) =>
+  const pass = (lanes?: readonly LaneBatch[]) =>
     forEachLinkCustomerImpact(chain, evaluation, options, () => {}, {
       score,
       adjoints,

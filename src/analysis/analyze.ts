@@ -120,7 +120,7 @@ function finishAnalysis(
   begun: ReturnType<typeof beginAnalysis>,
   resolved: ResolvedAnalyzeOptions,
   withMoney: boolean,
-  lanes?: LaneBatch,
+  lanes?: readonly LaneBatch[],
 ): { report: Report; money: BusinessImpact | null } {
   const { model, modelWarnings, engineOptions, chain, evaluation, sensitivity } = begun;
   const strength = chainStrength(chain);

@@ -39,7 +39,7 @@ export interface ImpactPassSettings {
   readonly visit?: CustomerImpactVisitor;
   readonly onProgress?: ImpactProgress | undefined;
   /** The traversed links' lanes, already run (impact-tasks.ts, on worker threads). */
-  readonly lanes?: LaneBatch | undefined;
+  readonly lanes?: readonly LaneBatch[] | undefined;
 }
 
 /** What the pass gives: S's figures and the per-customer rankings (null without `score`). */

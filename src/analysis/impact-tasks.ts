@@ -1,14 +1,13 @@
 /**
  * The traversals of the impact pass (docs/model.md, "Impact of one link: sensitivity, fix gain,
  * failure loss") as tasks of task-runner.ts: each task runs a range of the engine's batches
- * (traversedLanes) and returns their lanes; put back together they are the lanes the pass would
- * run itself, bit for bit, since every batch starts from the same evaluation whatever ran before it.
+ * (traversedLanes) and returns their lanes; together they are the lanes the pass would run
+ * itself, bit for bit, since every batch starts from the same evaluation whatever ran before it.
  */
 import {
   type CompiledChain,
   compileModel,
   type EngineOptions,
-  joinLanes,
   type LaneBatch,
   propagate,
   scoreSensitivity,
@@ -70,20 +69,18 @@ export function batchRanges(batches: number, count: number): ImpactPayload[] {
 
 /**
  * The traversed lanes of `chain`'s impact pass, run as batch ranges on `runner` (worker threads
- * at the Node edge) and joined in batch order: what forEachLinkCustomerImpact takes as `lanes`.
- * `onBatch` is told of each batch done, in any order.
+ * at the Node edge), one LaneBatch per range in batch order: what forEachLinkCustomerImpact takes
+ * as `lanes`. `onBatch` is told of each batch done, in any order.
  */
 export async function impactLanesOn(
   chain: CompiledChain,
   shared: ImpactShared,
   runner: TaskRunner,
   onBatch?: (done: number, batches: number) => void,
-): Promise<LaneBatch> {
+): Promise<LaneBatch[]> {
   const { batches } = traversedBatches(chain);
   const ranges = batchRanges(batches, runner.parallel * RANGES_PER_WORKER);
   let done = 0;
   const tick = onBatch === undefined ? undefined : () => onBatch(++done, batches);
-  const parts = (await runner.run('impact', shared, ranges, tick)) as LaneBatch[];
-  const columns = chain.customerCount + (shared.score ? 1 : 0);
-  return joinLanes(parts, columns);
+  return (await runner.run('impact', shared, ranges, tick)) as LaneBatch[];
 }

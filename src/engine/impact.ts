@@ -141,10 +141,11 @@ export interface CustomerImpactSettings {
   /** Filled with the downstream work done, when given. */
   readonly work?: ImpactWork | undefined;
   /**
-   * The traversed links' lanes, already run (traversedLanes, every batch once, in any order, e.g.
-   * on worker threads): used as they are instead of running the traversals here.
+   * The traversed links' lanes, already run (traversedLanes' ranges covering every batch once,
+   * in any order, e.g. on worker threads): used as they are instead of running the traversals
+   * here. Not joined into one: on a large model the lanes are hundreds of megabytes.
    */
-  readonly lanes?: LaneBatch | undefined;
+  readonly lanes?: readonly LaneBatch[] | undefined;
 }
 
 /** What the lanes of forEachLinkCustomerImpact and traversedLanes are run with. */
@@ -292,7 +293,8 @@ export function forEachLinkCustomerImpact(
     }
   };
   let done = 0;
-  if (settings.lanes !== undefined) keep(settings.lanes.links.length, settings.lanes);
+  if (settings.lanes !== undefined)
+    for (const part of settings.lanes) keep(part.links.length, part);
   else
     runAllLanes(chain, run, traversed, batch, (lanes) => {
       keep(lanes);

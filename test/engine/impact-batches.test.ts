@@ -80,15 +80,36 @@ function expectSameLanes(a: LaneBatch, b: LaneBatch) {
   expect(a.out).toEqual(b.out);
 }
 
+/** The lanes cut in two at a lane (with their columns). */
+function halves(lanes: LaneBatch, columns: number): LaneBatch[] {
+  const at = lanes.links.length >> 1;
+  return [
+    {
+      links: lanes.links.subarray(0, at),
+      xs: lanes.xs.subarray(0, at),
+      out: lanes.out.subarray(0, at * columns),
+    },
+    {
+      links: lanes.links.subarray(at),
+      xs: lanes.xs.subarray(at),
+      out: lanes.out.subarray(at * columns),
+    },
+  ];
+}
+
 /** Every figure forEachLinkCustomerImpact gives, alone or fed with `lanes`. */
 function impacts(chain: CompiledChain, evaluation: Evaluation, lanes?: LaneBatch) {
+  // Fed as two parts, as ranges from workers come (any cut of the lanes will do).
   const seen: number[] = [];
   const result = forEachLinkCustomerImpact(
     chain,
     evaluation,
     ENGINE_DEFAULTS,
     (_link, fix, failure) => seen.push(...fix, ...failure),
-    { score: scoreSensitivity(chain, evaluation), ...(lanes !== undefined && { lanes }) },
+    {
+      score: scoreSensitivity(chain, evaluation),
+      ...(lanes !== undefined && { lanes: halves(lanes, chain.customerCount + 1) }),
+    },
   );
   return { seen, fixGain: result!.fixGain, failureLoss: result!.failureLoss };
 }
