@@ -78,17 +78,19 @@ export async function analyzeOn(
 ): Promise<{ report: Report; money: BusinessImpact | null }> {
   const resolved = resolveAnalyzeOptions(options);
   const begun = beginAnalysis(model, resolved);
-  const runner =
-    begun.sensitivity === null ? undefined : runnerFor(traversedBatches(begun.chain).lanes);
+  const traversed = begun.sensitivity === null ? 0 : traversedBatches(begun.chain).lanes;
+  const runner = traversed === 0 ? undefined : runnerFor(traversed);
   if (runner === undefined) return finishAnalysis(begun, resolved, money);
   const { onProgress } = resolved;
   const total = begun.chain.linkCount;
+  // Progress in links, as in process: about half a link per lane, then the in-order loop's count.
+  const links = traversed >> 1;
   const shared = { model: begun.model, options: begun.engineOptions, score: true };
   const lanes = await impactLanesOn(
     begun.chain,
     shared,
     runner,
-    onProgress && ((done, batches) => onProgress(Math.floor((total * done) / batches), total)),
+    onProgress && ((done, ranges) => onProgress(Math.floor((links * done) / ranges), total)),
   );
   return finishAnalysis(begun, resolved, money, lanes);
 }

@@ -70,17 +70,17 @@ export function batchRanges(batches: number, count: number): ImpactPayload[] {
 /**
  * The traversed lanes of `chain`'s impact pass, run as batch ranges on `runner` (worker threads
  * at the Node edge), one LaneBatch per range in batch order: what forEachLinkCustomerImpact takes
- * as `lanes`. `onBatch` is told of each batch done, in any order.
+ * as `lanes`. `onRange` is told of each range done (`done` of `ranges`), in any order.
  */
 export async function impactLanesOn(
   chain: CompiledChain,
   shared: ImpactShared,
   runner: TaskRunner,
-  onBatch?: (done: number, batches: number) => void,
+  onRange?: (done: number, ranges: number) => void,
 ): Promise<LaneBatch[]> {
   const { batches } = traversedBatches(chain);
   const ranges = batchRanges(batches, runner.parallel * RANGES_PER_WORKER);
   let done = 0;
-  const tick = onBatch === undefined ? undefined : () => onBatch(++done, batches);
+  const tick = onRange === undefined ? undefined : () => onRange(++done, ranges.length);
   return (await runner.run('impact', shared, ranges, tick)) as LaneBatch[];
 }

@@ -49,10 +49,17 @@ export const UNCERTAINTY_TASKS: TaskKind<
     payload.pass === 1 ? samplePass(context, payload, tick) : fixPass(context, payload, tick),
 };
 
-/** The impact pass's traversals as a task kind (impact-tasks.ts); `tick` is told after each batch. */
+/**
+ * The impact pass's traversals as a task kind (impact-tasks.ts); `tick` is told once per range
+ * (a tick per batch would be tens of thousands of messages on a large model).
+ */
 export const IMPACT_TASKS: TaskKind<ImpactShared, TraversedLanes, ImpactPayload, LaneBatch> = {
   prepare: impactContext,
-  run: (lanes, payload, tick) => lanes.run(payload.from, payload.to, tick),
+  run: (lanes, payload, tick) => {
+    const range = lanes.run(payload.from, payload.to);
+    tick();
+    return range;
+  },
 };
 
 /** Every task kind by name: what a worker thread can be asked to run. */

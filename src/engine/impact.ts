@@ -177,9 +177,9 @@ export interface TraversedLanes {
   /**
    * The lanes of batches `from .. to` (in batch order; lane j's columns at out[j * columns ..]):
    * each batch computed exactly as the whole pass computes it, so that the ranges of any split,
-   * put together, are the pass's own lanes bit for bit. `onBatch` is told after each batch.
+   * put together, are the pass's own lanes bit for bit.
    */
-  run(from: number, to: number, onBatch?: () => void): LaneBatch;
+  run(from: number, to: number): LaneBatch;
 }
 
 /** A LaneRun for counting batches only: runAllLanes never calls it when no batch is chosen. */
@@ -227,10 +227,9 @@ export function traversedLanes(
   return {
     batches,
     columns,
-    run: (from, to, onBatch) => {
+    run: (from, to) => {
       const parts: LaneBatch[] = [];
       const keep = (lanes: number) => {
-        onBatch?.();
         parts.push({
           links: batch.links.slice(0, lanes),
           xs: batch.xs.slice(0, lanes),
