@@ -11,8 +11,10 @@ import {
   type EngineOptions,
   type Evaluation,
   handoffsToCustomer,
+  type LaneBatch,
   propagate,
   scoreSensitivity,
+  traversedBatches,
   weakestLink,
 } from '../engine/index.js';
 import { customerCoefficients } from '../model/defaults.js';
@@ -27,10 +29,12 @@ import { type BusinessImpact, moneyView } from './business-impact.js';
 import { dampedWeakestLinkWarnings, engineWarnings } from './engine-warnings.js';
 import { buildHeadline } from './headline.js';
 import { runImpactPass } from './impact-pass.js';
+import { impactLanesOn } from './impact-tasks.js';
 import { observationRows } from './observations.js';
 import { buildRanking, isScored, weakestLinkRef } from './rankings.js';
 import type { ActorReport, CustomerReport, CycleReport, HandoffReport, Report } from './report.js';
 import { bothVisitors, singlePoints, thresholdCollector } from './single-points.js';
+import type { TaskRunner } from './task-runner.js';
 
 export { ANALYZE_DEFAULTS, type AnalyzeOptions } from './analyze-options.js';
 
@@ -61,11 +65,46 @@ export function analyzeWithMoney(
   return { report, money: money! };
 }
 
+/**
+ * `analyze` (or `analyzeWithMoney`, with `money`) with the impact pass's traversals run as tasks
+ * on the runner `runnerFor` picks from their number of lanes (none: in this process): the same
+ * report to the bit, whatever the runner (impact-tasks.ts). What the CLI runs on worker threads.
+ */
+export async function analyzeOn(
+  model: Model,
+  runnerFor: (traversedLanes: number) => TaskRunner | undefined,
+  options?: AnalyzeOptions,
+  money = false,
+): Promise<{ report: Report; money: BusinessImpact | null }> {
+  const resolved = resolveAnalyzeOptions(options);
+  const begun = beginAnalysis(model, resolved);
+  const traversed = begun.sensitivity === null ? 0 : traversedBatches(begun.chain).lanes;
+  const runner = traversed === 0 ? undefined : runnerFor(traversed);
+  if (runner === undefined) return finishAnalysis(begun, resolved, money);
+  const { onProgress } = resolved;
+  const total = begun.chain.linkCount;
+  // Progress in links, as in process: about half a link per lane, then the in-order loop's count.
+  const links = traversed >> 1;
+  const shared = { model: begun.model, options: begun.engineOptions, score: true };
+  const lanes = await impactLanesOn(
+    begun.chain,
+    shared,
+    runner,
+    onProgress && ((done, ranges) => onProgress(Math.floor((links * done) / ranges), total)),
+  );
+  return finishAnalysis(begun, resolved, money, lanes);
+}
+
 function runAnalysis(
   input: Model,
   resolved: ResolvedAnalyzeOptions,
   withMoney: boolean,
 ): { report: Report; money: BusinessImpact | null } {
+  return finishAnalysis(beginAnalysis(input, resolved), resolved, withMoney);
+}
+
+/** The analysis up to its impact pass: the validated model, compiled and propagated. */
+function beginAnalysis(input: Model, resolved: ResolvedAnalyzeOptions) {
   const { model, warnings: modelWarnings } = ensureValidModel(input);
   const engineOptions: EngineOptions = {
     tolerance: resolved.tolerance,
@@ -73,9 +112,20 @@ function runAnalysis(
   };
   const chain = compileModel(model);
   const evaluation = propagate(chain, engineOptions);
-  const strength = chainStrength(chain);
   const sensitivity =
     evaluation.score === null ? null : scoreSensitivity(chain, evaluation, engineOptions);
+  return { model, modelWarnings, engineOptions, chain, evaluation, sensitivity };
+}
+
+/** The rest: the impact pass (its traversed `lanes` already run, when given) and the report. */
+function finishAnalysis(
+  begun: ReturnType<typeof beginAnalysis>,
+  resolved: ResolvedAnalyzeOptions,
+  withMoney: boolean,
+  lanes?: readonly LaneBatch[],
+): { report: Report; money: BusinessImpact | null } {
+  const { model, modelWarnings, engineOptions, chain, evaluation, sensitivity } = begun;
+  const strength = chainStrength(chain);
   const money = withMoney
     ? moneyView(model, chain, evaluation, {
         links: true,
@@ -95,6 +145,7 @@ function runAnalysis(
           score: sensitivity,
           top: resolved.top,
           ...(visit !== undefined && { visit }),
+          ...(lanes !== undefined && { lanes }),
           onProgress: resolved.onProgress,
         });
   const impacts = pass?.impacts ?? null;

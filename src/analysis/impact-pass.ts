@@ -13,6 +13,7 @@ import {
   forEachLinkCustomerImpact,
   forEachLinkSensitivities,
   type ImpactProgress,
+  type LaneBatch,
   type LinkImpacts,
   type Sensitivity,
 } from '../engine/index.js';
@@ -37,6 +38,8 @@ export interface ImpactPassSettings {
   /** Another view of the same per-link changes (the money pricer). */
   readonly visit?: CustomerImpactVisitor;
   readonly onProgress?: ImpactProgress | undefined;
+  /** The traversed links' lanes, already run (impact-tasks.ts, on worker threads). */
+  readonly lanes?: readonly LaneBatch[] | undefined;
 }
 
 /** What the pass gives: S's figures and the per-customer rankings (null without `score`). */
@@ -91,6 +94,7 @@ export function runImpactPass(
     adjoints,
     ...(score !== null && { score }),
     ...(settings.onProgress !== undefined && { onProgress: settings.onProgress }),
+    ...(settings.lanes !== undefined && { lanes: settings.lanes }),
   });
   const byCustomer = tops.map((ranking) => ({
     customer: chain.ids[ranking.customer]!,

@@ -4,9 +4,11 @@
  * of small tasks on it, each returning plain data. A TaskRunner runs them in this process or on
  * worker threads (src/cli/workers.ts, the Node edge, injects one); results come back in task
  * order, so a run's figures do not depend on where or how many at once. The Monte Carlo's passes
- * are the first kind; the impact pass can be the next one (one mechanism).
+ * are the first kind, the impact pass's traversals the second (one mechanism).
  */
+import type { LaneBatch, TraversedLanes } from '../engine/index.js';
 import type { Model } from '../model/schema.js';
+import { type ImpactPayload, type ImpactShared, impactContext } from './impact-tasks.js';
 import {
   type FixPassTask,
   fixPass,
@@ -47,8 +49,21 @@ export const UNCERTAINTY_TASKS: TaskKind<
     payload.pass === 1 ? samplePass(context, payload, tick) : fixPass(context, payload, tick),
 };
 
+/**
+ * The impact pass's traversals as a task kind (impact-tasks.ts); `tick` is told once per range
+ * (a tick per batch would be tens of thousands of messages on a large model).
+ */
+export const IMPACT_TASKS: TaskKind<ImpactShared, TraversedLanes, ImpactPayload, LaneBatch> = {
+  prepare: impactContext,
+  run: (lanes, payload, tick) => {
+    const range = lanes.run(payload.from, payload.to);
+    tick();
+    return range;
+  },
+};
+
 /** Every task kind by name: what a worker thread can be asked to run. */
-export const TASK_KINDS = { uncertainty: UNCERTAINTY_TASKS } as const;
+export const TASK_KINDS = { uncertainty: UNCERTAINTY_TASKS, impact: IMPACT_TASKS } as const;
 
 /** The name of a task kind. */
 export type TaskKindName = keyof typeof TASK_KINDS;

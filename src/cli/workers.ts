@@ -23,9 +23,12 @@ export type WorkerReply =
 /** The built worker entry, next to the CLI bundle (tsup.config.ts: `cli-worker`). */
 export const WORKER_ENTRY = new URL('./cli-worker.js', import.meta.url);
 
-/** The default number of workers: one per core but the one this process runs on. */
-export function defaultWorkerCount(): number {
-  return Math.max(0, availableParallelism() - 1);
+/**
+ * The default number of workers: one per core but the one this process runs on, or one per core
+ * when this process only `waits` for them (the impact pass: nothing else to do meanwhile).
+ */
+export function defaultWorkerCount(waits = false): number {
+  return Math.max(0, availableParallelism() - (waits ? 0 : 1));
 }
 
 /** Starts `size` (>= 1) workers on `entry`. */

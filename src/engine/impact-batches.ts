@@ -127,19 +127,53 @@ function componentLevels(chain: CompiledChain): Int32Array {
   return level;
 }
 
+/** Which batches of runAllLanes to run, by ordinal (0, 1, ... in the order they come). */
+export type BatchFilter = (ordinal: number) => boolean;
+
 /**
- * Runs the lanes of every node's links (`grouped`), calling `done` per batch. Nodes outside cycles
- * share traversals with other nodes of their level (`LaneRun.many`), up to MAX_LANES lanes: their
- * downstream overlaps, so each node below is visited once for all of them. A node in a cycle, or
- * with more lanes than one batch takes, runs alone (runNodeLanes).
+ * A LaneRun that runs only the batches `chosen` accepts (counted in call order, one per `run` or
+ * `many` call), and the `done` that reports only those: each batch is a traversal on its own (the
+ * LaneRun keeps nothing from one call to the next), so a chosen batch gives the same bits as when
+ * every batch runs.
+ */
+function filteredRun(run: LaneRun, chosen: BatchFilter, done: (lanes: number) => void) {
+  let ordinal = 0;
+  let last = false;
+  const single = (...args: Parameters<LaneRun>) => {
+    last = chosen(ordinal++);
+    if (last) run(...args);
+  };
+  const many = (...args: Parameters<LaneRun['many']>) => {
+    last = chosen(ordinal++);
+    if (last) run.many(...args);
+  };
+  return {
+    run: Object.assign(single, { many }) as LaneRun,
+    done: (lanes: number) => {
+      if (last) done(lanes);
+    },
+    count: () => ordinal,
+  };
+}
+
+/**
+ * Runs the lanes of every node's links (`grouped`), calling `done` per batch; returns the number
+ * of batches. Nodes outside cycles share traversals with other nodes of their level
+ * (`LaneRun.many`), up to MAX_LANES lanes: their downstream overlaps, so each node below is
+ * visited once for all of them. A node in a cycle, or with more lanes than one batch takes, runs
+ * alone (runNodeLanes). The batches are a function of the chain alone; with `chosen`, only the
+ * batches it accepts run (any split of the ordinals gives every batch's bits unchanged).
  */
 export function runAllLanes(
   chain: CompiledChain,
-  run: LaneRun,
+  allRun: LaneRun,
   grouped: LinksByNode,
   batch: LaneBatch,
-  done: (lanes: number) => void,
-): void {
+  allDone: (lanes: number) => void,
+  chosen?: BatchFilter,
+): number {
+  const filtered = filteredRun(allRun, chosen ?? (() => true), allDone);
+  const { run, done } = filtered;
   const { start, links } = grouped;
   const { count, componentOf, cyclic, nodes } = chain.components;
   const level = componentLevels(chain);
@@ -198,10 +232,16 @@ export function runAllLanes(
     ends[sourceCount++] = lanes;
   }
   flush();
+  return filtered.count();
 }
 
 /** The lanes of links[from .. to): (link, 1) unless x = 1, (link, 0) unless x = 0. */
-function laneCount(chain: CompiledChain, links: ArrayLike<number>, from: number, to: number) {
+export function laneCount(
+  chain: CompiledChain,
+  links: ArrayLike<number>,
+  from: number,
+  to: number,
+) {
   let lanes = 0;
   for (let i = from; i < to; i++) {
     const x = linkValue(chain, links[i]!);

@@ -15,6 +15,8 @@ import { affineNodes, isAffineLink } from './affine.js';
 import {
   createLaneBatch,
   type ImpactProgress,
+  type LaneBatch,
+  laneCount,
   linksByNode,
   progressTicker,
   runAllLanes,
@@ -26,6 +28,7 @@ import {
   createLaneRun,
   type ImpactTargets,
   type ImpactWork,
+  type LaneRun,
 } from './impact-lanes.js';
 import { reevaluate } from './incremental.js';
 import { linkNode, linkValue, setLinkValue } from './links.js';
@@ -39,7 +42,7 @@ import {
 } from './types.js';
 
 export { customerAdjoints } from './adjoint-lanes.js';
-export type { ImpactProgress } from './impact-batches.js';
+export type { ImpactProgress, LaneBatch } from './impact-batches.js';
 export type { ImpactWork } from './impact-lanes.js';
 
 /** Options of linkImpacts: the iteration controls, plus what to compute and progress. */
@@ -137,6 +140,125 @@ export interface CustomerImpactSettings {
   readonly score?: Sensitivity;
   /** Filled with the downstream work done, when given. */
   readonly work?: ImpactWork | undefined;
+  /**
+   * The traversed links' lanes, already run (traversedLanes' ranges covering every batch once,
+   * in any order, e.g. on worker threads): used as they are instead of running the traversals
+   * here. Not joined into one: on a large model the lanes are hundreds of megabytes.
+   */
+  readonly lanes?: readonly LaneBatch[] | undefined;
+}
+
+/** What the lanes of forEachLinkCustomerImpact and traversedLanes are run with. */
+function laneSetup(
+  chain: CompiledChain,
+  evaluation: Evaluation,
+  options: EngineOptions,
+  settings: CustomerImpactSettings,
+) {
+  const customers = chain.customerCount;
+  const adjoints = settings.adjoints ?? customerAdjoints(chain, evaluation, options);
+  const affine = affineNodes(chain);
+  const score = settings.score;
+  const targets: ImpactTargets = { customers, adjoints, score: score?.adjoint ?? null };
+  const columns = columnsOf(targets);
+  const rows = adjointRows(chain, affine, targets);
+  const run = createLaneRun(chain, evaluation, affine, options, targets, settings.work, rows);
+  // Links whose node is not A need a traversal: run by node (runAllLanes' batches).
+  const traversed = linksByNode(chain, undefined, (l) => affine[linkNode(chain, l)] === 0);
+  return { customers, affine, score, targets, columns, rows, run, traversed };
+}
+
+/** The traversed lanes of forEachLinkCustomerImpact, prepared once, run batch range by range. */
+export interface TraversedLanes {
+  /** How many batches there are (runAllLanes' ordinals 0 .. batches - 1). */
+  readonly batches: number;
+  /** Targets per lane: every customer, then S when it is a column. */
+  readonly columns: number;
+  /**
+   * The lanes of batches `from .. to` (in batch order; lane j's columns at out[j * columns ..]):
+   * each batch computed exactly as the whole pass computes it, so that the ranges of any split,
+   * put together, are the pass's own lanes bit for bit.
+   */
+  run(from: number, to: number): LaneBatch;
+}
+
+/** A LaneRun for counting batches only: runAllLanes never calls it when no batch is chosen. */
+const NO_RUN: LaneRun = Object.assign(() => {}, { many: () => {} });
+
+/**
+ * How many batches and lanes traversedLanes has for this chain (whatever its settings): what a
+ * caller splits into ranges, without the adjoints and lane buffers the lanes themselves need.
+ */
+export function traversedBatches(chain: CompiledChain): { batches: number; lanes: number } {
+  const affine = affineNodes(chain);
+  const traversed = linksByNode(chain, undefined, (l) => affine[linkNode(chain, l)] === 0);
+  const batches = runAllLanes(
+    chain,
+    NO_RUN,
+    traversed,
+    createLaneBatch(0),
+    () => {},
+    () => false,
+  );
+  return { batches, lanes: laneCount(chain, traversed.links, 0, traversed.links.length) };
+}
+
+/**
+ * The traversals of forEachLinkCustomerImpact (same settings: `adjoints`, `score`, `work`) as
+ * batches that can be run apart: the batch sequence is a function of the chain alone, and each
+ * batch's traversal starts from the evaluation, never from another batch.
+ */
+export function traversedLanes(
+  chain: CompiledChain,
+  evaluation: Evaluation,
+  options: EngineOptions,
+  settings: CustomerImpactSettings = {},
+): TraversedLanes {
+  const { columns, run, traversed } = laneSetup(chain, evaluation, options, settings);
+  const batch = createLaneBatch(columns);
+  const batches = runAllLanes(
+    chain,
+    run,
+    traversed,
+    batch,
+    () => {},
+    () => false,
+  );
+  return {
+    batches,
+    columns,
+    run: (from, to) => {
+      const parts: LaneBatch[] = [];
+      const keep = (lanes: number) => {
+        parts.push({
+          links: batch.links.slice(0, lanes),
+          xs: batch.xs.slice(0, lanes),
+          out: batch.out.slice(0, lanes * columns),
+        });
+      };
+      runAllLanes(chain, run, traversed, batch, keep, (ordinal) => ordinal >= from && ordinal < to);
+      return joinLanes(parts, columns);
+    },
+  };
+}
+
+/** Lane batches one after another, as one. */
+export function joinLanes(parts: readonly LaneBatch[], columns: number): LaneBatch {
+  let lanes = 0;
+  for (const part of parts) lanes += part.links.length;
+  const joined = {
+    links: new Int32Array(lanes),
+    xs: new Float64Array(lanes),
+    out: new Float64Array(lanes * columns),
+  };
+  let at = 0;
+  for (const part of parts) {
+    joined.links.set(part.links, at);
+    joined.xs.set(part.xs, at);
+    joined.out.set(part.out, at * columns);
+    at += part.links.length;
+  }
+  return joined;
 }
 
 /**
@@ -153,35 +275,31 @@ export function forEachLinkCustomerImpact(
   visit: CustomerImpactVisitor,
   settings: CustomerImpactSettings = {},
 ): LinkImpacts | null {
-  const customers = chain.customerCount;
-  const adjoints = settings.adjoints ?? customerAdjoints(chain, evaluation, options);
-  const affine = affineNodes(chain);
-  const score = settings.score;
-  const targets: ImpactTargets = { customers, adjoints, score: score?.adjoint ?? null };
-  const columns = columnsOf(targets);
-  const rows = adjointRows(chain, affine, targets);
-  const run = createLaneRun(chain, evaluation, affine, options, targets, settings.work, rows);
+  const setup = laneSetup(chain, evaluation, options, settings);
+  const { customers, affine, score, targets, columns, rows, run, traversed } = setup;
   const progress = progressTicker(settings.onProgress, chain.linkCount);
-  // Links whose node is not A need a traversal: run by node, their lanes kept in link slots.
-  const traversed = linksByNode(chain, undefined, (l) => affine[linkNode(chain, l)] === 0);
+  // The traversed links' lanes are kept in link slots.
   const slotOf = new Int32Array(chain.linkCount).fill(-1);
   traversed.links.forEach((l, i) => {
     slotOf[l] = i;
   });
   const kept = new Float64Array(traversed.links.length * 2 * columns);
   const batch = createLaneBatch(columns);
-  const keep = (lanes: number) => {
+  const keep = (lanes: number, from: LaneBatch = batch) => {
     for (let j = 0; j < lanes; j++) {
-      const at = (slotOf[batch.links[j]!]! * 2 + (batch.xs[j] === 1 ? 0 : 1)) * columns;
-      copyColumns(batch.out, j * columns, kept, at, columns);
+      const at = (slotOf[from.links[j]!]! * 2 + (from.xs[j] === 1 ? 0 : 1)) * columns;
+      copyColumns(from.out, j * columns, kept, at, columns);
     }
   };
   let done = 0;
-  runAllLanes(chain, run, traversed, batch, (lanes) => {
-    keep(lanes);
-    done += lanes;
-    progress.tick(done >> 1);
-  });
+  if (settings.lanes !== undefined)
+    for (const part of settings.lanes) keep(part.links.length, part);
+  else
+    runAllLanes(chain, run, traversed, batch, (lanes) => {
+      keep(lanes);
+      done += lanes;
+      progress.tick(done >> 1);
+    });
   // Then every link in order: a link at an A node is its own frontier (affineLinkLanes, no
   // traversal), the others were kept.
   const lanes = new Float64Array(2 * columns);

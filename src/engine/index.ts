@@ -54,7 +54,12 @@ export {
   type ImpactOptions,
   type ImpactProgress,
   type ImpactWork,
+  joinLanes,
+  type LaneBatch,
   linkImpacts,
+  type TraversedLanes,
+  traversedBatches,
+  traversedLanes,
 } from './impact.js';
 export { applyChanges, reevaluate, reevaluateStrength } from './incremental.js';
 export { linkName, linkNode, linkValue } from './links.js';

@@ -54,8 +54,8 @@ describe('analyzeWithMoney on examples/call-centre.yaml', () => {
     expect(money.links.length).toBe(ends[0]);
   });
 
-  it('is what `analyze --money` runs: one compile, one pass', () => {
-    const { money } = analyzeForCommand(model, { format: 'json', money: true });
+  it('is what `analyze --money` runs: one compile, one pass', async () => {
+    const { money } = await analyzeForCommand(model, { format: 'json', money: true });
     expect(money).toBeDefined();
     expect(calls).toEqual({ compile: 1, pass: 1, sPass: 0 });
   });

@@ -4,7 +4,7 @@
  * appended when asked.
  */
 import { type Command, Option } from 'commander';
-import { analyze, analyzeWithMoney } from '../../analysis/analyze.js';
+import { analyzeOn } from '../../analysis/analyze.js';
 import type { BusinessImpact } from '../../analysis/business-impact.js';
 import { type StructuralMetrics, structuralMetrics } from '../../analysis/metrics.js';
 import type { Report } from '../../analysis/report.js';
@@ -33,6 +33,7 @@ import { LEVEL_CHOICES, parseLevel } from '../level.js';
 import { createImpactProgress } from '../progress.js';
 import { parseShare, usageError } from '../scenario-io.js';
 import { parseWorkers, uncertaintyForCommand } from '../uncertainty-run.js';
+import { createWorkerPool, defaultWorkerCount, type WorkerPool } from '../workers.js';
 import { writeChunkedOutput } from '../write-stream.js';
 
 /** The output formats of `analyze`. */
@@ -62,7 +63,10 @@ export interface AnalyzeCommandOptions {
   /** Its number of samples and seed; the library defaults if absent. */
   readonly samples?: number;
   readonly seed?: number;
-  /** `--workers`: Monte Carlo worker threads (0 = in this process); absent: by the run's size. */
+  /**
+   * `--workers`: worker threads for the impact pass and the Monte Carlo (0 = in this process);
+   * absent: each by its own size.
+   */
   readonly workers?: number;
   /**
    * JSON layout: true indented, false compact; absent: indented unless the model is big
@@ -298,21 +302,48 @@ export function* analysisChunks(
   yield '\n';
 }
 
-/** Analyses the model: the report, and the money view from the same impact pass when asked. */
-export function analyzeForCommand(
+/**
+ * From this many traversed lanes (impact-tasks.ts) the impact pass runs on worker threads unless
+ * `--workers` says otherwise: near a second of lane work in process (the bench's mixed 2,000
+ * actors: 19,780 lanes, 0.8 s CPU), well above the 50-150 ms that starting workers, sending them
+ * the model and compiling it there cost (docs/performance.md, "Fourth session: the impact pass on
+ * worker threads").
+ */
+export const WORKER_TRAVERSED_LANES = 20_000;
+
+/** How many workers the impact pass uses: as asked, else one per core for a large pass, else none. */
+export function impactWorkersFor(traversedLanes: number, workers: number | undefined): number {
+  if (workers !== undefined) return workers;
+  return traversedLanes >= WORKER_TRAVERSED_LANES ? defaultWorkerCount(true) : 0;
+}
+
+/**
+ * Analyses the model: the report, and the money view from the same impact pass when asked; the
+ * pass's traversals on worker threads when it is large or `--workers` asks (the same bytes).
+ */
+export async function analyzeForCommand(
   model: Model,
   options: AnalyzeCommandOptions,
   onProgress?: (done: number, total: number) => void,
-): { report: Report; money?: BusinessImpact } {
+): Promise<{ report: Report; money?: BusinessImpact }> {
   const settings = {
     ...(options.top !== undefined && { top: options.top }),
     ...(onProgress !== undefined && { onProgress }),
     ...(options.spofThreshold !== undefined && { spofThreshold: options.spofThreshold }),
     ...(options.cutSets !== undefined && { cutSets: options.cutSets }),
   };
-  return options.money === true
-    ? analyzeWithMoney(model, settings)
-    : { report: analyze(model, settings) };
+  let pool: WorkerPool | undefined;
+  const runnerFor = (lanes: number) => {
+    const workers = impactWorkersFor(lanes, options.workers);
+    if (workers > 0) pool = createWorkerPool(workers);
+    return pool;
+  };
+  try {
+    const { report, money } = await analyzeOn(model, runnerFor, settings, options.money === true);
+    return money === null ? { report } : { report, money };
+  } finally {
+    await pool?.close();
+  }
 }
 
 /** Loads the file, analyses it, computes the views asked for and writes it all where asked. */
@@ -332,7 +363,7 @@ export async function runAnalyze(file: string, options: AnalyzeCommandOptions): 
   const progress = createImpactProgress();
   let analysed: { report: Report; money?: BusinessImpact };
   try {
-    analysed = analyzeForCommand(model, options, progress.onProgress);
+    analysed = await analyzeForCommand(model, options, progress.onProgress);
   } finally {
     progress.done();
   }
@@ -395,7 +426,7 @@ export function registerAnalyze(program: Command): void {
     .addOption(
       new Option(
         '--workers <n>',
-        'Monte Carlo worker threads, 0 = none (default: cores - 1 for a large run)',
+        'worker threads for the impact pass and the Monte Carlo, 0 = none (default: by the model size)',
       ).argParser(parseWorkers),
     )
     .option(
