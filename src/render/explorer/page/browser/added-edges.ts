@@ -34,7 +34,7 @@ function svgElement(
   tag: string,
   attributes: Readonly<Record<string, string>>,
 ): SVGElement {
-  const node = document.createElementNS(ns, tag);
+  const node = document.createElementNS(ns, tag) as SVGElement;
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
   return node;
 }
